@@ -1,0 +1,47 @@
+# Thin wrapper over CMake: every real rule lives in CMakeLists.txt.
+BUILD    ?= build
+PREFIX   ?= /usr/local
+SANITIZE ?=
+JOBS     ?= $(shell nproc)
+
+# A sanitizer build gets its own tree so it never mixes objects with the normal one.
+ifneq ($(SANITIZE),)
+BUILD := $(BUILD)-$(subst $(comma),-,$(SANITIZE))
+endif
+comma := ,
+
+.PHONY: all deps configure build test run install clean bench fuzz chaos
+
+all: build
+
+deps:
+	@scripts/deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DSANITIZE=$(SANITIZE) -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	@scripts/stock-client.sh
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
+
+run: build
+	@scripts/demo.sh $(BUILD)
+
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
+
+bench: build
+	@scripts/stock-client.sh
+	@bench/run.sh $(BUILD)
+
+fuzz: deps
+	@scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
+
+chaos: build
+	@CHAOS_SECONDS=600 $(BUILD)/tests/chaos/chaos
+
+clean:
+	@rm -rf build build-*

@@ -1,0 +1,114 @@
+// ClusterMap: the cluster as the tender learned it (nodes, partition tables),
+// stored in the stock 7.4.0 segment layout over a block of memory that is
+// either a System V segment (shared) or private memory (use_shm = false).
+//
+// One writer (the tend owner) and any number of readers, possibly in other
+// processes, possibly stock 7.4.0 processes. Every cross-process field is
+// accessed through src/shm/atomics.h with the ordering the stock client uses,
+// so both sides see consistent data. Readers never trust the memory: every
+// count, index and offset is checked against the layout before use.
+#pragma once
+
+#include "core/status.h"
+#include "shm/segment_layout.h"
+
+#include <sys/socket.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct as_cluster_shm_s;
+
+namespace aeroshim {
+
+// What the tender knows about a node, as stored in one node entry.
+struct MapNode {
+  std::string name;              // < 20 bytes (AS_NODE_NAME_SIZE)
+  sockaddr_storage address{};    // the address the tender reached it at
+  std::string tls_name;          // < 256 bytes; empty without TLS
+  uint32_t features = 0;         // AS_FEATURES_* bits
+  uint32_t rebalance_generation = 0;
+  int32_t rack_id = 0;           // -1: racks differ per namespace
+  bool active = false;
+};
+
+// One namespace of a node's decoded `replicas` answer.
+struct ReplicasUpdate {
+  static constexpr uint32_t kBitmapBytes = 512;  // 4096 partitions, MSB first
+  std::string ns;                // < 32 bytes (AS_MAX_NAMESPACE_SIZE)
+  uint32_t regime = 0;           // 0 for AP namespaces
+  uint8_t replica_count = 0;     // 1..3 bitmaps are meaningful
+  std::array<std::array<uint8_t, kBitmapBytes>, 3> bitmaps{};
+};
+
+class ClusterMap {
+ public:
+  // A view over `size` bytes at `base`. `base` must stay mapped for the
+  // lifetime of the view. `layout` is the geometry this process expects.
+  ClusterMap(void* base, uint64_t size, SegmentLayout layout);
+
+  const SegmentLayout& layout() const { return layout_; }
+  as_cluster_shm_s* header() const { return header_; }
+
+  // --- Validation (any process, before trusting a segment) ---------------
+  // Checks the header against the layout: capacities, offsets, table size,
+  // counts within capacities. A zeroed (not ready) segment is valid.
+  Status validate() const;
+
+  // --- Writer side: only the tend owner calls these ------------------------
+  // Writes the geometry fields of a fresh (not ready) segment.
+  void initialize_header();
+  // Stores ready = 1 (release), after the first complete tend.
+  void publish_ready();
+  // Stores the tend timestamp (CLOCK_MONOTONIC ms) and owner pid.
+  void stamp(uint64_t now_ms, uint32_t owner_pid);
+  // Adds a node, or re-activates and updates the entry with the same name.
+  // Returns its index in the node array; full capacity is an error the
+  // caller logs (the stock client does not fail the tend for it either).
+  Result<uint32_t> upsert_node(const MapNode& node);
+  // Marks a node inactive; entries are never moved or reused for another name.
+  void deactivate_node(uint32_t index);
+  // Updates features / rebalance generation / rack of an existing entry.
+  void update_node(uint32_t index, const MapNode& node);
+  // Called once after every batch of adds/removes.
+  void bump_nodes_gen();
+  void bump_rebalance_gen();
+  // Applies one namespace of node `node_index`'s replicas answer, following
+  // the stock regime rule. Appends to `displaced` each node index that lost
+  // a partition to this node (its map must be refreshed next cycle).
+  Status apply_replicas(uint32_t node_index, const ReplicasUpdate& update,
+                        std::vector<uint32_t>& displaced);
+
+  // --- Reader side: any process ----------------------------------------------
+  bool ready() const;
+  uint32_t nodes_gen() const;
+  uint32_t rebalance_gen() const;
+  uint64_t timestamp_ms() const;
+  uint32_t owner_pid() const;
+  // Snapshot of the used node entries (active or not), read under each
+  // entry's reader lock; index i of the result is node index i.
+  std::vector<MapNode> nodes() const;
+  // Index of the namespace's partition table, if present.
+  std::optional<uint32_t> find_namespace(std::string_view ns) const;
+  // Node index (0-based) holding `replica` of `partition_id` in table
+  // `table_index`, or nullopt when unset or out of range.
+  std::optional<uint32_t> replica_node(uint32_t table_index, uint32_t partition_id,
+                                       uint32_t replica) const;
+  // Replication factor and SC flag of a table (for tools and tests).
+  uint8_t replica_size(uint32_t table_index) const;
+  bool sc_mode(uint32_t table_index) const;
+  std::string namespace_name(uint32_t table_index) const;
+  uint32_t namespace_count() const;
+
+ private:
+  SegmentLayout layout_;
+  uint64_t size_;
+  unsigned char* base_;
+  as_cluster_shm_s* header_;
+};
+
+}  // namespace aeroshim
