@@ -1,0 +1,16 @@
+// The client behind an `aerospike` object: connect builds the cluster (with a
+// private map, or a shared segment when use_shm is set) and close tears it
+// down. The extern "C" layer in src/capi/aerospike.cpp only delegates here.
+#pragma once
+
+#include "core/status.h"
+
+struct aerospike_s;
+
+namespace aeroshim {
+
+Status client_connect(aerospike_s* as);
+Status client_close(aerospike_s* as);
+bool client_is_connected(aerospike_s* as);
+
+}  // namespace aeroshim
