@@ -1,0 +1,17 @@
+/*
+ * Parsing info-protocol answers ("name\tvalue\n" lines) in place.
+ */
+#pragma once
+
+#include <aerospike/as_std.h>
+#include <aerospike/as_status.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+AS_EXTERN as_status as_info_parse_single_response(char* values, char** value);
+
+#ifdef __cplusplus
+}
+#endif
