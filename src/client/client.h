@@ -6,11 +6,16 @@
 #include "core/status.h"
 
 struct aerospike_s;
+struct as_cluster_s;
 
 namespace aeroshim {
 
 Status client_connect(aerospike_s* as);
 Status client_close(aerospike_s* as);
 bool client_is_connected(aerospike_s* as);
+
+// Node names as one malloc'd block of n * AS_NODE_NAME_SIZE bytes (NULL when none).
+void cluster_node_names(as_cluster_s* cluster, int* n_nodes, char** node_names);
+bool cluster_is_connected(as_cluster_s* cluster);
 
 }  // namespace aeroshim

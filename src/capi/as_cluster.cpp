@@ -1,0 +1,25 @@
+// extern "C" entry points of as_cluster.h.
+#include "client/client.h"
+#include "core/error.h"
+
+#include <aerospike/as_cluster.h>
+
+using namespace aeroshim;
+
+extern "C" {
+
+void as_cluster_get_node_names(as_cluster* cluster, int* n_nodes, char** node_names) {
+  if (n_nodes == nullptr || node_names == nullptr) return;
+  *n_nodes = 0;
+  *node_names = nullptr;
+  guarded_value(0, __func__, [&] {
+    cluster_node_names(cluster, n_nodes, node_names);
+    return 0;
+  });
+}
+
+bool as_cluster_is_connected(as_cluster* cluster) {
+  return guarded_value(false, __func__, [&] { return cluster_is_connected(cluster); });
+}
+
+}  // extern "C"
