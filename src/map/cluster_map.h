@@ -105,6 +105,9 @@ class ClusterMap {
   uint32_t namespace_count() const;
 
  private:
+  uint32_t used_nodes() const;
+  void write_entry(uint32_t index, const MapNode& node);
+
   SegmentLayout layout_;
   uint64_t size_;
   unsigned char* base_;

@@ -1,0 +1,141 @@
+// Creating and attaching cluster segments, and explaining every way that can
+// fail in terms a user can act on (key, sizes, geometries, kernel limits,
+// permissions, and the ipcrm remedy).
+#include "shm/segment.h"
+
+#include <sys/ipc.h>
+#include <sys/shm.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace aeroshim {
+
+namespace bi = boost::interprocess;
+
+namespace {
+
+std::string key_text(int key) { return fmt::format("0x{:08X}", static_cast<unsigned>(key)); }
+
+std::string read_sysctl(const char* path) {
+  std::ifstream file(path);
+  std::string value;
+  file >> value;
+  return value.empty() ? "unknown" : value;
+}
+
+// Which geometry created a segment of this size, assuming one of the two
+// limits matches ours: tells the user which setting differs.
+std::string describe_size(uint64_t size, SegmentGeometry ours) {
+  uint64_t nodes_part = SegmentLayout::kHeaderSize + uint64_t{SegmentLayout::kNodeSize} * ours.max_nodes;
+  if (size > nodes_part && (size - nodes_part) % SegmentLayout::kTableSize == 0) {
+    return fmt::format(" (as if shm_max_nodes={}, shm_max_namespaces={})", ours.max_nodes,
+                       (size - nodes_part) / SegmentLayout::kTableSize);
+  }
+  uint64_t tables_part = uint64_t{SegmentLayout::kTableSize} * ours.max_namespaces;
+  if (size > tables_part + SegmentLayout::kHeaderSize &&
+      (size - tables_part - SegmentLayout::kHeaderSize) % SegmentLayout::kNodeSize == 0) {
+    return fmt::format(" (as if shm_max_nodes={}, shm_max_namespaces={})",
+                       (size - tables_part - SegmentLayout::kHeaderSize) / SegmentLayout::kNodeSize,
+                       ours.max_namespaces);
+  }
+  return " (not a size any shm_max_nodes/shm_max_namespaces gives with this node capacity)";
+}
+
+Status explain_shmget_error(int key, int error, uint64_t size) {
+  if (error == EINVAL || error == ENOMEM || error == ENOSPC) {
+    return Status::error(
+        AEROSPIKE_ERR_CLIENT,
+        "shm_key {}: the kernel refused a {} byte segment ({}): kernel.shmmax is {} and "
+        "kernel.shmall is {} pages; raise them (sysctl -w kernel.shmmax={}) or lower "
+        "shm_max_nodes/shm_max_namespaces",
+        key_text(key), size, std::strerror(error), read_sysctl("/proc/sys/kernel/shmmax"),
+        read_sysctl("/proc/sys/kernel/shmall"), size);
+  }
+  if (error == EACCES || error == EPERM) {
+    int id = shmget(key, 0, 0);
+    shmid_ds info{};
+    if (id >= 0 && shmctl(id, IPC_STAT, &info) == 0) {
+      return Status::error(AEROSPIKE_ERR_CLIENT,
+                           "shm_key {}: permission denied: the segment belongs to uid {} with mode "
+                           "{:o}; run as that user or remove it with ipcrm -M {}",
+                           key_text(key), info.shm_perm.uid, info.shm_perm.mode & 0777,
+                           key_text(key));
+    }
+    return Status::error(AEROSPIKE_ERR_CLIENT,
+                         "shm_key {}: permission denied and its owner cannot be read ({})",
+                         key_text(key), std::strerror(error));
+  }
+  return Status::error(AEROSPIKE_ERR_CLIENT, "shm_key {}: shmget failed: {}", key_text(key),
+                       std::strerror(error));
+}
+
+}  // namespace
+
+Segment::Segment(bi::xsi_shared_memory memory, bi::mapped_region region, bool created)
+    : memory_(std::move(memory)), region_(std::move(region)), created_(created) {}
+
+Result<std::unique_ptr<Segment>> Segment::open(int key, SegmentGeometry geometry) {
+  const SegmentLayout layout(geometry);
+  const uint64_t size = layout.total_size();
+  const bi::xsi_key xkey(static_cast<key_t>(key));
+  bool created = false;
+  bi::xsi_shared_memory memory;
+  try {
+    memory = bi::xsi_shared_memory(bi::create_only, xkey, size, bi::permissions(0666));
+    created = true;
+  } catch (const bi::interprocess_exception& e) {
+    if (e.get_native_error() != EEXIST) {
+      return explain_shmget_error(key, e.get_native_error(), size);
+    }
+  }
+  if (!created) {
+    // Attach by id without a size so a different size is reported, not refused.
+    int id = shmget(static_cast<key_t>(key), 0, 0);
+    if (id < 0) {
+      return explain_shmget_error(key, errno, size);
+    }
+    shmid_ds info{};
+    if (shmctl(id, IPC_STAT, &info) != 0) {
+      return explain_shmget_error(key, errno, size);
+    }
+    if (info.shm_segsz != size) {
+      return Status::error(
+          AEROSPIKE_ERR_CLIENT,
+          "shm_key {}: the existing segment is {} bytes{} but this configuration "
+          "(shm_max_nodes={}, shm_max_namespaces={}) needs {} bytes. Stop every client using "
+          "this key and remove the segment (ipcrm -M {}), or give this client a new shm_key "
+          "for a rolling upgrade",
+          key_text(key), info.shm_segsz, describe_size(info.shm_segsz, geometry),
+          geometry.max_nodes, geometry.max_namespaces, size, key_text(key));
+    }
+    try {
+      memory = bi::xsi_shared_memory(bi::open_only, xkey);
+    } catch (const bi::interprocess_exception& e) {
+      return explain_shmget_error(key, e.get_native_error(), size);
+    }
+  }
+  bi::mapped_region region(memory, bi::read_write);
+  if (region.get_size() < size) {
+    return Status::error(AEROSPIKE_ERR_CLIENT, "shm_key {}: mapped {} bytes, expected {}",
+                         key_text(key), region.get_size(), size);
+  }
+  return std::unique_ptr<Segment>(new Segment(std::move(memory), std::move(region), created));
+}
+
+Segment::~Segment() {
+  int id = memory_.get_shmid();
+  region_ = bi::mapped_region();  // detach first, then look at who is left
+  if (attached_processes(id) == 0) {
+    shmctl(id, IPC_RMID, nullptr);
+  }
+}
+
+long attached_processes(int shmid) {
+  shmid_ds info{};
+  if (shmctl(shmid, IPC_STAT, &info) != 0) return -1;
+  return static_cast<long>(info.shm_nattch);
+}
+
+}  // namespace aeroshim

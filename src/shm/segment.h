@@ -1,0 +1,41 @@
+// Segment: one attached System V segment holding a cluster map, created when
+// absent (mode 0666) and attached otherwise; the size is checked against the
+// geometry before anything is read. Detaches on destruction and removes the
+// segment when this process was the last one attached.
+#pragma once
+
+#include "core/status.h"
+#include "shm/segment_layout.h"
+
+#include <boost/interprocess/mapped_region.hpp>
+#include <boost/interprocess/xsi_shared_memory.hpp>
+
+#include <memory>
+
+namespace aeroshim {
+
+class Segment {
+ public:
+  static Result<std::unique_ptr<Segment>> open(int key, SegmentGeometry geometry);
+  ~Segment();
+  Segment(const Segment&) = delete;
+  Segment& operator=(const Segment&) = delete;
+
+  void* base() const { return region_.get_address(); }
+  uint64_t size() const { return region_.get_size(); }
+  bool created() const { return created_; }
+  int id() const { return memory_.get_shmid(); }
+
+ private:
+  Segment(boost::interprocess::xsi_shared_memory memory, boost::interprocess::mapped_region region,
+          bool created);
+
+  boost::interprocess::xsi_shared_memory memory_;
+  boost::interprocess::mapped_region region_;
+  bool created_;
+};
+
+// Attached-process count of a segment (shm_nattch), or -1 when it is gone.
+long attached_processes(int shmid);
+
+}  // namespace aeroshim
