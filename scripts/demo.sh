@@ -12,6 +12,14 @@ asim=$build/tools/asim/asim
 asshm=$build/tools/asshm/asshm
 client=$build/tools/demo/demo_client
 timer=$build/tools/demo/takeover_timer
+for tool in "$asim" "$asshm" "$client" "$timer"; do
+  if [ ! -x "$tool" ]; then
+    echo "make run needs $tool, which this checkout does not build yet:"
+    echo "the simulator (tools/asim), the inspector (tools/asshm) and cluster tending"
+    echo "are still being written (see README.md, 'Status')."
+    exit 1
+  fi
+done
 work=$(mktemp -d)
 pids=()
 asim_pid=
