@@ -4,11 +4,11 @@ PREFIX   ?= /usr/local
 SANITIZE ?=
 JOBS     ?= $(shell nproc)
 
+comma := ,
 # A sanitizer build gets its own tree so it never mixes objects with the normal one.
 ifneq ($(SANITIZE),)
 BUILD := $(BUILD)-$(subst $(comma),-,$(SANITIZE))
 endif
-comma := ,
 
 .PHONY: all deps configure build test run install clean bench fuzz chaos
 
