@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -188,12 +189,49 @@ static void test_strings_user_racks(void** state)
 	assert_false(as_config_add_hosts(NULL, "x", 1));
 }
 
+static int log_calls;
+static char last_log[256];
+
+static bool capture_log(as_log_level level, const char* func, const char* file, uint32_t line,
+	const char* fmt, ...)
+{
+	(void)level; (void)func; (void)file; (void)line;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(last_log, sizeof(last_log), fmt, ap);
+	va_end(ap);
+	log_calls++;
+	return true;
+}
+
+static void test_logging(void** state)
+{
+	(void)state;
+	as_config c;
+	as_config_init(&c);
+	/* No callback: nothing is reported (as stock). */
+	assert_false(as_config_add_hosts(&c, "a:0", 3000));
+	assert_int_equal(log_calls, 0);
+	as_log_set_callback(capture_log);
+	as_log_set_level(AS_LOG_LEVEL_WARN);
+	assert_false(as_config_add_hosts(&c, "a:0", 3000));
+	assert_int_equal(log_calls, 1);
+	assert_non_null(strstr(last_log, "'a:0'"));
+	/* Below the level: not even formatted. */
+	as_log_set_level(AS_LOG_LEVEL_ERROR);
+	assert_false(as_config_add_hosts(&c, "b:0", 3000));
+	assert_int_equal(log_calls, 1);
+	g_as_log.callback = NULL;
+	as_config_destroy(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_add_hosts),
 		cmocka_unit_test(test_strings_user_racks),
+		cmocka_unit_test(test_logging),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
