@@ -7,6 +7,7 @@
 
 #include "core/log.h"
 #include "shm/atomics.h"
+#include "shm/futex.h"
 #include "shm/swlock.h"
 
 #include <aerospike/as_shm_cluster.h>
@@ -109,7 +110,12 @@ void ClusterMap::initialize_header() {
   shm::store_relaxed(&header_->partition_table_byte_size, SegmentLayout::kTableSize);
 }
 
-void ClusterMap::publish_ready() { store_release(&header_->ready, uint8_t{1}); }
+void ClusterMap::publish_ready() {
+  // Release: everything the first tend wrote is visible to whoever sees
+  // ready = 1; then wake followers blocked in ShmSession::wait_ready.
+  store_release(&header_->ready, uint8_t{1});
+  shm::futex_wake_all(shm::state_word(header_));
+}
 
 void ClusterMap::stamp(uint64_t now_ms, uint32_t owner_pid) {
   store_release(&header_->owner_pid, owner_pid);
@@ -127,6 +133,9 @@ uint32_t ClusterMap::namespace_count() const {
 void ClusterMap::write_entry(uint32_t index, const MapNode& node) {
   as_node_shm* entry = node_at(base_, layout_, index);
   shm::WriteGuard guard(&entry->lock);
+  if (!guard.drained()) {
+    log_warn("node entry {} ({}): a reader never left its lock; writing anyway", index, node.name);
+  }
   copy_bounded(entry->name, sizeof(entry->name), node.name);
   std::memcpy(&entry->addr, &node.address, sizeof(entry->addr));
   copy_bounded(entry->tls_name, sizeof(entry->tls_name), node.tls_name);
@@ -166,9 +175,18 @@ void ClusterMap::update_node(uint32_t index, const MapNode& node) {
   if (index < used_nodes()) write_entry(index, node);
 }
 
-void ClusterMap::bump_nodes_gen() { shm::fetch_add(&header_->nodes_gen, 1u); }
+// Acquire+release: followers that see the new generation also see the
+// entries written before it.
+void ClusterMap::bump_nodes_gen() { shm::fetch_add_acq_rel(&header_->nodes_gen, 1u); }
 
-void ClusterMap::bump_rebalance_gen() { shm::fetch_add(&header_->rebalance_gen, 1u); }
+void ClusterMap::bump_rebalance_gen() { shm::fetch_add_acq_rel(&header_->rebalance_gen, 1u); }
+
+void ClusterMap::repair_after_takeover() {
+  uint32_t used = used_nodes();
+  for (uint32_t i = 0; i < used; i++) {
+    shm::clear_abandoned_writer(&node_at(base_, layout_, i)->lock);
+  }
+}
 
 Status ClusterMap::apply_replicas(uint32_t node_index, const ReplicasUpdate& update,
                                   std::vector<uint32_t>& displaced) {
@@ -191,24 +209,30 @@ Status ClusterMap::apply_replicas(uint32_t node_index, const ReplicasUpdate& upd
                            "cluster map is full: namespace {} does not fit in {} tables", update.ns,
                            layout_.max_namespaces());
     }
+    // As in stock, replication factor and SC flag are fixed when the table
+    // is created; the name and both are written before the count that
+    // publishes the table (release).
     as_partition_table_shm* fresh = table_at(base_, layout_, table_index);
     copy_bounded(fresh->ns, sizeof(fresh->ns), update.ns);
+    shm::store_relaxed(&fresh->replica_size,
+                       std::min<uint8_t>(update.replica_count, AS_MAX_REPLICATION_FACTOR));
+    shm::store_relaxed(&fresh->sc_mode, uint8_t{update.regime != 0});
     store_release(&header_->partition_tables_size, table_index + 1);
   }
   as_partition_table_shm* table = table_at(base_, layout_, table_index);
   uint8_t replicas = std::min<uint8_t>(update.replica_count, AS_MAX_REPLICATION_FACTOR);
-  shm::store_relaxed(&table->replica_size, replicas);
-  shm::store_relaxed(&table->sc_mode, uint8_t{update.regime != 0});
   const uint32_t stored_index = node_index + 1;
   for (uint8_t r = 0; r < replicas; r++) {
     const auto& bitmap = update.bitmaps[r];
     for (uint32_t p = 0; p < SegmentLayout::kPartitions; p++) {
       if ((bitmap[p >> 3] & (0x80 >> (p & 7))) == 0) continue;
       as_partition_shm* entry = &table->partitions[p];
+      // Only this process writes entries, so relaxed loads see our own
+      // stores; the node index is published with release for readers.
       uint32_t regime = shm::load_relaxed(&entry->regime);
       if (update.regime < regime) continue;
-      if (update.regime > regime) store_release(&entry->regime, update.regime);
-      uint32_t previous = load_acquire(&entry->nodes[r]);
+      if (update.regime > regime) shm::store_relaxed(&entry->regime, update.regime);
+      uint32_t previous = shm::load_relaxed(&entry->nodes[r]);
       if (previous != stored_index) {
         if (previous != 0 && previous - 1 != node_index) displaced.push_back(previous - 1);
         store_release(&entry->nodes[r], stored_index);

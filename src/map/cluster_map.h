@@ -77,6 +77,10 @@ class ClusterMap {
   // Called once after every batch of adds/removes.
   void bump_nodes_gen();
   void bump_rebalance_gen();
+  // Called once by a process that just became owner: clears writer bits
+  // that a dead or deposed owner left on node entries (it is now the only
+  // legitimate writer), so readers stop waiting out their bound.
+  void repair_after_takeover();
   // Applies one namespace of node `node_index`'s replicas answer, following
   // the stock regime rule. Appends to `displaced` each node index that lost
   // a partition to this node (its map must be refreshed next cycle).

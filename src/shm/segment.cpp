@@ -16,8 +16,6 @@ namespace bi = boost::interprocess;
 
 namespace {
 
-std::string key_text(int key) { return fmt::format("0x{:08X}", static_cast<unsigned>(key)); }
-
 std::string read_sysctl(const char* path) {
   std::ifstream file(path);
   std::string value;
@@ -71,12 +69,32 @@ Status explain_shmget_error(int key, int error, uint64_t size) {
                        std::strerror(error));
 }
 
+// Retried by open(): the segment was removed under us by its last user.
+Status vanished(int key) {
+  return Status::error(AEROSPIKE_ERR_CLIENT_ABORT,
+                       "shm_key {}: the segment was removed while attaching; retry", key_text(key));
+}
+
 }  // namespace
 
 Segment::Segment(bi::xsi_shared_memory memory, bi::mapped_region region, bool created)
     : memory_(std::move(memory)), region_(std::move(region)), created_(created) {}
 
 Result<std::unique_ptr<Segment>> Segment::open(int key, SegmentGeometry geometry) {
+  // The last process of a previous generation may remove the segment
+  // between our shmget and our attach; a few attempts cover that race.
+  Result<std::unique_ptr<Segment>> result = Status(AEROSPIKE_ERR_CLIENT, "not attempted");
+  for (int attempt = 0; attempt < 3; attempt++) {
+    result = open_once(key, geometry);
+    if (result || result.status().code() != AEROSPIKE_ERR_CLIENT_ABORT) break;
+  }
+  if (!result && result.status().code() == AEROSPIKE_ERR_CLIENT_ABORT) {
+    return Status(AEROSPIKE_ERR_CLIENT, result.status().message());
+  }
+  return result;
+}
+
+Result<std::unique_ptr<Segment>> Segment::open_once(int key, SegmentGeometry geometry) {
   const SegmentLayout layout(geometry);
   const uint64_t size = layout.total_size();
   const bi::xsi_key xkey(static_cast<key_t>(key));
@@ -93,6 +111,9 @@ Result<std::unique_ptr<Segment>> Segment::open(int key, SegmentGeometry geometry
   if (!created) {
     // Attach by id without a size so a different size is reported, not refused.
     int id = shmget(static_cast<key_t>(key), 0, 0);
+    if (id < 0 && errno == ENOENT) {
+      return vanished(key);
+    }
     if (id < 0) {
       return explain_shmget_error(key, errno, size);
     }
@@ -106,17 +127,27 @@ Result<std::unique_ptr<Segment>> Segment::open(int key, SegmentGeometry geometry
           "shm_key {}: the existing segment is {} bytes{} but this configuration "
           "(shm_max_nodes={}, shm_max_namespaces={}) needs {} bytes. Stop every client using "
           "this key and remove the segment (ipcrm -M {}), or give this client a new shm_key "
-          "for a rolling upgrade",
+          "for a rolling upgrade. (A stock 7.4.0 client would attach to a bigger segment "
+          "silently; aeroshim refuses any other size because the header it would trust then "
+          "describes a different layout.)",
           key_text(key), info.shm_segsz, describe_size(info.shm_segsz, geometry),
           geometry.max_nodes, geometry.max_namespaces, size, key_text(key));
     }
     try {
       memory = bi::xsi_shared_memory(bi::open_only, xkey);
     } catch (const bi::interprocess_exception& e) {
+      if (e.get_native_error() == ENOENT) return vanished(key);
       return explain_shmget_error(key, e.get_native_error(), size);
     }
   }
-  bi::mapped_region region(memory, bi::read_write);
+  bi::mapped_region region;
+  try {
+    region = bi::mapped_region(memory, bi::read_write);
+  } catch (const bi::interprocess_exception& e) {
+    if (e.get_native_error() == EIDRM || e.get_native_error() == EINVAL) return vanished(key);
+    return Status::error(AEROSPIKE_ERR_CLIENT, "shm_key {}: attaching the segment failed: {}",
+                         key_text(key), std::strerror(e.get_native_error()));
+  }
   if (region.get_size() < size) {
     return Status::error(AEROSPIKE_ERR_CLIENT, "shm_key {}: mapped {} bytes, expected {}",
                          key_text(key), region.get_size(), size);
@@ -131,6 +162,8 @@ Segment::~Segment() {
     shmctl(id, IPC_RMID, nullptr);
   }
 }
+
+std::string key_text(int key) { return fmt::format("0x{:08X}", static_cast<unsigned>(key)); }
 
 long attached_processes(int shmid) {
   shmid_ds info{};

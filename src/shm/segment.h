@@ -11,6 +11,7 @@
 #include <boost/interprocess/xsi_shared_memory.hpp>
 
 #include <memory>
+#include <string>
 
 namespace aeroshim {
 
@@ -29,11 +30,15 @@ class Segment {
  private:
   Segment(boost::interprocess::xsi_shared_memory memory, boost::interprocess::mapped_region region,
           bool created);
+  static Result<std::unique_ptr<Segment>> open_once(int key, SegmentGeometry geometry);
 
   boost::interprocess::xsi_shared_memory memory_;
   boost::interprocess::mapped_region region_;
   bool created_;
 };
+
+// The key as users and ipcs write it: 0xA5000000.
+std::string key_text(int key);
 
 // Attached-process count of a segment (shm_nattch), or -1 when it is gone.
 long attached_processes(int shmid);

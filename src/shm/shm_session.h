@@ -49,8 +49,14 @@ class ShmSession {
   TendRole& role();
   // True when this process won ownership during open().
   bool owner_at_connect() const { return owner_at_connect_; }
+  // True when this process owns the map right now (it may have taken over
+  // since open(), e.g. while waiting for `ready`).
+  bool owner_now() const;
   // Blocks until the owner has published `ready`, woken by the owner
   // (futex), with a short re-check for stock owners that never wake anyone.
+  // OK once ready (and the header matches our geometry), or as soon as this
+  // process became the owner of a segment that is still not ready: then the
+  // caller initializes it as an owner at connect would (check map().ready()).
   // AEROSPIKE_ERR_TIMEOUT after `limit`, naming the key and owner pid.
   Status wait_ready(std::chrono::milliseconds limit);
   // The geometry check an owner repeats after it takes over a ready segment.

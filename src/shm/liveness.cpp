@@ -1,0 +1,54 @@
+// Owner liveness from /proc, with kill(pid, 0) as the fallback.
+#include "shm/liveness.h"
+
+#include <fmt/format.h>
+
+#include <signal.h>
+
+#include <cerrno>
+#include <fstream>
+#include <string>
+
+namespace aeroshim::shm {
+
+namespace {
+
+enum class Answer { yes, no, unknown };
+
+// The state letter follows the parenthesised command name, which may itself
+// contain spaces and parentheses: search from the last ')'.
+Answer is_zombie(uint32_t pid) {
+  std::ifstream stat(fmt::format("/proc/{}/stat", pid));
+  std::string line;
+  if (!stat || !std::getline(stat, line)) return Answer::unknown;
+  size_t close = line.rfind(')');
+  if (close == std::string::npos || close + 2 >= line.size()) return Answer::unknown;
+  char state = line[close + 2];
+  return state == 'Z' || state == 'X' ? Answer::yes : Answer::no;
+}
+
+// A System V segment appears in maps as "/SYSV" + the key as 8 lowercase
+// hex digits. Reading another user's maps is refused (ptrace rules): unknown.
+Answer has_segment(uint32_t pid, int key) {
+  std::ifstream maps(fmt::format("/proc/{}/maps", pid));
+  if (!maps) return Answer::unknown;
+  const std::string needle = fmt::format("/SYSV{:08x}", static_cast<unsigned>(key));
+  std::string line;
+  bool read_any = false;
+  while (std::getline(maps, line)) {
+    read_any = true;
+    if (line.find(needle) != std::string::npos) return Answer::yes;
+  }
+  return read_any ? Answer::no : Answer::unknown;
+}
+
+}  // namespace
+
+bool owner_alive(uint32_t pid, int key) {
+  if (pid == 0 || pid > static_cast<uint32_t>(INT32_MAX)) return false;
+  if (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return false;
+  if (is_zombie(pid) == Answer::yes) return false;
+  return has_segment(pid, key) != Answer::no;
+}
+
+}  // namespace aeroshim::shm

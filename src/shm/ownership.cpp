@@ -1,0 +1,290 @@
+// The ownership protocol: stock-compatible CAS and staleness takeover, plus
+// the lock file for fast, pid-reuse-proof takeover between aeroshim
+// processes. README.md in this directory explains each rule and failure case.
+#include "shm/ownership.h"
+
+#include "core/log.h"
+#include "shm/atomics.h"
+#include "shm/futex.h"
+#include "shm/liveness.h"
+#include "shm/swlock.h"
+
+#include <aerospike/as_shm_cluster.h>
+
+#include <time.h>
+#include <unistd.h>
+
+namespace aeroshim {
+
+using shm::load_acquire;
+using shm::store_release;
+
+namespace {
+// How often a candidate re-checks a stock owner's lock byte when nobody
+// wakes it (stock owners never FUTEX_WAKE).
+constexpr uint32_t kCandidatePollMs = 50;
+}  // namespace
+
+uint64_t monotonic_ms() {
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return uint64_t(now.tv_sec) * 1000u + uint64_t(now.tv_nsec) / 1'000'000u;
+}
+
+Ownership::Ownership(ClusterMap& map, int key, shm::OwnerFile file, uint64_t takeover_threshold_ms)
+    : map_(map),
+      header_(map.header()),
+      key_(key),
+      pid_(static_cast<uint32_t>(getpid())),
+      threshold_ms_(takeover_threshold_ms),
+      file_(std::move(file)) {}
+
+Ownership::~Ownership() { release(); }
+
+bool Ownership::cas_lock() {
+  uint8_t expected = 0;
+  // Acq_rel: we see what the previous owner wrote, and our stamps follow.
+  return shm::cas_acq_rel(&header_->lock, expected, uint8_t{1});
+}
+
+bool Ownership::connect() {
+  std::unique_lock<std::mutex> guard(mutex_);
+  if (file_.try_lock()) {
+    holding_file_ = true;
+    decide_as_holder(guard);
+  } else if (cas_lock()) {
+    become_owner(guard, "ownership was free at connect");
+  }
+  if (pthread_create(&thread_, nullptr, &Ownership::waiter_main, this) == 0) {
+    thread_started_ = true;
+  } else {
+    log_warn("shm: cannot start the ownership waiter; takeover falls back to the stock rule");
+  }
+  return owner_;
+}
+
+bool Ownership::is_owner() const {
+  std::lock_guard<std::mutex> guard(mutex_);
+  return owner_;
+}
+
+bool Ownership::decide_as_holder(std::unique_lock<std::mutex>& guard) {
+  const uint32_t recorded = file_.recorded_pid();
+  // Case 1: graceful handoff (the closing owner stored lock = 0 before it
+  // dropped the file lock), or a segment nobody owns.
+  if (owner_ || cas_lock()) {
+    file_.record_pid(pid_);
+    if (!owner_) become_owner(guard, "ownership was released");
+    return true;
+  }
+  const uint32_t owner = load_acquire(&header_->owner_pid);
+  // Case 2: we own already (took over by staleness while another process
+  // held the file), or an earlier session of this process never released.
+  if (owner == pid_) {
+    file_.record_pid(pid_);
+    become_owner(guard, "this process is the recorded owner");
+    return true;
+  }
+  // Case 3: the owner is the previous holder of the file, which the kernel
+  // released because that process exited: take over at once. The timestamp
+  // CAS keeps this exclusive with a concurrent staleness takeover even if
+  // take_over_lock had to be broken.
+  if (recorded != 0 && owner == recorded) {
+    shm::SpinGuard spin(&header_->take_over_lock);
+    uint64_t stamp = load_acquire(&header_->timestamp);
+    uint64_t now = monotonic_ms();
+    if (load_acquire(&header_->lock) == 1 && load_acquire(&header_->owner_pid) == recorded &&
+        shm::cas_acq_rel(&header_->timestamp, stamp, now == stamp ? now + 1 : now)) {
+      store_release(&header_->owner_pid, pid_);
+      file_.record_pid(pid_);
+      become_owner(guard, "the previous aeroshim owner exited");
+      return true;
+    }
+  }
+  // Case 4: the owner never held the file (a stock process, or an aeroshim
+  // process that took over by staleness): stay the one candidate.
+  file_.record_pid(pid_);
+  return false;
+}
+
+bool Ownership::stale_takeover(uint64_t now_ms) {
+  uint64_t stamp = load_acquire(&header_->timestamp);
+  if (now_ms - stamp < threshold_ms_) return false;
+  const uint32_t owner = load_acquire(&header_->owner_pid);
+  // An aeroshim owner (it holds the file and recorded itself) steps down by
+  // itself when it resumes, so a stale one may be replaced while alive
+  // (SIGSTOP, debugger). Any other owner only when it is gone.
+  const bool aeroshim_owner = owner != 0 && owner != pid_ && owner == file_.recorded_pid() &&
+                              shm::OwnerFile::held_by_someone(key_);
+  if (!aeroshim_owner && shm::owner_alive(owner, key_)) return false;
+  shm::SpinGuard spin(&header_->take_over_lock);
+  if (!spin.acquired()) {
+    log_warn("shm_key 0x{:08X}: take_over_lock held for over {} ms; its holder is presumed dead",
+             static_cast<unsigned>(key_), shm::kSpinlockLimitNs / 1'000'000);
+  }
+  stamp = load_acquire(&header_->timestamp);
+  if (now_ms - stamp < threshold_ms_) return false;
+  if (!shm::cas_acq_rel(&header_->timestamp, stamp, now_ms == stamp ? now_ms + 1 : now_ms)) {
+    return false;
+  }
+  store_release(&header_->owner_pid, pid_);
+  store_release(&header_->lock, uint8_t{1});
+  log_info("shm_key 0x{:08X}: owner pid {} stopped tending {} ms ago; taking over",
+           static_cast<unsigned>(key_), owner, now_ms - stamp);
+  return true;
+}
+
+void Ownership::become_owner(std::unique_lock<std::mutex>& guard, const char* why) {
+  // Release: followers that see our pid see the fresh timestamp too.
+  store_release(&header_->timestamp, monotonic_ms());
+  store_release(&header_->owner_pid, pid_);
+  owner_ = true;
+  map_.repair_after_takeover();
+  log_info("shm_key 0x{:08X}: pid {} owns the cluster map ({})", static_cast<unsigned>(key_),
+           pid_, why);
+  changed_.notify_all();
+  std::function<void()> wake = wake_;
+  guard.unlock();
+  // Outside our mutex: the tender's wake may take the tender's own lock,
+  // which it also holds while calling into us.
+  shm::futex_wake_all(shm::state_word(header_));
+  if (wake) wake();
+  guard.lock();
+}
+
+void Ownership::step_down(std::unique_lock<std::mutex>&) {
+  owner_ = false;
+  log_warn("shm_key 0x{:08X}: pid {} lost ownership to pid {} while not running; stepping down "
+           "without writing",
+           static_cast<unsigned>(key_), pid_, load_acquire(&header_->owner_pid));
+  changed_.notify_all();  // the waiter drops the file so the new owner can hold it
+}
+
+bool Ownership::acquire_or_keep(uint64_t now_ms) {
+  std::unique_lock<std::mutex> guard(mutex_);
+  if (stop_) return false;
+  if (owner_) {
+    if (load_acquire(&header_->owner_pid) == pid_ && load_acquire(&header_->lock) == 1) {
+      return true;
+    }
+    step_down(guard);
+    return false;
+  }
+  if (cas_lock()) {
+    become_owner(guard, "ownership was released");
+    return owner_;
+  }
+  if (stale_takeover(now_ms)) {
+    become_owner(guard, "the owner stopped tending");
+    return owner_;
+  }
+  return false;
+}
+
+bool Ownership::still_owner() {
+  std::unique_lock<std::mutex> guard(mutex_);
+  if (!owner_) return false;
+  if (load_acquire(&header_->owner_pid) == pid_ && load_acquire(&header_->lock) == 1) {
+    // A write batch is progress: stamping here keeps a slow but working
+    // owner from looking stale in the middle of a long tend.
+    store_release(&header_->timestamp, monotonic_ms());
+    return true;
+  }
+  step_down(guard);
+  return false;
+}
+
+void Ownership::tended(uint64_t now_ms) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  // Release: what this cycle wrote is visible to whoever reads the stamp.
+  if (owner_) store_release(&header_->timestamp, now_ms);
+}
+
+void Ownership::set_wake(std::function<void()> wake) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  wake_ = std::move(wake);
+}
+
+void Ownership::release() {
+  {
+    std::lock_guard<std::mutex> guard(mutex_);
+    if (released_) return;
+    released_ = true;
+    stop_ = true;
+  }
+  changed_.notify_all();
+  shm::futex_wake_all(shm::state_word(header_));  // a candidate in futex_wait re-checks stop_
+  if (thread_started_) {
+    pthread_cancel(thread_);  // acts only inside the blocking fcntl (see waiter_loop)
+    pthread_join(thread_, nullptr);
+  }
+  std::lock_guard<std::mutex> guard(mutex_);
+  if (owner_ && load_acquire(&header_->owner_pid) == pid_ && load_acquire(&header_->lock) == 1) {
+    // Release: our last writes are visible to the next owner; then wake
+    // futex waiters, then drop the file lock, which wakes a blocked waiter.
+    store_release(&header_->lock, uint8_t{0});
+    shm::futex_wake_all(shm::state_word(header_));
+  }
+  owner_ = false;
+  file_.close();
+}
+
+void* Ownership::waiter_main(void* self) {
+  static_cast<Ownership*>(self)->waiter_loop();
+  return nullptr;
+}
+
+// Cancellation is enabled only around the blocking fcntl, where no lock of
+// ours is held and no object needs unwinding, so release() can stop a
+// waiter that would otherwise block until the owner leaves.
+void Ownership::waiter_loop() {
+  int previous = 0;
+  pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &previous);
+  for (;;) {
+    bool holding;
+    {
+      std::lock_guard<std::mutex> guard(mutex_);
+      if (stop_) return;
+      holding = holding_file_;
+    }
+    if (!holding) {
+      pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, &previous);
+      bool locked = file_.lock_blocking();
+      pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &previous);
+      std::unique_lock<std::mutex> guard(mutex_);
+      if (stop_) return;
+      if (!locked) {
+        changed_.wait_for(guard, std::chrono::milliseconds(kCandidatePollMs));
+        continue;
+      }
+      holding_file_ = true;
+      decide_as_holder(guard);
+      continue;
+    }
+    std::unique_lock<std::mutex> guard(mutex_);
+    if (owner_) {
+      // Holding the file as owner: nothing to do until close or step-down.
+      changed_.wait(guard, [this] { return stop_ || !owner_; });
+      if (!stop_ && !owner_) {
+        file_.unlock();
+        holding_file_ = false;
+      }
+      continue;
+    }
+    // Candidate while another process owns without the file: wait for its
+    // release (an aeroshim owner wakes us; a stock one is polled).
+    uint32_t word = shm::load_state_word(header_);
+    guard.unlock();
+    if ((word & 0xFFu) != 0) {
+      shm::futex_wait(shm::state_word(header_), word, kCandidatePollMs);
+    }
+    guard.lock();
+    if (stop_) return;
+    if (!owner_ && cas_lock()) {
+      file_.record_pid(pid_);
+      become_owner(guard, "ownership was released");
+    }
+  }
+}
+
+}  // namespace aeroshim
