@@ -1,0 +1,194 @@
+#include "info_service.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace asim {
+namespace {
+
+std::optional<long> to_long(const std::string& text) {
+  long v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size() || text.empty()) return std::nullopt;
+  return v;
+}
+
+constexpr const char* kFeatures =
+    "batch-any;batch-index;blob-bits;cdt-list;cdt-map;cluster-stable;float;geo;sindex-exists;peers;"
+    "pipelining;pscans;query-show;relaxed-sc;replicas;replicas-all;replicas-master;replicas-max;"
+    "truncate-namespace;udf";
+
+}  // namespace
+
+std::optional<std::string> param(const std::string& params, std::string_view key) {
+  size_t start = 0;
+  while (start <= params.size()) {
+    size_t end = params.find(';', start);
+    if (end == std::string::npos) end = params.size();
+    const std::string_view item(params.data() + start, end - start);
+    const auto eq = item.find('=');
+    if (eq != std::string_view::npos && item.substr(0, eq) == key) return std::string(item.substr(eq + 1));
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+std::string InfoService::answer(size_t node, std::string_view body) {
+  auto& stats = cluster_.nodes()[node].stats;
+  bool counted = false;
+  std::string out;
+  size_t start = 0;
+  while (start < body.size()) {
+    size_t end = body.find('\n', start);
+    if (end == std::string_view::npos) end = body.size();
+    std::string command(body.substr(start, end - start));
+    start = end + 1;
+    if (command.empty()) continue;
+    // Control traffic is the test's, not the client's: it stays out of the
+    // counts a test compares with the stock client's load.
+    if (command.rfind("asim-", 0) != 0) {
+      ++stats.names[command.substr(0, command.find(':'))];
+      if (!counted) ++stats.info_requests;
+      counted = true;
+    }
+    const std::string value = value_of(node, command);
+    out += command;
+    out += '\t';
+    out += value;
+    out += '\n';
+  }
+  if (body.find_first_not_of('\n') == std::string_view::npos) {
+    // An empty request asks a real server for its identity.
+    for (const char* name : {"node", "build", "edition", "version"})
+      out += fmt::format("{}\t{}\n", name, value_of(node, name));
+  }
+  return out;
+}
+
+std::string InfoService::value_of(size_t node, const std::string& command) {
+  const SimNode& self = cluster_.nodes()[node];
+  const auto colon = command.find(':');
+  const std::string name = command.substr(0, colon);
+  const std::string params = colon == std::string::npos ? "" : command.substr(colon + 1);
+
+  if (name == "node" || name == "node-id") return self.name;
+  if (name == "partition-generation") return std::to_string(self.partition_generation);
+  if (name == "peers-generation") return std::to_string(self.peers_generation);
+  if (name == "rebalance-generation") return std::to_string(self.rebalance_generation);
+  if (name == "build") return self.build;
+  if (name == "cluster-name") return cluster_.cluster_name();
+  if (name == "edition") return "Aerospike Simulator";
+  if (name == "version") return "Aerospike Simulator build " + self.build;
+  if (name == "features") return kFeatures;
+  if (name == "partitions") return std::to_string(Cluster::kPartitions);
+  if (name == "replicas") return cluster_.replicas_value(node);
+  if (name == "replicas-master") return cluster_.replicas_master_value(node);
+  if (name == "peers-clear-std" || name == "peers-clear-alt") return cluster_.peers_value(node, false);
+  if (name == "peers-tls-std" || name == "peers-tls-alt") return cluster_.peers_value(node, true);
+  if (name == "service-clear-std" || name == "service-clear-alt" || name == "service")
+    return fmt::format("127.0.0.1:{}", self.port);
+  if (name == "rack-ids") return cluster_.rack_ids_value(node);
+  if (name == "user-agent-set") return "ok";
+  if (name == "status") return "ok";
+  if (name == "namespaces") {
+    std::string out;
+    for (const auto& ns : cluster_.namespaces()) out += (out.empty() ? "" : ";") + ns.spec.name;
+    return out;
+  }
+  if (name == "statistics") {
+    size_t running = 0;
+    for (const auto& n : cluster_.nodes()) running += n.running ? 1 : 0;
+    return fmt::format("cluster_size={};cluster_name={};reads={};writes={};proxied={}", running,
+                       cluster_.cluster_name(), self.stats.reads, self.stats.writes, self.stats.proxied);
+  }
+  if (name.rfind("asim-", 0) == 0) {
+    if (auto v = control(name, params)) return *v;
+  }
+  return "ERROR::unrecognized command";
+}
+
+std::optional<std::string> InfoService::control(const std::string& name, const std::string& params) {
+  auto target = [&]() -> std::optional<size_t> {
+    auto port = param(params, "port");
+    if (!port) return std::nullopt;
+    auto n = to_long(*port);
+    if (!n || *n <= 0 || *n > 65535) return std::nullopt;
+    return cluster_.node_by_port(static_cast<uint16_t>(*n));
+  };
+  auto no_node = [&] { return fmt::format("ERROR::no node with port={}", param(params, "port").value_or("")); };
+
+  if (name == "asim-add-node") {
+    const size_t node = cluster_.add_node(0);
+    auto port = control_.start(node);
+    if (!port) return "ERROR::" + port.status().message();
+    return std::to_string(*port);
+  }
+  if (name == "asim-start-node") {
+    auto node = target();
+    if (!node) return no_node();
+    if (cluster_.nodes()[*node].running) return "ok";
+    auto port = control_.start(*node);
+    if (!port) return "ERROR::" + port.status().message();
+    return "ok";
+  }
+  if (name == "asim-stop-node") {
+    auto node = target();
+    if (!node) return no_node();
+    if (cluster_.nodes()[*node].running) control_.stop(*node);
+    return "ok";
+  }
+  if (name == "asim-rebalance") {
+    cluster_.rebalance();
+    return "ok";
+  }
+  if (name == "asim-bump-partition-gen") {
+    auto node = target();
+    if (!node) return no_node();
+    cluster_.bump_partition_generation(*node);
+    return "ok";
+  }
+  if (name == "asim-bump-peers-gen") {
+    if (param(params, "port")) {
+      auto node = target();
+      if (!node) return no_node();
+      cluster_.bump_peers_generation(*node);
+    } else {
+      for (size_t i = 0; i < cluster_.nodes().size(); ++i) cluster_.bump_peers_generation(i);
+    }
+    return "ok";
+  }
+  if (name == "asim-set-rack") {
+    auto node = target();
+    if (!node) return no_node();
+    auto rack = to_long(param(params, "rack").value_or(""));
+    if (!rack || *rack < -1 || *rack > 1000000) return "ERROR::rack must be -1 to 1000000";
+    cluster_.set_rack(*node, static_cast<int32_t>(*rack));
+    return "ok";
+  }
+  if (name == "asim-set-build") {
+    auto build = param(params, "build");
+    if (!build || build->empty()) return "ERROR::build= is required";
+    if (param(params, "port")) {
+      auto node = target();
+      if (!node) return no_node();
+      cluster_.nodes()[*node].build = *build;
+    } else {
+      for (auto& n : cluster_.nodes()) n.build = *build;
+    }
+    return "ok";
+  }
+  if (name == "asim-stats") return cluster_.stats_value();
+  if (name == "asim-stats-reset") {
+    cluster_.reset_stats();
+    return "ok";
+  }
+  if (name == "asim-ownership") {
+    auto ns = cluster_.namespace_index(param(params, "ns").value_or(""));
+    if (!ns) return "ERROR::no namespace ns=" + param(params, "ns").value_or("");
+    return cluster_.ownership_value(*ns);
+  }
+  return std::nullopt;
+}
+
+}  // namespace asim

@@ -1,0 +1,42 @@
+// Answers info requests: the names a client or tool asks, and the asim-*
+// control names tests use to change the cluster under a running client.
+#pragma once
+
+#include "cluster.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace asim {
+
+// What the info service needs from the network side to act on control names.
+class NodeControl {
+ public:
+  virtual ~NodeControl() = default;
+  // Starts listening for node `node`; answers the port or why it failed.
+  virtual aeroshim::Result<uint16_t> start(size_t node) = 0;
+  // Closes the node's listener and every connection it accepted, after the
+  // current answer has been written.
+  virtual void stop(size_t node) = 0;
+};
+
+class InfoService {
+ public:
+  InfoService(Cluster& cluster, NodeControl& control) : cluster_(cluster), control_(control) {}
+
+  // The whole answer body to `body`, asked of node `node`.
+  std::string answer(size_t node, std::string_view body);
+
+ private:
+  std::string value_of(size_t node, const std::string& command);
+  std::optional<std::string> control(const std::string& name, const std::string& params);
+
+  Cluster& cluster_;
+  NodeControl& control_;
+};
+
+// Parses "k=v;k=v" control parameters; nullopt when `key` is absent.
+std::optional<std::string> param(const std::string& params, std::string_view key);
+
+}  // namespace asim

@@ -1,0 +1,60 @@
+// The network side of asim: one epoll loop on one thread serving every node's
+// listener and connections, so the simulator's state needs no locks.
+#pragma once
+
+#include "cluster.h"
+#include "info_service.h"
+#include "record_store.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace asim {
+
+class Server final : public NodeControl {
+ public:
+  explicit Server(Cluster& cluster);
+  ~Server() override;
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  aeroshim::Result<uint16_t> start(size_t node) override;
+  void stop(size_t node) override;
+
+  // Serves until a signal in `signal_fd` arrives or `deadline_ms` (monotonic,
+  // 0 for none) passes.
+  void run(int signal_fd, uint64_t deadline_ms);
+
+ private:
+  struct Connection {
+    int fd = -1;
+    size_t node = 0;
+    std::string in;
+    size_t in_pos = 0;      // bytes of `in` already consumed
+    std::string out;
+    size_t out_pos = 0;
+    bool want_write = false;
+  };
+
+  void accept_all(size_t node);
+  void on_readable(Connection& c);
+  bool handle_frames(Connection& c);  // false: close the connection
+  bool flush(Connection& c);          // false: the peer is gone
+  void close_connection(int fd);
+  void apply_pending_stops();
+
+  Cluster& cluster_;
+  InfoService info_;
+  RecordStore store_;
+  int epoll_fd_ = -1;
+  std::vector<int> listeners_;      // by node index; -1 when not listening
+  std::map<int, std::unique_ptr<Connection>> connections_;
+  std::vector<size_t> pending_stops_;
+};
+
+uint64_t monotonic_ms();
+
+}  // namespace asim
