@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and the tests need, and nothing else.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
-packages=(cmake make g++ gcc clang pkg-config libboost-dev libfmt-dev libcmocka-dev
+packages=(cmake make g++ gcc clang pkg-config libboost-dev libfmt-dev libcmocka-dev libssl-dev
           nodejs npm python3 iproute2 procps util-linux abigail-tools)
 missing=()
 for p in "${packages[@]}"; do
