@@ -23,6 +23,13 @@ const seeds = process.env.ASIM_SEEDS.split(',').map((s) => {
 const shmKey = Number(process.env.SHM_KEY);
 const timings = [];
 
+const shmHex = '0x' + shmKey.toString(16).padStart(8, '0');
+// ipcs -m columns: key shmid owner perms bytes nattch status
+function shmListed() {
+  return execFileSync('ipcs', ['-m'], { encoding: 'utf8' })
+    .split('\n').map((l) => l.trim().split(/\s+/)).find((f) => f[0] === shmHex);
+}
+
 class StepError extends Error {}
 function check(cond, what) {
   if (!cond) throw new StepError(what);
@@ -197,11 +204,9 @@ async function main() {
     await shmClient.put(key('shm'), { v: 1 });
     const rec = await shmClient.get(key('shm'));
     check(rec.bins.v === 1, 'shared-memory client put/get');
-    const hex = '0x' + shmKey.toString(16).padStart(8, '0');
-    const row = execFileSync('ipcs', ['-m'], { encoding: 'utf8' })
-      .split('\n').map((l) => l.trim().split(/\s+/)).find((f) => f[0] === hex);
-    check(row, `ipcs -m does not list key ${hex}`);
-    check(Number(row[4]) === SHM_SIZE, `segment ${hex} has ${row[4]} bytes, want ${SHM_SIZE}`);
+    const row = shmListed();
+    check(row, `ipcs -m does not list key ${shmHex}`);
+    check(Number(row[4]) === SHM_SIZE, `segment ${shmHex} has ${row[4]} bytes, want ${SHM_SIZE}`);
     // The header: u64 timestamp, u32 owner_pid, u32 nodes_size, u32 capacity, ... u8 ready at 49.
     let hdr;
     await until('the segment to show 3 nodes and ready=1', SETTLE_MS, () => {
@@ -215,9 +220,12 @@ async function main() {
     check(hdr.owner_pid === process.pid, `owner_pid ${hdr.owner_pid}, want ${process.pid}`);
   });
 
-  await step('4b close clients', async () => {
+  await step('4b close, segment removed', async () => {
+    // Close only queues the teardown; the stock client removes the segment
+    // (last detach) within a few ms, before the process exits.
     shmClient.close();
     client.close();
+    await until('the stock client to remove the segment after close', SETTLE_MS, () => !shmListed());
   });
 }
 

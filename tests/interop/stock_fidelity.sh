@@ -18,10 +18,15 @@ shm_key=$(( 0x5A000000 + ($$ & 0xffff) ))
 shm_hex=$(printf '0x%08x' "$shm_key")
 tmp=$(mktemp -d)
 asim_pid=
+node_pid=
 
 shm_present() { ipcs -m | awk -v k="$shm_hex" '$1 == k { found = 1 } END { exit !found }'; }
 
 cleanup() {
+  if [[ -n $node_pid ]]; then
+    kill "$node_pid" 2>/dev/null || true
+    wait "$node_pid" 2>/dev/null || true
+  fi
   if [[ -n $asim_pid ]]; then
     kill "$asim_pid" 2>/dev/null || true
     wait "$asim_pid" 2>/dev/null || true
@@ -36,12 +41,13 @@ ms() { date +%s%3N; }
 t0=$(ms)
 
 mkfifo "$tmp/ready"
-"$ASIM" --nodes 3 --port 0 --namespace test:2 >"$tmp/ready" 2>"$tmp/asim.err" &
+# --duration outlives ctest's TIMEOUT 120: if we are SIGKILLed, asim still goes.
+"$ASIM" --nodes 3 --port 0 --namespace test:2 --duration 150 >"$tmp/ready" 2>"$tmp/asim.err" &
 asim_pid=$!
 exec 3<"$tmp/ready"
 ready=
 if ! read -r -t 10 ready <&3; then
-  echo "FAIL asim did not print its ready line within 10 s" >&2
+  echo "FAIL asim exited or printed no ready line within 10 s" >&2
   cat "$tmp/asim.err" >&2
   exit 1
 fi
@@ -55,11 +61,21 @@ t1=$(ms)
 echo "asim ready in $((t1 - t0)) ms: $seeds (shm key $shm_hex)"
 
 if shm_present; then
-  echo "FAIL shm key $shm_hex already exists before the test" >&2
-  exit 1
+  # Only a SIGKILLed earlier run with our pid can have left it.
+  echo "note: removing stale shm segment $shm_hex left by an earlier run" >&2
+  ipcrm -M "$shm_key"
 fi
 
-ASIM_SEEDS=$seeds SHM_KEY=$shm_key node "$here/stock_fidelity.js"
+# In the background so a signal reaches our trap at once, not after node ends.
+ASIM_SEEDS=$seeds SHM_KEY=$shm_key node "$here/stock_fidelity.js" &
+node_pid=$!
+rc=0
+wait "$node_pid" || rc=$?
+node_pid=
+if [[ $rc -ne 0 ]]; then
+  echo "FAIL the node script exited with status $rc" >&2
+  exit 1
+fi
 t2=$(ms)
 echo "node script done in $((t2 - t1)) ms (process exited)"
 
