@@ -1,5 +1,6 @@
 // extern "C" entry points of as_cluster.h.
 #include "client/client.h"
+#include "cluster/node_view.h"
 #include "core/error.h"
 
 #include <aerospike/as_cluster.h>
@@ -17,6 +18,8 @@ void as_cluster_get_node_names(as_cluster* cluster, int* n_nodes, char** node_na
     return 0;
   });
 }
+
+void as_nodes_destroy(as_nodes* nodes) { destroy_nodes_view(nodes); }
 
 bool as_cluster_is_connected(as_cluster* cluster) {
   return guarded_value(false, __func__, [&] { return cluster_is_connected(cluster); });

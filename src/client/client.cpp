@@ -1,30 +1,97 @@
-// Connect and close. The cluster arrives with the tending work; until then
-// connect answers a clear error instead of pretending to succeed.
+// Connect and close: a Cluster per connected aerospike object, found again
+// through its public as_cluster view.
 #include "client/client.h"
 
+#include "cluster/cluster.h"
 #include "config/config_check.h"
 
 #include <aerospike/aerospike.h>
+#include <aerospike/as_cluster.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace aeroshim {
+namespace {
+
+// Clusters by their public view. A registry rather than a field in the view
+// because as_cluster has the stock layout and no room for our pointer.
+std::mutex g_registry_mutex;
+std::map<const as_cluster*, std::unique_ptr<Cluster>>& registry() {
+  static auto* clusters = new std::map<const as_cluster*, std::unique_ptr<Cluster>>();
+  return *clusters;
+}
+
+}  // namespace
+
+Cluster* find_cluster(const as_cluster* view) {
+  std::lock_guard<std::mutex> lock(g_registry_mutex);
+  auto it = registry().find(view);
+  return it == registry().end() ? nullptr : it->second.get();
+}
 
 Status client_connect(aerospike_s* as) {
+  if (as->cluster) return Status::error(AEROSPIKE_ERR_PARAM, "aerospike_connect: already connected; call aerospike_close first");
   Status valid = check_config(as->config);
-  if (!valid) {
-    return valid;
+  if (!valid) return valid;
+  auto cluster = Cluster::connect(as->config);
+  if (!cluster) return cluster.status();
+  as_cluster* view = (*cluster)->view();
+  view->as = as;
+  {
+    std::lock_guard<std::mutex> lock(g_registry_mutex);
+    registry()[view] = std::move(*cluster);
   }
-  return Status::error(AEROSPIKE_ERR_CLIENT, "aerospike_connect: cluster tending is not built yet");
+  as->cluster = view;
+  return Status::ok();
 }
 
-Status client_close(aerospike_s*) { return Status::ok(); }
+Status client_close(aerospike_s* as) {
+  std::unique_ptr<Cluster> cluster;
+  {
+    std::lock_guard<std::mutex> lock(g_registry_mutex);
+    auto it = registry().find(as->cluster);
+    if (it != registry().end()) {
+      cluster = std::move(it->second);
+      registry().erase(it);
+    }
+  }
+  as->cluster = nullptr;
+  cluster.reset();  // stops the tend thread and hands shared ownership over
+  return Status::ok();
+}
 
-bool client_is_connected(aerospike_s*) { return false; }
+bool client_is_connected(aerospike_s* as) { return as->cluster && cluster_is_connected(as->cluster); }
 
-void cluster_node_names(as_cluster_s*, int* n_nodes, char** node_names) {
+void cluster_node_names(as_cluster_s* view, int* n_nodes, char** node_names) {
   *n_nodes = 0;
   *node_names = nullptr;
+  if (!view) return;
+  as_nodes* nodes = as_nodes_reserve(view);
+  uint32_t active = 0;
+  for (uint32_t i = 0; i < nodes->size; ++i) active += nodes->array[i]->active ? 1 : 0;
+  if (active > 0) {
+    auto* names = static_cast<char*>(std::calloc(active, AS_NODE_NAME_SIZE));
+    if (names) {
+      uint32_t k = 0;
+      for (uint32_t i = 0; i < nodes->size && k < active; ++i) {
+        if (!nodes->array[i]->active) continue;
+        std::memcpy(names + k * AS_NODE_NAME_SIZE, nodes->array[i]->name, AS_NODE_NAME_SIZE);
+        ++k;
+      }
+      *n_nodes = static_cast<int>(k);
+      *node_names = names;
+    }
+  }
+  as_nodes_release(nodes);
 }
 
-bool cluster_is_connected(as_cluster_s*) { return false; }
+bool cluster_is_connected(as_cluster_s* view) {
+  Cluster* cluster = view ? find_cluster(view) : nullptr;
+  return cluster && cluster->is_connected();
+}
 
 }  // namespace aeroshim

@@ -10,6 +10,11 @@ struct as_cluster_s;
 
 namespace aeroshim {
 
+class Cluster;
+
+// The cluster behind a connected object's public view, or nullptr.
+Cluster* find_cluster(const as_cluster_s* view);
+
 Status client_connect(aerospike_s* as);
 Status client_close(aerospike_s* as);
 bool client_is_connected(aerospike_s* as);

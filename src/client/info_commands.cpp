@@ -1,0 +1,147 @@
+#include "client/info_commands.h"
+
+#include "info/decimal.h"
+#include "info/info_text.h"
+#include "net/address.h"
+#include "net/info_connection.h"
+
+#include <aerospike/as_cluster.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <random>
+
+namespace aeroshim {
+namespace {
+
+std::chrono::milliseconds timeout_of(aerospike* as, const as_policy_info* policy) {
+  const uint32_t ms = policy ? policy->timeout : as->config.policies.info.timeout;
+  return std::chrono::milliseconds(ms ? ms : 1000);
+}
+
+std::string request_body(const as_policy_info* policy, const char* request) {
+  std::string body = request;
+  // Without send_as_is the request is completed to the form servers expect:
+  // every name ends with a newline.
+  const bool as_is = policy && policy->send_as_is;
+  if (!as_is && !body.empty() && body.back() != '\n') body += '\n';
+  return body;
+}
+
+// The server reports a failed command as "ERROR:<code>:<text>" (or FAIL)
+// in the value; the code, when present, is an as_status already.
+Status check_answer(const std::string& where, const std::string& body) {
+  const InfoResponse answer = parse_info_response(body);
+  for (const auto& [name, value] : answer.entries) {
+    if (!is_info_error(value)) continue;
+    as_status code = AEROSPIKE_ERR_REQUEST_INVALID;
+    const auto first = value.find(':');
+    if (first != std::string::npos) {
+      const auto second = value.find(':', first + 1);
+      auto parsed = parse_decimal(value.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1), 255);
+      if (parsed && *parsed != 0) code = static_cast<as_status>(*parsed);
+    }
+    return Status::error(code, "{}: {} answered {}", where, name, value);
+  }
+  return Status::ok();
+}
+
+Result<std::string> ask(const sockaddr_storage& address, const std::string& where, std::chrono::milliseconds timeout,
+                        const std::string& body) {
+  auto connection = InfoConnection::open(address, timeout);
+  if (!connection) return connection.status();
+  auto answer = connection->request(body, timeout);
+  if (!answer) return Status(answer.status().code(), where + ": " + answer.status().message());
+  Status valid = check_answer(where, *answer);
+  if (!valid) return valid;
+  return answer;
+}
+
+}  // namespace
+
+char* to_c_string(const std::string& text) {
+  auto* out = static_cast<char*>(std::malloc(text.size() + 1));
+  if (!out) return nullptr;
+  std::memcpy(out, text.data(), text.size());
+  out[text.size()] = '\0';
+  return out;
+}
+
+Result<std::string> info_host(aerospike* as, const as_policy_info* policy, const char* host, uint16_t port,
+                              const char* request) {
+  auto addresses = resolve_host(host, port);
+  if (!addresses) return addresses.status();
+  Status last = Status::ok();
+  for (const auto& address : *addresses) {
+    auto answer = ask(address, address_to_string(address), timeout_of(as, policy), request_body(policy, request));
+    if (answer || answer.status().code() > 0) return answer;  // a server answer, good or bad
+    last = answer.status();
+  }
+  return last;
+}
+
+Result<std::string> info_node(aerospike* as, const as_policy_info* policy, const as_node* node, const char* request) {
+  const as_address& address = node->addresses[node->address_index];
+  return ask(address.addr, std::string(node->name) + " " + address.name, timeout_of(as, policy),
+             request_body(policy, request));
+}
+
+Result<std::string> info_any(aerospike* as, const as_policy_info* policy, const char* request) {
+  if (!as->cluster) return Status::error(AEROSPIKE_ERR_CLIENT, "aerospike_info_any: not connected");
+  as_nodes* nodes = as_nodes_reserve(as->cluster);
+  std::vector<as_node*> active;
+  for (uint32_t i = 0; i < nodes->size; ++i)
+    if (nodes->array[i]->active) {
+      as_node_reserve(nodes->array[i]);
+      active.push_back(nodes->array[i]);
+    }
+  as_nodes_release(nodes);
+  if (active.empty()) return Status::error(AEROSPIKE_ERR_CLUSTER, "aerospike_info_any: the cluster has no active node");
+  // Start at a random node and fall through to the others, so one dead node
+  // does not fail the request while the tender has not removed it yet.
+  static thread_local std::minstd_rand random(std::random_device{}());
+  const size_t start = random() % active.size();
+  Result<std::string> answer = Status::error(AEROSPIKE_ERR_CLUSTER, "no node answered");
+  for (size_t k = 0; k < active.size(); ++k) {
+    answer = info_node(as, policy, active[(start + k) % active.size()], request);
+    if (answer || answer.status().code() > 0) break;
+  }
+  for (as_node* n : active) as_node_release(n);
+  return answer;
+}
+
+Status info_foreach(aerospike* as, const as_policy_info* policy, const char* request,
+                    aerospike_info_foreach_callback callback, void* udata) {
+  if (!as->cluster) return Status::error(AEROSPIKE_ERR_CLIENT, "aerospike_info_foreach: not connected");
+  as_nodes* nodes = as_nodes_reserve(as->cluster);
+  Status status = Status::ok();
+  for (uint32_t i = 0; i < nodes->size && status; ++i) {
+    as_node* node = nodes->array[i];
+    if (!node->active) continue;
+    auto answer = info_node(as, policy, node, request);
+    if (!answer) {
+      status = answer.status();
+      break;
+    }
+    char* text = to_c_string(*answer);
+    as_error err;
+    as_error_reset(&err);
+    const bool more = callback(&err, node, request, text, udata);
+    std::free(text);
+    if (!more) status = Status::error(AEROSPIKE_ERR_QUERY_ABORTED, "aerospike_info_foreach: the callback stopped at node {}", node->name);
+  }
+  as_nodes_release(nodes);
+  return status;
+}
+
+as_status parse_single_response(char* values, char** value) {
+  char* tab = std::strchr(values, '\t');
+  if (!tab) return AEROSPIKE_ERR_CLIENT;
+  *value = tab + 1;
+  char* end = std::strchr(tab + 1, '\n');
+  if (!end) return AEROSPIKE_ERR_CLIENT;
+  *end = '\0';
+  return AEROSPIKE_OK;
+}
+
+}  // namespace aeroshim

@@ -1,0 +1,77 @@
+// A connected cluster: where its map lives (private memory or a shared
+// segment), the tend thread that keeps it current, and the public as_cluster
+// view that applications and inline header functions read.
+#pragma once
+
+#include "cluster/tender.h"
+#include "core/status.h"
+
+#include <aerospike/as_cluster.h>
+#include <aerospike/as_config.h>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace aeroshim {
+
+class PrivateMap;
+class ShmSession;
+
+class Cluster final : public MembershipObserver {
+ public:
+  static Result<std::unique_ptr<Cluster>> connect(const as_config& config);
+  ~Cluster() override;
+  Cluster(const Cluster&) = delete;
+  Cluster& operator=(const Cluster&) = delete;
+
+  as_cluster* view() const { return view_; }
+  ClusterMap& map() const { return *map_; }
+  bool is_connected() const;
+  bool uses_shm() const { return shm_ != nullptr; }
+
+  // Name of the node holding `replica` of a partition, from the map both an
+  // owner and a follower read.
+  std::optional<std::string> partition_node(const std::string& ns, uint32_t partition, uint32_t replica) const;
+
+  void node_added(const Node& node) override;
+  void node_removed(const Node& node) override;
+  void nodes_changed(const std::vector<const Node*>& nodes) override;
+
+ private:
+  explicit Cluster(const as_config& config);
+  Status start(const as_config& config);
+  void tend_loop();
+  void wake();
+  void release_retired();
+  void emit(as_cluster_event_type type, const std::string& name, const std::string& address);
+
+  as_cluster* view_ = nullptr;
+  std::unique_ptr<PrivateMap> private_map_;
+  std::unique_ptr<ShmSession> shm_;
+  std::unique_ptr<TendRole> always_owner_;
+  ClusterMap* map_ = nullptr;
+  TendRole* role_ = nullptr;
+  std::unique_ptr<Tender> tender_;
+
+  uint32_t tend_interval_ms_ = 1000;
+  as_cluster_event_callback event_callback_ = nullptr;
+  void* event_udata_ = nullptr;
+
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  bool woken_ = false;
+
+  // Views retired by the tend thread, freed one cycle later so a reader that
+  // loaded the old pointer just before the swap can still reserve it.
+  std::vector<as_nodes*> retired_arrays_;
+  std::vector<as_node*> retired_nodes_;
+};
+
+}  // namespace aeroshim

@@ -1,0 +1,450 @@
+#include "cluster/tender.h"
+
+#include "cluster/node_view.h"
+#include "core/log.h"
+#include "info/decimal.h"
+#include "info/info_text.h"
+#include "info/peers.h"
+#include "info/replicas.h"
+#include "net/address.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+
+namespace aeroshim {
+namespace {
+
+constexpr uint32_t kMaxFailures = 5;
+
+std::string base64(const std::string& text) {
+  std::string out(4 * ((text.size() + 2) / 3) + 1, '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+std::optional<uint32_t> generation(const InfoResponse& answer, std::string_view name) {
+  const std::string* value = answer.find(name);
+  if (!value) return std::nullopt;
+  auto v = parse_decimal(*value, UINT32_MAX);
+  if (!v) return std::nullopt;
+  return static_cast<uint32_t>(*v);
+}
+
+// rack-ids: "ns:rack;ns:rack;". One rack for every namespace is stored as
+// is; racks that differ per namespace are stored as -1, as stock does.
+std::optional<int32_t> parse_rack_ids(const std::string& value) {
+  std::optional<int32_t> rack;
+  size_t start = 0;
+  while (start < value.size()) {
+    size_t end = value.find(';', start);
+    if (end == std::string::npos) end = value.size();
+    const std::string entry = value.substr(start, end - start);
+    start = end + 1;
+    if (entry.empty()) continue;
+    const auto colon = entry.rfind(':');
+    if (colon == std::string::npos) return std::nullopt;
+    auto id = parse_decimal(entry.substr(colon + 1), INT32_MAX);
+    if (!id) return std::nullopt;
+    if (rack && *rack != static_cast<int32_t>(*id)) return -1;
+    rack = static_cast<int32_t>(*id);
+  }
+  return rack.value_or(0);
+}
+
+MapNode map_entry(const Node& node) {
+  MapNode entry;
+  entry.name = node.name;
+  entry.address = node.address;
+  entry.features = node.features;
+  entry.rebalance_generation = node.rebalance_generation == kUnknownGeneration ? 0 : node.rebalance_generation;
+  entry.rack_id = node.rack_id;
+  entry.active = true;
+  return entry;
+}
+
+}  // namespace
+
+Tender::Tender(TendSettings settings, ClusterMap& map, TendRole& role, MembershipObserver& observer,
+               as_cluster* cluster_view)
+    : settings_(std::move(settings)), map_(map), role_(role), observer_(observer), cluster_view_(cluster_view) {
+  if (!settings_.user_agent.empty()) settings_.user_agent = base64(settings_.user_agent);
+}
+
+Tender::~Tender() = default;
+
+Node* Tender::find(const std::string& name) {
+  for (auto& n : nodes_)
+    if (n->name == name) return n.get();
+  return nullptr;
+}
+
+Result<std::unique_ptr<Node>> Tender::validate(const sockaddr_storage& address) {
+  auto connection = InfoConnection::open(address, settings_.conn_timeout);
+  if (!connection) return connection.status();
+  std::vector<std::string> names{"node", "partition-generation", "build"};
+  if (!settings_.cluster_name.empty()) names.push_back("cluster-name");
+  auto body = connection->request(build_info_request(names), settings_.info_timeout);
+  if (!body) return body.status();
+  const InfoResponse answer = parse_info_response(*body);
+  const std::string* name = answer.find("node");
+  const std::string* build = answer.find("build");
+  if (!name || name->empty() || name->size() >= AS_NODE_NAME_SIZE || is_info_error(*name))
+    return Status::error(AEROSPIKE_ERR_CLIENT, "{} answered no valid node name", address_to_string(address));
+  if (!build) return Status::error(AEROSPIKE_ERR_CLIENT, "{} answered no build", address_to_string(address));
+  auto version = parse_server_version(*build);
+  if (!version) return version.status();
+  if (*version < kMinimumServer)
+    return Status::error(AEROSPIKE_ERR_CLIENT, "Node {} {} runs server {}, older than the minimum 4.9.0.3", *name,
+                         address_to_string(address), *build);
+  if (!settings_.cluster_name.empty()) {
+    const std::string* cluster_name = answer.find("cluster-name");
+    const std::string received = cluster_name ? *cluster_name : "";
+    if (received != settings_.cluster_name)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "Invalid node {} {} Expected cluster name '{}' Received '{}'", *name,
+                           address_to_string(address), settings_.cluster_name, received);
+  }
+  if (accepts_user_agent(*version) && !settings_.user_agent.empty()) {
+    // The answer does not matter: an old build that refuses it still tends.
+    auto agent = connection->request("user-agent-set:value=" + settings_.user_agent + "\n", settings_.info_timeout);
+    if (!agent) return agent.status();
+  }
+  as_node* view = create_node_view(*name, address, *version, features_for(*version), cluster_view_, next_view_index_++);
+  if (!view) return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory creating node {}", *name);
+  auto node = std::make_unique<Node>(*name, address, *version, features_for(*version), view);
+  node->connection = std::move(*connection);
+  return node;
+}
+
+void Tender::add(std::unique_ptr<Node> node) {
+  added_.push_back(node.get());
+  nodes_.push_back(std::move(node));
+}
+
+Status Tender::seed_nodes() {
+  std::vector<std::string> tried;
+  as_status last = AEROSPIKE_ERR_CONNECTION;
+  for (const auto& seed : settings_.seeds) {
+    auto addresses = resolve_host(seed.host, seed.port);
+    if (!addresses) {
+      tried.push_back(fmt::format("{}:{} ({})", seed.host, seed.port, addresses.status().message()));
+      continue;
+    }
+    for (const auto& address : *addresses) {
+      auto node = validate(address);
+      if (!node) {
+        last = node.status().code();
+        tried.push_back(fmt::format("{}:{} ({})", seed.host, seed.port, node.status().message()));
+        continue;
+      }
+      if (!find((*node)->name)) add(std::move(*node));
+      return Status::ok();
+    }
+  }
+  std::string list;
+  for (const auto& t : tried) list += (list.empty() ? "" : ", ") + t;
+  // The code is the last failure's, as stock reports it: a refused or
+  // silent seed is a connection error, a wrong cluster name a client error.
+  return Status::error(last, "Failed to connect to any seed: {}", list.empty() ? "no seeds" : list);
+}
+
+sockaddr_storage Tender::map_address(const std::string& host, uint16_t port, bool& ok) const {
+  std::string target = host;
+  for (const auto& [from, to] : settings_.ip_map)
+    if (from == host) target = to;
+  auto resolved = resolve_host(target, port);
+  ok = resolved.is_ok();
+  return ok ? resolved->front() : sockaddr_storage{};
+}
+
+void Tender::refresh_peers(Node& node) {
+  const char* name = settings_.use_services_alternate ? "peers-clear-alt" : "peers-clear-std";
+  auto body = node.connection.request(build_info_request({name}), settings_.info_timeout);
+  if (!body) {
+    ++node.failures;
+    return;
+  }
+  const InfoResponse answer = parse_info_response(*body);
+  const std::string* value = answer.find(name);
+  if (!value) return;
+  auto peers = parse_peers(*value);
+  if (!peers) {
+    log_warn("node {}: {}", node.name, peers.status().message());
+    return;
+  }
+  node.peers_generation = static_cast<uint32_t>(peers->generation);
+  for (const auto& peer : peers->peers) {
+    if (Node* known = find(peer.name)) {
+      ++known->friends;
+      continue;
+    }
+    for (const auto& host : peer.addresses) {
+      bool ok = false;
+      const sockaddr_storage address = map_address(host.host, host.port, ok);
+      if (!ok) continue;
+      auto fresh = validate(address);
+      if (!fresh) {
+        log_warn("peer {} at {}: {}", peer.name, address_to_string(address), fresh.status().message());
+        continue;
+      }
+      if ((*fresh)->name != peer.name) {
+        log_warn("peer {} at {} answered as node {}", peer.name, address_to_string(address), (*fresh)->name);
+        continue;
+      }
+      (*fresh)->friends = 1;
+      add(std::move(*fresh));
+      break;
+    }
+  }
+}
+
+bool Tender::refresh(Node& node) {
+  node.refreshed = false;
+  if (!node.connection.is_open()) {
+    auto connection = InfoConnection::open(node.address, settings_.conn_timeout);
+    if (!connection) {
+      ++node.failures;
+      return false;
+    }
+    node.connection = std::move(*connection);
+  }
+  std::vector<std::string> names{"node", "peers-generation", "partition-generation"};
+  if (settings_.rack_aware) names.push_back("rebalance-generation");
+  auto body = node.connection.request(build_info_request(names), settings_.info_timeout);
+  if (!body) {
+    ++node.failures;
+    return false;
+  }
+  const InfoResponse answer = parse_info_response(*body);
+  const std::string* name = answer.find("node");
+  auto peers_gen = generation(answer, "peers-generation");
+  auto partition_gen = generation(answer, "partition-generation");
+  if (!name || *name != node.name || !peers_gen || !partition_gen) {
+    // Another node now answers at this address, or the answer is corrupt:
+    // treat it as a failure so the node is replaced through peers.
+    node.connection.close();
+    ++node.failures;
+    return false;
+  }
+  node.refreshed = true;
+  node.failures = 0;
+  if (*partition_gen != node.partition_generation) node.partition_changed = true;
+  if (settings_.rack_aware) {
+    auto rebalance_gen = generation(answer, "rebalance-generation");
+    if (rebalance_gen && *rebalance_gen != node.rebalance_generation) node.rebalance_changed = true;
+  }
+  return *peers_gen != node.peers_generation;
+}
+
+void Tender::refresh_partitions(Node& node) {
+  auto body = node.connection.request(build_info_request({"partition-generation", "replicas"}), settings_.info_timeout);
+  if (!body) {
+    ++node.failures;
+    return;
+  }
+  const InfoResponse answer = parse_info_response(*body);
+  auto partition_gen = generation(answer, "partition-generation");
+  const std::string* value = answer.find("replicas");
+  if (!partition_gen || !value) return;
+  auto updates = parse_replicas(*value);
+  if (!updates) {
+    log_warn("node {}: {}", node.name, updates.status().message());
+    return;
+  }
+  if (!role_.still_owner()) return;
+  std::vector<uint32_t> displaced;
+  for (const auto& update : *updates) {
+    Status applied = map_.apply_replicas(node.map_index, update, displaced);
+    if (!applied) log_warn("node {}: {}", node.name, applied.message());
+  }
+  node.partition_generation = *partition_gen;
+  node.partition_changed = false;
+  // A node that lost partitions may still claim them in its last answer;
+  // forcing its next refresh makes the map converge without waiting for
+  // its generation to move.
+  for (uint32_t index : displaced)
+    for (auto& other : nodes_)
+      if (other->map_index == index && other.get() != &node) other->partition_generation = kUnknownGeneration;
+}
+
+void Tender::refresh_racks(Node& node) {
+  auto body = node.connection.request(build_info_request({"rebalance-generation", "rack-ids"}), settings_.info_timeout);
+  if (!body) {
+    ++node.failures;
+    return;
+  }
+  const InfoResponse answer = parse_info_response(*body);
+  auto rebalance_gen = generation(answer, "rebalance-generation");
+  const std::string* racks = answer.find("rack-ids");
+  if (!rebalance_gen || !racks) return;
+  auto rack = parse_rack_ids(*racks);
+  if (!rack) return;
+  node.rack_id = *rack;
+  node.rebalance_generation = *rebalance_gen;
+  node.rebalance_changed = false;
+  if (role_.still_owner()) map_.update_node(node.map_index, map_entry(node));
+}
+
+void Tender::remove_failed(bool peers_refreshed) {
+  for (auto it = nodes_.begin(); it != nodes_.end();) {
+    Node& n = **it;
+    const bool gone = !n.refreshed && ((peers_refreshed && n.friends == 0) || n.failures >= kMaxFailures);
+    if (!gone) {
+      ++it;
+      continue;
+    }
+    removed_.push_back(std::move(*it));
+    it = nodes_.erase(it);
+  }
+}
+
+bool Tender::publish_membership() {
+  if (added_.empty() && removed_.empty()) return true;
+  if (!role_.still_owner()) {
+    owner_ = false;
+    added_.clear();
+    removed_.clear();
+    return false;
+  }
+  for (Node* n : added_) {
+    auto index = map_.upsert_node(map_entry(*n));
+    if (!index) {
+      log_warn("node {}: {}", n->name, index.status().message());
+      continue;
+    }
+    n->map_index = *index;
+  }
+  for (const auto& n : removed_) map_.deactivate_node(n->map_index);
+  map_.bump_nodes_gen();
+  for (Node* n : added_) observer_.node_added(*n);
+  for (const auto& n : removed_) observer_.node_removed(*n);
+  std::vector<const Node*> list;
+  for (const auto& n : nodes_) list.push_back(n.get());
+  observer_.nodes_changed(list);
+  added_.clear();
+  removed_.clear();
+  return true;
+}
+
+Status Tender::connect() {
+  owner_ = true;
+  Status seeded = seed_nodes();
+  if (!seeded) return seeded;
+  // Peers of every node whose peer list is not known yet, including the
+  // ones this loop discovers: the stock sequence A,U,P on the seed, A,U on
+  // each peer, then P on each new peer.
+  for (size_t i = 0; i < nodes_.size(); ++i)
+    if (nodes_[i]->peers_generation == kUnknownGeneration) refresh_peers(*nodes_[i]);
+  if (!publish_membership()) return Status::error(AEROSPIKE_ERR_CLIENT, "lost map ownership during connect");
+  for (auto& n : nodes_) refresh_partitions(*n);
+  if (settings_.rack_aware)
+    for (auto& n : nodes_) refresh_racks(*n);
+  return Status::ok();
+}
+
+void Tender::became_owner() {
+  // Everything a previous owner wrote is re-learned: generations unknown,
+  // connections opened on first use.
+  map_.repair_after_takeover();
+  for (auto& n : nodes_) {
+    n->partition_generation = kUnknownGeneration;
+    n->peers_generation = kUnknownGeneration;
+    n->rebalance_generation = kUnknownGeneration;
+  }
+  owner_ = true;
+}
+
+void Tender::tend_as_owner() {
+  if (nodes_.empty()) {
+    if (seed_nodes()) {
+      for (size_t i = 0; i < nodes_.size(); ++i)
+        if (nodes_[i]->peers_generation == kUnknownGeneration) refresh_peers(*nodes_[i]);
+    }
+    if (!publish_membership()) return;
+    for (auto& n : nodes_) refresh_partitions(*n);
+    return;
+  }
+  bool peers_changed = false;
+  for (auto& n : nodes_) {
+    n->friends = 0;
+    if (refresh(*n)) peers_changed = true;
+  }
+  if (peers_changed) {
+    // Every answering node's list is re-read, and those of nodes found on
+    // the way, so friends counts are complete before removals.
+    for (size_t i = 0; i < nodes_.size(); ++i)
+      if (nodes_[i]->connection.is_open() &&
+          (nodes_[i]->refreshed || nodes_[i]->peers_generation == kUnknownGeneration))
+        refresh_peers(*nodes_[i]);
+  }
+  remove_failed(peers_changed);
+  if (!publish_membership()) return;
+  for (auto& n : nodes_)
+    if (n->partition_changed || n->partition_generation == kUnknownGeneration) {
+      if (!n->connection.is_open()) continue;
+      refresh_partitions(*n);
+    }
+  if (settings_.rack_aware)
+    for (auto& n : nodes_)
+      if (n->rebalance_changed && n->connection.is_open()) refresh_racks(*n);
+}
+
+void Tender::follow() {
+  owner_ = false;
+  sync_from_map();
+}
+
+void Tender::sync_from_map() {
+  const uint32_t gen = map_.nodes_gen();
+  if (gen == seen_nodes_gen_ && !nodes_.empty()) return;
+  seen_nodes_gen_ = gen;
+  const std::vector<MapNode> entries = map_.nodes();
+  for (uint32_t i = 0; i < entries.size(); ++i) {
+    const MapNode& e = entries[i];
+    Node* known = find(e.name);
+    if (!e.active) {
+      if (known) {
+        auto it = std::find_if(nodes_.begin(), nodes_.end(), [&](const auto& n) { return n.get() == known; });
+        removed_.push_back(std::move(*it));
+        nodes_.erase(it);
+      }
+      continue;
+    }
+    if (known) {
+      known->map_index = i;
+      continue;
+    }
+    // The map does not hold the server version; the follower never needs
+    // it (it sends no info request) and an owner it becomes re-learns it.
+    as_node* view = create_node_view(e.name, e.address, ServerVersion{}, e.features, cluster_view_, next_view_index_++);
+    if (!view) continue;
+    auto node = std::make_unique<Node>(e.name, e.address, ServerVersion{}, e.features, view);
+    node->map_index = i;
+    node->rack_id = e.rack_id;
+    added_.push_back(node.get());
+    nodes_.push_back(std::move(node));
+  }
+  if (added_.empty() && removed_.empty()) return;
+  for (Node* n : added_) observer_.node_added(*n);
+  for (const auto& n : removed_) observer_.node_removed(*n);
+  std::vector<const Node*> list;
+  for (const auto& n : nodes_) list.push_back(n.get());
+  observer_.nodes_changed(list);
+  added_.clear();
+  removed_.clear();
+}
+
+void Tender::cycle(uint64_t now_ms) {
+  if (!role_.acquire_or_keep(now_ms)) {
+    owner_ = false;
+    sync_from_map();
+    return;
+  }
+  if (!owner_) became_owner();
+  tend_as_owner();
+  if (owner_) role_.tended(now_ms);
+}
+
+}  // namespace aeroshim

@@ -1,0 +1,98 @@
+// The tender: discovers the cluster over the info protocol and keeps the
+// cluster map current, sending exactly the requests the stock 7.4.0 client
+// sends (validation A [+U], peers P, replicas R, tend T/T', racks K).
+//
+// It runs on one thread (connect, then the tend thread). As the owner of the
+// map it writes nodes and partition tables; as a follower (shared memory,
+// another process owns) it sends nothing and rebuilds its nodes from the map.
+#pragma once
+
+#include "cluster/node.h"
+#include "cluster/tend_role.h"
+#include "core/status.h"
+#include "map/cluster_map.h"
+
+#include <aerospike/as_cluster.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace aeroshim {
+
+struct TendSettings {
+  struct Seed {
+    std::string host;
+    uint16_t port = 0;
+  };
+  std::vector<Seed> seeds;
+  std::string cluster_name;               // empty: not checked
+  std::chrono::milliseconds conn_timeout{1000};
+  std::chrono::milliseconds info_timeout{1000};
+  bool use_services_alternate = false;
+  bool rack_aware = false;
+  std::vector<std::pair<std::string, std::string>> ip_map;  // peer address → address to use
+  std::string user_agent;                 // sent base64-encoded to servers that accept it
+};
+
+// How membership changes leave the tender (public views, event callback).
+class MembershipObserver {
+ public:
+  virtual ~MembershipObserver() = default;
+  virtual void node_added(const Node& node) = 0;
+  virtual void node_removed(const Node& node) = 0;
+  // The full list after a batch of changes.
+  virtual void nodes_changed(const std::vector<const Node*>& nodes) = 0;
+};
+
+class Tender {
+ public:
+  Tender(TendSettings settings, ClusterMap& map, TendRole& role, MembershipObserver& observer,
+         as_cluster* cluster_view);
+  ~Tender();
+
+  // First tend as the map's owner: seeds, peers, partition maps. Fails when
+  // no seed could be validated, naming every host tried and why.
+  Status connect();
+  // First view as a follower: nodes from the map, no request sent.
+  void follow();
+  // One tend cycle. Asks the role first: owners tend, followers re-read the
+  // map's node list when its generation moved.
+  void cycle(uint64_t now_ms);
+
+  size_t node_count() const { return nodes_.size(); }
+
+ private:
+  struct Candidate;
+  Result<std::unique_ptr<Node>> validate(const sockaddr_storage& address);
+  Status seed_nodes();
+  bool refresh(Node& node);
+  void refresh_peers(Node& node);
+  void refresh_partitions(Node& node);
+  void refresh_racks(Node& node);
+  void tend_as_owner();
+  void became_owner();
+  void sync_from_map();
+  Node* find(const std::string& name);
+  void add(std::unique_ptr<Node> node);
+  void remove_failed(bool peers_refreshed);
+  bool publish_membership();
+  sockaddr_storage map_address(const std::string& host, uint16_t port, bool& ok) const;
+
+  TendSettings settings_;
+  ClusterMap& map_;
+  TendRole& role_;
+  MembershipObserver& observer_;
+  as_cluster* cluster_view_;
+  std::vector<std::unique_ptr<Node>> nodes_;
+  std::vector<std::unique_ptr<Node>> removed_;   // removed this cycle, unpublished
+  std::vector<Node*> added_;                      // added this cycle, unpublished
+  bool owner_ = false;
+  uint32_t seen_nodes_gen_ = 0;
+  uint32_t next_view_index_ = 0;
+};
+
+}  // namespace aeroshim
