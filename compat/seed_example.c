@@ -3,7 +3,8 @@
  * before aerospike_connect(). Compiled with a plain `cc` against include/ and
  * linked against the library by the compat_seed_example test.
  *
- * usage: seed_example [HOST [PORT]]
+ * usage: seed_example [HOST [PORT [SHM_KEY]]]
+ * (SHM_KEY only lets parallel tests avoid the seed's key; the snippet is as given.)
  */
 #include <aerospike/aerospike.h>
 
@@ -23,6 +24,9 @@ int main(int argc, char** argv)
 	config.shm_max_nodes = 16;
 	config.shm_max_namespaces = 8;
 	config.shm_takeover_threshold_sec = 30;
+	if (argc > 3) {
+		config.shm_key = (int)strtoul(argv[3], NULL, 0);
+	}
 
 	aerospike as;
 	aerospike_init(&as, &config);
