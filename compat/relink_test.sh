@@ -20,7 +20,12 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   if [ -n "$asim_pid" ]; then kill -TERM "$asim_pid" 2>/dev/null; wait "$asim_pid" 2>/dev/null; fi
-  for k in "${keys[@]}"; do ipcrm -M "$k" 2>/dev/null || true; done
+  # Segments (none should be left) and the ownership lock files, which the
+  # library keeps by design (src/shm/README.md); every process here is gone.
+  for k in "${keys[@]}"; do
+    ipcrm -M "$k" 2>/dev/null || true
+    rm -f "/dev/shm/aeroshim-$(printf '%08X' "$k").owner"
+  done
   rm -rf "$tmp"
   exit $rc
 }

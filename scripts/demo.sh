@@ -7,7 +7,8 @@
 set -uo pipefail
 build=${1:-build}
 key=0xA5000000
-port=${AEROSHIM_DEMO_PORT:-3000}
+# Ephemeral ports unless asked for fixed ones (nodes on P..P+2).
+port=${AEROSHIM_DEMO_PORT:-0}
 asim=$build/tools/asim/asim
 asshm=$build/tools/asshm/asshm
 client=$build/tools/demo/demo_client
@@ -26,12 +27,31 @@ asim_pid=
 
 bold() { printf '\n\033[1m%s\033[0m\n' "$*"; }
 
+alive() {
+  local p
+  for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && return 0; done
+  return 1
+}
+
+stop_clients() {
+  # Clients close on SIGTERM (the last one out removes the segment). They are
+  # disowned (so the shell prints no "Killed" notice for the kill -9 below),
+  # hence polled rather than waited for; SIGKILL after 5 s.
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null; done
+  for _ in $(seq 100); do alive || break; sleep 0.05; done
+  for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
+}
+
 cleanup() {
   trap - EXIT INT TERM
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  stop_clients
   [ -n "$asim_pid" ] && kill -TERM "$asim_pid" 2>/dev/null && wait "$asim_pid" 2>/dev/null
   ipcrm -M "$key" 2>/dev/null
+  # The ownership lock file outlives every process by design (src/shm/README.md);
+  # with all our clients gone and no segment left, nobody else uses it.
+  if ! ipcs -m | awk '{print $1}' | grep -qi "^0xa5000000$"; then
+    rm -f /dev/shm/aeroshim-A5000000.owner
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -43,18 +63,23 @@ if ipcs -m | awk '{print $1}' | grep -qi "^0xa5000000$"; then
   exit 1
 fi
 
-bold "1. A simulated 3-node Aerospike cluster on 127.0.0.1:$port-$((port + 2))"
+bold "1. A simulated 3-node Aerospike cluster (asim)"
 coproc ASIM { exec "$asim" --nodes 3 --port "$port" --namespace test:2 --duration 120; }
 asim_pid=$ASIM_PID
 if ! read -r -t 10 ready <&"${ASIM[0]}"; then
   echo "the simulator did not start (is port $port free? set AEROSHIM_DEMO_PORT)"; exit 1
 fi
 echo "  $ready"
+# The clients' seed: the first node.
+seed=${ready#asim ready }
+seed=${seed%%,*}
+port=${seed##*:}
 
 bold "2. Four application processes with use_shm = true, shm_key = $key"
 start_client() {
   "$client" 127.0.0.1 "$port" "$key" > "$work/client.$1.out" 2>&1 &
   pids+=($!)
+  disown $!
 }
 for i in 1 2 3 4; do
   start_client "$i"
@@ -81,9 +106,11 @@ fi
 "$asshm" status --key "$key"
 
 bold "6. Closing every client and the simulator"
-cleanup
+stop_clients
 if ipcs -m | awk '{print $1}' | grep -qi "^0xa5000000$"; then
-  echo "  segment $key is still present"
+  echo "  segment $key is still present after every client closed"
   exit 1
 fi
-echo "  all processes stopped; segment $key removed"
+echo "  the last client to close removed segment $key"
+cleanup
+echo "  all processes stopped"
