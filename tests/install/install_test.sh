@@ -27,4 +27,16 @@ cmake -S "$tmp/proj" -B "$tmp/proj/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
   -DCMAKE_BUILD_RPATH="$lib" -DCMAKE_C_FLAGS="$extra" -DCMAKE_EXE_LINKER_FLAGS="$extra" >/dev/null
 cmake --build "$tmp/proj/build" >/dev/null
 "$tmp/proj/build/consumer"
-echo "install consumer: pkg-config (shared, static) and find_package all ran"
+# CMake package, static: aerospike::aerospike_static from a C project
+mkdir "$tmp/proj_static"
+cp "$src/consumer.c" "$tmp/proj_static/"
+sed 's/aerospike::aerospike)/aerospike::aerospike_static)/' "$src/consumer_project.cmake" \
+  >"$tmp/proj_static/CMakeLists.txt"
+cmake -S "$tmp/proj_static" -B "$tmp/proj_static/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+  -DCMAKE_C_FLAGS="$extra" -DCMAKE_EXE_LINKER_FLAGS="$extra" >/dev/null
+cmake --build "$tmp/proj_static/build" >/dev/null
+if ldd "$tmp/proj_static/build/consumer" | grep -q libaerospike; then
+  echo "the static consumer needs libaerospike.so" >&2; exit 1
+fi
+"$tmp/proj_static/build/consumer"
+echo "install consumer: pkg-config (shared, static) and find_package (shared, static) all ran"
