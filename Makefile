@@ -5,6 +5,8 @@ SANITIZE ?=
 JOBS     ?= $(shell nproc)
 
 comma := ,
+# Sub-makes (the CMake-generated build) need not announce every directory.
+MAKEFLAGS += --no-print-directory
 # A sanitizer build gets its own tree so it never mixes objects with the normal one.
 ifneq ($(SANITIZE),)
 BUILD := $(BUILD)-$(subst $(comma),-,$(SANITIZE))
