@@ -54,7 +54,7 @@ echo "decoy: $tmp/decoy/libaerospike.so, soname $(readelf -d "$tmp/decoy/libaero
 # takes whatever LD_LIBRARY_PATH offers.
 cc -std=c99 -D_POSIX_C_SOURCE=200809L $extra -I"$src/../include" -c "$src/info_example.c" -o "$tmp/info_example.o"
 cc $extra "$tmp/info_example.o" -L"$build" -laerospike -o "$tmp/info_example"
-readelf -d "$tmp/info_example" | grep -q "NEEDED.*\[$soname\]" || fail "program does not need $soname"
+grep -q "NEEDED.*\[$soname\]" <<<"$(readelf -d "$tmp/info_example")" || fail "program does not need $soname"
 
 mkfifo "$tmp/asim.out"
 "$asim" --nodes 3 --port 0 --duration 120 >"$tmp/asim.out" &
@@ -89,5 +89,5 @@ grep -q DECOY "$tmp/preload.out" && fail "the decoy was called under LD_PRELOAD"
 loaded=$(LD_LIBRARY_PATH="$tmp/decoy" LD_PRELOAD="$build/libaerospike.so" LD_TRACE_LOADED_OBJECTS=1 \
   "$tmp/info_example" | grep aerospike)
 echo "mapped: $loaded"
-echo "$loaded" | grep -q "$tmp/decoy" && fail "the decoy was mapped too"
+grep -q "$tmp/decoy" <<<"$loaded" && fail "the decoy was mapped too"
 echo "preload: the decoy aborts alone; with LD_PRELOAD the program runs on aeroshim"

@@ -33,7 +33,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
-segment_exists() { ipcs -m | awk 'NR > 3 {print tolower($1)}' | grep -qx "$(printf '0x%08x' "$1")"; }
+# (captured, not piped into grep -q: under pipefail a producer killed by
+# SIGPIPE when grep stops at the first match would turn a match into a failure)
+segment_exists() { grep -qix "$(printf '0x%08x' "$1")" <<<"$(ipcs -m | awk 'NR > 3 {print $1}')"; }
 
 # 1. Compile: one cc invocation, object files only.
 programs=(seed_example connect_example shm_example info_example)
@@ -51,9 +53,10 @@ for p in "${programs[@]}"; do
   cc $extra "$tmp/$p.o" "$build/libaerospike.a" $static_libs -o "$tmp/$p.static" ||
     fail "link $p against libaerospike.a"
 done
-ldd "$tmp/connect_example.shared" | grep -q "libaerospike.so => $build/libaerospike.so" ||
-  fail "the shared build does not load $build/libaerospike.so"
-if ldd "$tmp/connect_example.static" | grep -q libaerospike; then
+loaded=$(ldd "$tmp/connect_example.shared")
+grep -q "libaerospike.so => $build/libaerospike.so" <<<"$loaded" ||
+  fail "the shared build does not load $build/libaerospike.so: $loaded"
+if grep -q libaerospike <<<"$(ldd "$tmp/connect_example.static" 2>&1)"; then
   fail "the static build still needs libaerospike.so"
 fi
 
@@ -94,9 +97,9 @@ for kind in shared static; do
   echo "owner:    $(tr '\n' ' ' <"$tmp/owner.out")"
   echo "follower: $(echo "$out" | tr '\n' ' ')"
   grep -qx "shm connected: 3 nodes" "$tmp/owner.out" || fail "owner.$kind did not see 3 nodes"
-  echo "$out" | grep -qx "shm connected: 3 nodes" || fail "follower.$kind did not see 3 nodes"
+  grep -qx "shm connected: 3 nodes" <<<"$out" || fail "follower.$kind did not see 3 nodes"
   grep -qx "owner pid $owner" "$tmp/owner.out" || fail "owner.$kind is not the segment's owner"
-  echo "$out" | grep -qx "owner pid $owner" || fail "follower.$kind does not follow pid $owner"
+  grep -qx "owner pid $owner" <<<"$out" || fail "follower.$kind does not follow pid $owner"
   segment_exists "$key" && fail "shm_example.$kind left segment $key"
 
   # Info: any, host, every node, foreach.

@@ -25,6 +25,10 @@ work=$(mktemp -d)
 pids=()
 asim_pid=
 
+# Captured rather than piped into grep -q, which under pipefail could report
+# a match as a failure when ipcs/awk die of SIGPIPE.
+segment_present() { grep -qix "$key" <<<"$(ipcs -m | awk '{print $1}')"; }
+
 bold() { printf '\n\033[1m%s\033[0m\n' "$*"; }
 
 alive() {
@@ -49,7 +53,7 @@ cleanup() {
   ipcrm -M "$key" 2>/dev/null
   # The ownership lock file outlives every process by design (src/shm/README.md);
   # with all our clients gone and no segment left, nobody else uses it.
-  if ! ipcs -m | awk '{print $1}' | grep -qi "^0xa5000000$"; then
+  if ! segment_present; then
     rm -f /dev/shm/aeroshim-A5000000.owner
   fi
   rm -rf "$work"
@@ -57,7 +61,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'echo; echo "interrupted: cleaning up"; exit 130' INT TERM
 
-if ipcs -m | awk '{print $1}' | grep -qi "^0xa5000000$"; then
+if segment_present; then
   echo "a segment with key $key already exists (another aeroshim or stock client is running?)."
   echo "stop those clients, or remove it with: ipcrm -M $key"
   exit 1
@@ -107,7 +111,7 @@ fi
 
 bold "6. Closing every client and the simulator"
 stop_clients
-if ipcs -m | awk '{print $1}' | grep -qi "^0xa5000000$"; then
+if segment_present; then
   echo "  segment $key is still present after every client closed"
   exit 1
 fi
