@@ -7,10 +7,10 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -39,14 +39,24 @@ bool asim_start(asim_process* asim, const char* args)
 	if (pipe2(out, O_CLOEXEC) != 0) {
 		return false;
 	}
-	posix_spawn_file_actions_t actions;
-	posix_spawn_file_actions_init(&actions);
-	posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-	char* argv[] = {"/bin/sh", "-c", command, NULL};
-	int rc = posix_spawn(&asim->pid, "/bin/sh", &actions, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&actions);
+	/* fork rather than posix_spawn: the child asks to die with the test, so
+	 * a test killed by a timeout or a failed assert never leaves asim holding
+	 * ctest's output pipe. Only async-signal-safe calls before exec. */
+	pid_t parent = getpid();
+	asim->pid = fork();
+	if (asim->pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent) {
+			_exit(127);
+		}
+		dup2(out[1], STDOUT_FILENO);
+		char* argv[] = {"/bin/sh", "-c", command, NULL};
+		execve("/bin/sh", argv, environ);
+		_exit(127);
+	}
 	close(out[1]);
-	if (rc != 0) {
+	if (asim->pid < 0) {
+		asim->pid = 0;
 		close(out[0]);
 		return false;
 	}
