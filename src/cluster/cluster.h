@@ -33,6 +33,8 @@ class Cluster final : public MembershipObserver {
   ClusterMap& map() const { return *map_; }
   bool is_connected() const;
   bool uses_shm() const { return shm_ != nullptr; }
+  // True while this process writes the map (always without shared memory).
+  bool tends() const { return tender_ && tender_->owner(); }
 
   // Name of the node holding `replica` of a partition, from the map both an
   // owner and a follower read.

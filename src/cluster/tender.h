@@ -14,6 +14,7 @@
 
 #include <aerospike/as_cluster.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -64,6 +65,9 @@ class Tender {
   void cycle(uint64_t now_ms);
 
   size_t node_count() const { return nodes_.size(); }
+  // Whether the last cycle ran as the map's writer; read by other threads
+  // (tests, tools) to observe the role without touching the segment.
+  bool owner() const { return owner_.load(std::memory_order_acquire); }
 
  private:
   struct Candidate;
@@ -90,7 +94,7 @@ class Tender {
   std::vector<std::unique_ptr<Node>> nodes_;
   std::vector<std::unique_ptr<Node>> removed_;   // removed this cycle, unpublished
   std::vector<Node*> added_;                      // added this cycle, unpublished
-  bool owner_ = false;
+  std::atomic<bool> owner_{false};
   uint32_t seen_nodes_gen_ = 0;
   uint32_t next_view_index_ = 0;
 };
