@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -33,6 +34,27 @@ static void shm_threshold_vs_tend(as_config* c)
 static void with_user(as_config* c) { as_config_set_user(c, "alice", "pw"); }
 static void with_tls(as_config* c) { c->tls.enable = true; }
 static void ip_map_null(as_config* c) { c->ip_map_size = 2; }
+static as_addr_map half_entry[1] = {{"10.0.0.1", NULL}};
+static void ip_map_null_alt(as_config* c)
+{
+	c->ip_map = half_entry;
+	c->ip_map_size = 1;
+}
+static void hosts_null(as_config* c)
+{
+	as_config_clear_hosts(c);
+	as_vector_destroy(c->hosts);
+	c->hosts = NULL;
+}
+static void host_name_null(as_config* c)
+{
+	as_host* host = as_vector_get(c->hosts, 0);
+	free(host->name);
+	host->name = NULL;
+}
+static void shm_key_private(as_config* c) { c->use_shm = true; c->shm_key = 0; }
+static void shm_huge_ns(as_config* c) { c->use_shm = true; c->shm_max_namespaces = 4000000000u; }
+static void shm_huge_tend(as_config* c) { c->use_shm = true; c->tender_interval = 4000000000u; }
 
 static const struct {
 	mutate_fn mutate;
@@ -52,6 +74,12 @@ static const struct {
 	{with_user, "user", "alice"},
 	{with_tls, "tls.enable", "not supported"},
 	{ip_map_null, "ip_map", "2"},
+	{ip_map_null_alt, "ip_map[0].alt", "NULL"},
+	{hosts_null, "hosts", "empty"},
+	{host_name_null, "hosts[0].name", "empty"},
+	{shm_key_private, "shm_key = 0", "IPC_PRIVATE"},
+	{shm_huge_ns, "shm_max_namespaces", "4000000000"},
+	{shm_huge_tend, "shm_takeover_threshold_sec", "4000000000"},
 };
 
 static void test_bad_configurations(void** state)

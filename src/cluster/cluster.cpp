@@ -39,8 +39,8 @@ TendSettings settings_from(const as_config& config) {
   s.info_timeout = std::chrono::milliseconds(config.policies.info.timeout ? config.policies.info.timeout : 1000);
   s.use_services_alternate = config.use_services_alternate;
   s.rack_aware = config.rack_aware;
-  for (uint32_t i = 0; i < config.ip_map_size && config.ip_map; ++i)
-    if (config.ip_map[i].orig && config.ip_map[i].alt) s.ip_map.emplace_back(config.ip_map[i].orig, config.ip_map[i].alt);
+  for (uint32_t i = 0; i < config.ip_map_size; ++i)
+    s.ip_map.emplace_back(config.ip_map[i].orig, config.ip_map[i].alt);
   s.user_agent = fmt::format("1,c-{},{}", aerospike_client_version,
                              config.app_id && *config.app_id ? config.app_id : "not-set");
   return s;

@@ -39,6 +39,12 @@ Status check_hosts(const as_config& c) {
 }
 
 Status check_shm(const as_config& c) {
+  // Key 0 is IPC_PRIVATE: every process would get a segment of its own and
+  // nothing would be shared, silently.
+  if (c.shm_key == 0) {
+    return param("as_config.shm_key = 0 is IPC_PRIVATE, which no other process can attach: "
+                 "choose a non-zero key (default 0xA5000000)");
+  }
   if (c.shm_max_nodes == 0 || c.shm_max_nodes > kMaxShmNodes) {
     return Status::error(AEROSPIKE_ERR_PARAM, "as_config.shm_max_nodes = {} is outside 1..{}",
                          c.shm_max_nodes, kMaxShmNodes);
@@ -83,6 +89,12 @@ Status check_config(const as_config& c) {
   if (c.ip_map_size > 0 && c.ip_map == nullptr) {
     return Status::error(AEROSPIKE_ERR_PARAM, "as_config.ip_map is NULL but ip_map_size = {}",
                          c.ip_map_size);
+  }
+  for (uint32_t i = 0; i < c.ip_map_size; i++) {
+    if (c.ip_map[i].orig == nullptr || c.ip_map[i].alt == nullptr) {
+      return Status::error(AEROSPIKE_ERR_PARAM, "as_config.ip_map[{}].{} is NULL", i,
+                           c.ip_map[i].orig == nullptr ? "orig" : "alt");
+    }
   }
   if (c.cluster_name != nullptr && strlen(c.cluster_name) >= AS_HOSTNAME_SIZE) {
     return Status::error(AEROSPIKE_ERR_PARAM, "as_config.cluster_name is {} bytes long (max {})",

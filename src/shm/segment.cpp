@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
+#include <sstream>
 
 namespace aeroshim {
 
@@ -21,6 +23,36 @@ std::string read_sysctl(const char* path) {
   std::string value;
   file >> value;
   return value.empty() ? "unknown" : value;
+}
+
+struct SegmentOwner {
+  unsigned long uid = 0;
+  unsigned mode = 0;
+};
+
+// The owner and mode of the segment under `key`. IPC_STAT needs read
+// permission, which is exactly what a refused user lacks, so the
+// world-readable /proc/sysvipc/shm table (key in decimal, mode in octal) is
+// the fallback.
+std::optional<SegmentOwner> segment_owner(int key) {
+  int id = shmget(key, 0, 0);
+  shmid_ds info{};
+  if (id >= 0 && shmctl(id, IPC_STAT, &info) == 0) {
+    return SegmentOwner{info.shm_perm.uid, info.shm_perm.mode & 0777u};
+  }
+  std::ifstream table("/proc/sysvipc/shm");
+  std::string line;
+  std::getline(table, line);  // column names
+  while (std::getline(table, line)) {
+    std::istringstream fields(line);
+    long long row_key = 0;
+    unsigned long shmid = 0, size = 0, cpid = 0, lpid = 0, nattch = 0, uid = 0;
+    std::string mode;
+    if (!(fields >> row_key >> shmid >> mode >> size >> cpid >> lpid >> nattch >> uid)) continue;
+    if (static_cast<int>(row_key) != key) continue;
+    return SegmentOwner{uid, static_cast<unsigned>(std::stoul(mode, nullptr, 8)) & 0777u};
+  }
+  return std::nullopt;
 }
 
 // Which geometry created a segment of this size, assuming one of the two
@@ -52,14 +84,11 @@ Status explain_shmget_error(int key, int error, uint64_t size) {
         read_sysctl("/proc/sys/kernel/shmall"), size);
   }
   if (error == EACCES || error == EPERM) {
-    int id = shmget(key, 0, 0);
-    shmid_ds info{};
-    if (id >= 0 && shmctl(id, IPC_STAT, &info) == 0) {
+    if (std::optional<SegmentOwner> owner = segment_owner(key)) {
       return Status::error(AEROSPIKE_ERR_CLIENT,
                            "shm_key {}: permission denied: the segment belongs to uid {} with mode "
                            "{:o}; run as that user or remove it with ipcrm -M {}",
-                           key_text(key), info.shm_perm.uid, info.shm_perm.mode & 0777,
-                           key_text(key));
+                           key_text(key), owner->uid, owner->mode, key_text(key));
     }
     return Status::error(AEROSPIKE_ERR_CLIENT,
                          "shm_key {}: permission denied and its owner cannot be read ({})",
@@ -158,7 +187,7 @@ Result<std::unique_ptr<Segment>> Segment::open_once(int key, SegmentGeometry geo
 Segment::~Segment() {
   int id = memory_.get_shmid();
   region_ = bi::mapped_region();  // detach first, then look at who is left
-  if (attached_processes(id) == 0) {
+  if (remove_when_last_ && attached_processes(id) == 0) {
     shmctl(id, IPC_RMID, nullptr);
   }
 }

@@ -1,7 +1,8 @@
 // Segment: one attached System V segment holding a cluster map, created when
 // absent (mode 0666) and attached otherwise; the size is checked against the
 // geometry before anything is read. Detaches on destruction and removes the
-// segment when this process was the last one attached.
+// segment when this process was the last one attached, unless the segment was
+// refused: what we would not read is not ours to delete either.
 #pragma once
 
 #include "core/status.h"
@@ -26,6 +27,9 @@ class Segment {
   uint64_t size() const { return region_.get_size(); }
   bool created() const { return created_; }
   int id() const { return memory_.get_shmid(); }
+  // Detach without removing: the segment's header was refused, so it may be
+  // another program's data or evidence a person wants to inspect.
+  void leave_in_place() { remove_when_last_ = false; }
 
  private:
   Segment(boost::interprocess::xsi_shared_memory memory, boost::interprocess::mapped_region region,
@@ -35,6 +39,7 @@ class Segment {
   boost::interprocess::xsi_shared_memory memory_;
   boost::interprocess::mapped_region region_;
   bool created_;
+  bool remove_when_last_ = true;
 };
 
 // The key as users and ipcs write it: 0xA5000000.

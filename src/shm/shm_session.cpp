@@ -31,14 +31,26 @@ Result<std::unique_ptr<ShmSession>> ShmSession::open(const ShmOptions& options) 
   Result<shm::OwnerFile> file = shm::OwnerFile::open(options.key);
   if (!file) return file.status();
   std::unique_ptr<ShmSession> session(new ShmSession(options, std::move(segment.value())));
+  // A ready header is checked before the ownership attempt writes the lock,
+  // pid and timestamp: a foreign or corrupted segment is refused untouched.
+  if (session->map_.ready()) {
+    if (Status status = session->check_geometry(); !status) {
+      session->segment_->leave_in_place();
+      return status;
+    }
+  }
   session->ownership_ = std::make_unique<Ownership>(
       session->map_, options.key, std::move(file.value()),
       uint64_t{options.takeover_threshold_sec} * 1000u);
   session->owner_at_connect_ = session->ownership_->connect();
   if (session->map_.ready()) {
     // Stock rule, extended to followers: a ready header that does not match
-    // our geometry describes a layout we must not read or write.
-    if (Status status = session->check_geometry(); !status) return status;
+    // our geometry describes a layout we must not read or write. Checked
+    // again because the owner may have published it while we attached.
+    if (Status status = session->check_geometry(); !status) {
+      session->segment_->leave_in_place();
+      return status;
+    }
   }
   return session;
 }

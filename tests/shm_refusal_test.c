@@ -1,0 +1,237 @@
+/*
+ * What the host can get wrong around a shared-memory key, answered by
+ * aerospike_connect with an as_error that names the key, the sizes and the
+ * remedy, and never by touching a segment that is not ours:
+ *   - a foreign segment of another size under the key;
+ *   - a segment of the right size whose ready header is garbage;
+ *   - a segment another user owns with mode 0600 (needs root to set up);
+ *   - a kernel whose kernel.shmmax is below the segment size (needs a private
+ *     IPC namespace, so root).
+ * No asim is needed: every refusal happens before a seed is contacted.
+ * Keys derive from the pid so parallel runs never share one.
+ */
+#define _GNU_SOURCE
+#include <aerospike/aerospike.h>
+#include <aerospike/as_shm_cluster.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+/* The stock 7.4.0 size for shm_max_nodes 16 and shm_max_namespaces 8. */
+#define DEFAULT_SEGMENT_SIZE 531448
+
+static int test_key(int salt)
+{
+	return (int)(0x5E000000u | (((unsigned)getpid() & 0xFFFFu) << 4) | (unsigned)salt);
+}
+
+static void key_text(int key, char* out, size_t size)
+{
+	snprintf(out, size, "0x%08X", (unsigned)key);
+}
+
+static void remove_lock_file(int key)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/dev/shm/aeroshim-%08X.owner", (unsigned)key);
+	unlink(path);
+}
+
+/* Connects with the seed's shared-memory settings on `key`; the seed port is
+ * closed, so only a refusal before tending can make this quick. */
+static as_status connect_on(int key, as_error* err)
+{
+	as_config config;
+	as_config_init(&config);
+	as_config_add_host(&config, "127.0.0.1", 1);
+	config.use_shm = true;
+	config.shm_key = key;
+	config.conn_timeout_ms = 200;
+	aerospike as;
+	aerospike_init(&as, &config);
+	as_status status = aerospike_connect(&as, err);
+	printf("key 0x%08X: %d %s\n", (unsigned)key, status, err->message);
+	fflush(stdout);
+	aerospike_close(&as, NULL);
+	aerospike_destroy(&as);
+	return status;
+}
+
+static void assert_mentions(const char* message, const char* a, const char* b, const char* c)
+{
+	assert_non_null(strstr(message, a));
+	assert_non_null(strstr(message, b));
+	assert_non_null(strstr(message, c));
+}
+
+static void test_foreign_size_is_refused_and_kept(void** state)
+{
+	(void)state;
+	int key = test_key(1);
+	char text[16];
+	key_text(key, text, sizeof(text));
+	int id = shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0666);
+	assert_true(id >= 0);
+	unsigned char* bytes = shmat(id, NULL, 0);
+	assert_true(bytes != (void*)-1);
+	memset(bytes, 0x5A, 4096);
+
+	as_error err;
+	assert_int_equal(connect_on(key, &err), AEROSPIKE_ERR_CLIENT);
+	assert_mentions(err.message, text, "4096", "531448");
+	assert_non_null(strstr(err.message, "ipcrm -M"));
+
+	/* Still there, still its owner's bytes. */
+	assert_int_equal(shmget(key, 0, 0), id);
+	for (int i = 0; i < 4096; i++) {
+		assert_int_equal(bytes[i], 0x5A);
+	}
+	shmdt(bytes);
+	shmctl(id, IPC_RMID, NULL);
+	remove_lock_file(key);
+}
+
+static void test_garbage_header_is_refused_untouched(void** state)
+{
+	(void)state;
+	int key = test_key(2);
+	char text[16];
+	key_text(key, text, sizeof(text));
+	int id = shmget(key, DEFAULT_SEGMENT_SIZE, IPC_CREAT | IPC_EXCL | 0666);
+	assert_true(id >= 0);
+	unsigned char* bytes = shmat(id, NULL, 0);
+	assert_true(bytes != (void*)-1);
+	/* Garbage everywhere, with the lock byte free and ready set, so a
+	 * trusting client would both take ownership and read it. */
+	for (int i = 0; i < DEFAULT_SEGMENT_SIZE; i++) {
+		bytes[i] = (unsigned char)(i * 131 + 7);
+	}
+	as_cluster_shm* header = (as_cluster_shm*)bytes;
+	header->lock = 0;
+	header->ready = 1;
+	unsigned char* before = malloc(DEFAULT_SEGMENT_SIZE);
+	assert_non_null(before);
+	memcpy(before, bytes, DEFAULT_SEGMENT_SIZE);
+
+	as_error err;
+	assert_int_equal(connect_on(key, &err), AEROSPIKE_ERR_CLIENT);
+	assert_mentions(err.message, text, "ipcrm -M", "shm_max_nodes=16");
+	assert_int_equal(memcmp(before, bytes, DEFAULT_SEGMENT_SIZE), 0);
+	assert_int_equal(shmget(key, 0, 0), id);
+
+	free(before);
+	shmdt(bytes);
+	shmctl(id, IPC_RMID, NULL);
+	remove_lock_file(key);
+}
+
+/* Runs `body` in a child and returns its exit status: 0 pass, 77 skip. */
+static int in_child(int (*body)(int key), int key)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		_exit(body(key));
+	}
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+static int connect_as_nobody(int key)
+{
+	if (setgid(65534) != 0 || setuid(65534) != 0) {
+		return 3;
+	}
+	as_error err;
+	char text[16];
+	key_text(key, text, sizeof(text));
+	if (connect_on(key, &err) != AEROSPIKE_ERR_CLIENT) {
+		return 4;
+	}
+	if (!strstr(err.message, text) || !strstr(err.message, "permission denied") ||
+		!strstr(err.message, "uid 0") || !strstr(err.message, "mode 600")) {
+		return 5;
+	}
+	return 0;
+}
+
+static void test_permission_names_owner_and_mode(void** state)
+{
+	(void)state;
+	if (geteuid() != 0) {
+		skip();
+	}
+	int key = test_key(3);
+	int id = shmget(key, DEFAULT_SEGMENT_SIZE, IPC_CREAT | IPC_EXCL | 0600);
+	assert_true(id >= 0);
+	int result = in_child(connect_as_nobody, key);
+	shmctl(id, IPC_RMID, NULL);
+	remove_lock_file(key);
+	assert_int_equal(result, 0);
+}
+
+static int connect_over_shmmax(int key)
+{
+	if (unshare(CLONE_NEWIPC) != 0) {
+		return 77;
+	}
+	int fd = open("/proc/sys/kernel/shmmax", O_WRONLY);
+	if (fd < 0) {
+		return 77;
+	}
+	const char limit[] = "65536";
+	ssize_t written = write(fd, limit, sizeof(limit) - 1);
+	close(fd);
+	if (written != (ssize_t)(sizeof(limit) - 1)) {
+		return 77;
+	}
+	as_error err;
+	if (connect_on(key, &err) != AEROSPIKE_ERR_CLIENT) {
+		return 4;
+	}
+	if (!strstr(err.message, "kernel.shmmax") || !strstr(err.message, "65536") ||
+		!strstr(err.message, "531448")) {
+		return 5;
+	}
+	return 0;
+}
+
+static void test_kernel_limit_names_sysctl_and_size(void** state)
+{
+	(void)state;
+	int key = test_key(4);
+	int result = in_child(connect_over_shmmax, key);
+	remove_lock_file(key);
+	if (result == 77) {
+		skip();
+	}
+	assert_int_equal(result, 0);
+	/* The refusal happened in the child's private IPC namespace. */
+	assert_true(shmget(key, 0, 0) < 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_foreign_size_is_refused_and_kept),
+		cmocka_unit_test(test_garbage_header_is_refused_untouched),
+		cmocka_unit_test(test_permission_names_owner_and_mode),
+		cmocka_unit_test(test_kernel_limit_names_sysctl_and_size),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
