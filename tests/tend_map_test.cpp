@@ -50,6 +50,13 @@ std::vector<std::vector<std::string>> ownership(uint16_t port, const std::string
   return out;
 }
 
+// asim names a node BB9 + 07F000001 (127.0.0.1) + its port, in hex.
+std::string asim_node_name(uint16_t port) {
+  char name[32];
+  std::snprintf(name, sizeof(name), "BB907F000001%04X", port);
+  return name;
+}
+
 // How many (partition, replica) pairs differ between the map and asim.
 int mismatches(const Cluster& cluster, uint16_t port, const std::string& ns) {
   const auto expected = ownership(port, ns);
@@ -71,12 +78,13 @@ struct Fixture {
   bool initialised = false;
   std::unique_ptr<Cluster> cluster;
 
-  bool start(const char* args) {
+  bool start(const char* args, bool rack_aware = false) {
     if (!asim_start(&asim, args)) return false;
     as_config config;
     as_config_init(&config);
     as_config_add_host(&config, "127.0.0.1", asim.ports[0]);
     config.tender_interval = kTendMs;
+    config.rack_aware = rack_aware;
     aerospike_init(&as, &config);
     initialised = true;
     auto connected = Cluster::connect(as.config);
@@ -117,9 +125,9 @@ int drop_fixture(void** state) {
   return 0;
 }
 
-Fixture& started(void** state, const char* args) {
+Fixture& started(void** state, const char* args, bool rack_aware = false) {
   auto& f = *static_cast<Fixture*>(*state);
-  assert_true(f.start(args));
+  assert_true(f.start(args, rack_aware));
   return f;
 }
 
@@ -155,6 +163,28 @@ void test_map_after_node_stops(void** state) {
   assert_true(ms >= 0);
 }
 
+// rack-ids answers land in the map's node entries: one rack for every
+// namespace is stored as is.
+void test_rack_ids_reach_the_map(void** state) {
+  Fixture& f = started(state, "--nodes 3 --namespace test:2 --namespace bar:1", true);
+  const std::string request = "asim-set-rack:port=" + std::to_string(f.asim.ports[1]) + ";rack=7";
+  assert_string_equal(info(f.asim.ports[0], request).c_str(), "ok");
+  const std::string moved = asim_node_name(f.asim.ports[1]);
+  const auto start = std::chrono::steady_clock::now();
+  auto rack_of_moved = [&] {
+    for (const MapNode& node : f.cluster->map().nodes())
+      if (node.name == moved) return node.rack_id;
+    return -2;
+  };
+  while (rack_of_moved() != 7 && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(4 * kTendMs)) {
+    struct timespec pause = {0, 5000000};
+    nanosleep(&pause, nullptr);
+  }
+  assert_int_equal(rack_of_moved(), 7);
+  for (const MapNode& node : f.cluster->map().nodes())
+    if (node.name != moved) assert_int_equal(node.rack_id, 0);
+}
+
 }  // namespace
 
 int main() {
@@ -162,6 +192,7 @@ int main() {
       cmocka_unit_test_setup_teardown(test_map_after_connect, make_fixture, drop_fixture),
       cmocka_unit_test_setup_teardown(test_map_after_rebalance, make_fixture, drop_fixture),
       cmocka_unit_test_setup_teardown(test_map_after_node_stops, make_fixture, drop_fixture),
+      cmocka_unit_test_setup_teardown(test_rack_ids_reach_the_map, make_fixture, drop_fixture),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }

@@ -346,6 +346,54 @@ static void test_request_pattern(void** state)
 	asim_stop(&asim);
 }
 
+/* Rack awareness adds rebalance-generation to every tend request (T'), asks
+ * rack-ids with it (K) once per node at connect, and again only of a node
+ * whose rebalance generation moved. */
+static void test_rack_aware_pattern(void** state)
+{
+	(void)state;
+	asim_process asim;
+	assert_true(asim_start(&asim, "--nodes 3 --namespace test:2"));
+	as_config c;
+	config_for(&c, &asim);
+	c.rack_aware = true;
+	as_config_add_rack_id(&c, 2);
+	aerospike as;
+	aerospike_init(&as, &c);
+	as_error err;
+	assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(stat_of(&asim, i, "info.rack-ids"), 1);
+	}
+
+	stat_wait first = {&asim, "info.peers-generation", 1};
+	assert_true(await_condition(every_node_reached, &first, 10 * TEND_MS));
+	free(asim_info(asim.ports[0], "asim-stats-reset"));
+	stat_wait two_cycles = {&asim, "info.peers-generation", 2};
+	assert_true(await_condition(every_node_reached, &two_cycles, 20 * TEND_MS));
+	for (int i = 0; i < 3; i++) {
+		long tends = stat_of(&asim, i, "info.peers-generation");
+		assert_int_equal(stat_of(&asim, i, "info.rebalance-generation"), tends);
+		assert_int_equal(stat_of(&asim, i, "info.rack-ids"), 0);
+	}
+
+	free(asim_info(asim.ports[0], "asim-stats-reset"));
+	char request[64];
+	snprintf(request, sizeof(request), "asim-set-rack:port=%u;rack=2", asim.ports[1]);
+	char* answer = asim_info(asim.ports[0], request);
+	assert_string_equal(answer, "ok");
+	free(answer);
+	stat_wait racks_asked = {&asim, "info.peers-generation", 2};
+	assert_true(await_condition(every_node_reached, &racks_asked, 20 * TEND_MS));
+	assert_int_equal(stat_of(&asim, 0, "info.rack-ids"), 0);
+	assert_int_equal(stat_of(&asim, 1, "info.rack-ids"), 1);
+	assert_int_equal(stat_of(&asim, 2, "info.rack-ids"), 0);
+
+	aerospike_close(&as, &err);
+	aerospike_destroy(&as);
+	asim_stop(&asim);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -357,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_all_seeds_down),
 		cmocka_unit_test(test_some_seeds_down),
 		cmocka_unit_test(test_request_pattern),
+		cmocka_unit_test(test_rack_aware_pattern),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
