@@ -91,7 +91,10 @@ static void test_bad_values(void**) {
 static void test_structural_errors(void**) {
   auto unknown = parse_options({"--bogus", "1"});
   assert_false(unknown.is_ok());
-  assert_true(contains(unknown.status().message(), "--bogus"));
+  assert_true(contains(unknown.status().message(), "unknown flag --bogus"));
+  // A trailing unknown flag is still unknown, not a flag missing its value.
+  auto trailing = parse_options({"--nodes", "2", "--bogus"});
+  assert_true(contains(trailing.status().message(), "unknown flag --bogus"));
 
   auto missing = parse_options({"--nodes"});
   assert_false(missing.is_ok());

@@ -1,6 +1,8 @@
 #include "options.h"
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 
 namespace asim {
 namespace {
@@ -49,6 +51,9 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
       o.help = true;
       continue;
     }
+    static const char* const kValueFlags[] = {"--nodes", "--port", "--namespace", "--cluster-name", "--build", "--duration"};
+    if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) == std::end(kValueFlags))
+      return Status::error(AEROSPIKE_ERR_PARAM, "unknown flag {}", flag);
     if (i + 1 >= args.size()) return Status::error(AEROSPIKE_ERR_PARAM, "{} needs a value", flag);
     const std::string& value = args[++i];
     long n = 0;
@@ -76,8 +81,6 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
     } else if (flag == "--duration") {
       if (!parse_int(value, 1, 7 * 24 * 3600, n)) return bad(flag, value, "must be 1 to 604800 seconds");
       o.duration_sec = static_cast<int>(n);
-    } else {
-      return Status::error(AEROSPIKE_ERR_PARAM, "unknown flag {}", flag);
     }
   }
   if (o.port != 0 && o.port + o.nodes - 1 > 65535)
