@@ -234,9 +234,7 @@ std::optional<std::string> Cluster::partition_node(const std::string& ns, uint32
   if (!table) return std::nullopt;
   auto index = map_->replica_node(*table, partition, replica);
   if (!index) return std::nullopt;
-  const auto nodes = map_->nodes();
-  if (*index >= nodes.size()) return std::nullopt;
-  return nodes[*index].name;
+  return map_->node_name(*index);
 }
 
 }  // namespace aeroshim

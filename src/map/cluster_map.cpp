@@ -270,6 +270,13 @@ std::vector<MapNode> ClusterMap::nodes() const {
   return result;
 }
 
+std::optional<std::string> ClusterMap::node_name(uint32_t index) const {
+  if (index >= used_nodes()) return std::nullopt;
+  as_node_shm* entry = node_at(base_, layout_, index);
+  shm::ReadGuard guard(&entry->lock);
+  return bounded_string(entry->name, sizeof(entry->name));
+}
+
 std::optional<uint32_t> ClusterMap::find_namespace(std::string_view ns) const {
   if (ns.size() >= AS_MAX_NAMESPACE_SIZE) return std::nullopt;
   uint32_t count = namespace_count();

@@ -96,6 +96,8 @@ class ClusterMap {
   // Snapshot of the used node entries (active or not), read under each
   // entry's reader lock; index i of the result is node index i.
   std::vector<MapNode> nodes() const;
+  // Name of node entry `index` alone (lookups need no full snapshot).
+  std::optional<std::string> node_name(uint32_t index) const;
   // Index of the namespace's partition table, if present.
   std::optional<uint32_t> find_namespace(std::string_view ns) const;
   // Node index (0-based) holding `replica` of `partition_id` in table
