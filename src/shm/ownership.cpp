@@ -23,6 +23,13 @@ namespace {
 // How often a candidate re-checks a stock owner's lock byte when nobody
 // wakes it (stock owners never FUTEX_WAKE).
 constexpr uint32_t kCandidatePollMs = 50;
+
+// A stamp newer than `now_ms` is fresh: the owner stamped after this cycle
+// read the clock. Unsigned `now_ms - stamp` would wrap to an enormous age and
+// replace a live owner (or let two takeovers both pass the re-check).
+bool older_than(uint64_t stamp, uint64_t now_ms, uint64_t threshold_ms) {
+  return now_ms > stamp && now_ms - stamp >= threshold_ms;
+}
 }  // namespace
 
 uint64_t monotonic_ms() {
@@ -109,7 +116,7 @@ bool Ownership::decide_as_holder(std::unique_lock<std::mutex>& guard) {
 
 bool Ownership::stale_takeover(uint64_t now_ms) {
   uint64_t stamp = load_acquire(&header_->timestamp);
-  if (now_ms - stamp < threshold_ms_) return false;
+  if (!older_than(stamp, now_ms, threshold_ms_)) return false;
   const uint32_t owner = load_acquire(&header_->owner_pid);
   // An aeroshim owner (it holds the file and recorded itself) steps down by
   // itself when it resumes, so a stale one may be replaced while alive
@@ -123,7 +130,7 @@ bool Ownership::stale_takeover(uint64_t now_ms) {
              static_cast<unsigned>(key_), shm::kSpinlockLimitNs / 1'000'000);
   }
   stamp = load_acquire(&header_->timestamp);
-  if (now_ms - stamp < threshold_ms_) return false;
+  if (!older_than(stamp, now_ms, threshold_ms_)) return false;
   if (!shm::cas_acq_rel(&header_->timestamp, stamp, now_ms == stamp ? now_ms + 1 : now_ms)) {
     return false;
   }
