@@ -52,7 +52,7 @@ long now_ms() {
 }
 
 int test_key(int scenario) {
-  const int key = 0x5C000000 | ((getpid() & 0xFFFF) << 8) | scenario;
+  const int key = 0x57000000 | ((getpid() & 0xFFFF) << 8) | scenario;
   g_keys.push_back(key);
   return key;
 }

@@ -31,7 +31,7 @@ using namespace aeroshim;
 
 namespace {
 
-int test_key() { return 0x5D000000 | ((getpid() & 0xFFFF) << 8); }
+int test_key() { return 0x58000000 | ((getpid() & 0xFFFF) << 8); }
 
 // What a failed assertion (a longjmp past our destructors) leaves behind.
 pid_t g_owner = -1;
