@@ -1,9 +1,14 @@
 // Owner liveness from /proc, with kill(pid, 0) as the fallback.
 #include "shm/liveness.h"
 
+#include "shm/owner_file.h"
+
 #include <fmt/format.h>
 
+#include <dirent.h>
+#include <limits.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <fstream>
@@ -43,6 +48,25 @@ Answer has_segment(uint32_t pid, int key) {
 }
 
 }  // namespace
+
+bool has_owner_file_open(uint32_t pid, int key) {
+  if (pid == 0 || pid > static_cast<uint32_t>(INT32_MAX)) return false;
+  const std::string directory = fmt::format("/proc/{}/fd", pid);
+  DIR* fds = opendir(directory.c_str());
+  if (!fds) return false;
+  const std::string wanted = OwnerFile::path_for(key);
+  bool found = false;
+  while (dirent* entry = readdir(fds)) {
+    char target[PATH_MAX];
+    const ssize_t n = readlinkat(dirfd(fds), entry->d_name, target, sizeof(target));
+    if (n > 0 && std::string(target, static_cast<size_t>(n)) == wanted) {
+      found = true;
+      break;
+    }
+  }
+  closedir(fds);
+  return found;
+}
 
 bool owner_alive(uint32_t pid, int key) {
   if (pid == 0 || pid > static_cast<uint32_t>(INT32_MAX)) return false;

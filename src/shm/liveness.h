@@ -14,4 +14,11 @@ namespace aeroshim::shm {
 // when /proc cannot be read.
 bool owner_alive(uint32_t pid, int key);
 
+// True when `pid` has the aeroshim lock file of `key` open. Every aeroshim
+// process on the segment keeps it open (its waiter), a stock process never
+// does: an owner with it open steps down by itself when it runs again, even
+// one that took over by staleness and so never held the lock. False when
+// /proc/PID/fd cannot be read.
+bool has_owner_file_open(uint32_t pid, int key);
+
 }  // namespace aeroshim::shm

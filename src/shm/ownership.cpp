@@ -118,11 +118,13 @@ bool Ownership::stale_takeover(uint64_t now_ms) {
   uint64_t stamp = load_acquire(&header_->timestamp);
   if (!older_than(stamp, now_ms, threshold_ms_)) return false;
   const uint32_t owner = load_acquire(&header_->owner_pid);
-  // An aeroshim owner (it holds the file and recorded itself) steps down by
-  // itself when it resumes, so a stale one may be replaced while alive
-  // (SIGSTOP, debugger). Any other owner only when it is gone.
-  const bool aeroshim_owner = owner != 0 && owner != pid_ && owner == file_.recorded_pid() &&
-                              shm::OwnerFile::held_by_someone(key_);
+  // An aeroshim owner (it holds the file and recorded itself, or it took
+  // over by staleness and has the file open while a candidate holds it)
+  // steps down by itself when it resumes, so a stale one may be replaced
+  // while alive (SIGSTOP, debugger). Any other owner only when it is gone.
+  const bool aeroshim_owner =
+      owner != 0 && owner != pid_ &&
+      ((owner == file_.recorded_pid() && shm::OwnerFile::held_by_someone(key_)) || shm::has_owner_file_open(owner, key_));
   if (!aeroshim_owner && shm::owner_alive(owner, key_)) return false;
   shm::SpinGuard spin(&header_->take_over_lock);
   if (!spin.acquired()) {
