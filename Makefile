@@ -43,7 +43,7 @@ fuzz: deps
 	@scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
 
 chaos: build
-	@CHAOS_SECONDS=600 $(BUILD)/tests/chaos/chaos
+	@ASIM=$(BUILD)/tools/asim/asim CHAOS_SECONDS=600 $(BUILD)/tests/chaos/chaos
 
 clean:
 	@rm -rf build build-*
