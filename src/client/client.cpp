@@ -3,6 +3,7 @@
 #include "client/client.h"
 
 #include "cluster/cluster.h"
+#include "cluster/node_view.h"
 #include "config/config_check.h"
 
 #include <aerospike/aerospike.h>
@@ -71,20 +72,20 @@ void cluster_node_names(as_cluster_s* view, int* n_nodes, char** node_names) {
   *node_names = nullptr;
   if (!view) return;
   as_nodes* nodes = as_nodes_reserve(view);
-  uint32_t active = 0;
-  for (uint32_t i = 0; i < nodes->size; ++i) active += nodes->array[i]->active ? 1 : 0;
-  if (active > 0) {
-    auto* names = static_cast<char*>(std::calloc(active, AS_NODE_NAME_SIZE));
-    if (names) {
-      uint32_t k = 0;
-      for (uint32_t i = 0; i < nodes->size && k < active; ++i) {
-        if (!nodes->array[i]->active) continue;
-        std::memcpy(names + k * AS_NODE_NAME_SIZE, nodes->array[i]->name, AS_NODE_NAME_SIZE);
-        ++k;
-      }
-      *n_nodes = static_cast<int>(k);
-      *node_names = names;
-    }
+  // One pass: a node the tender deactivates meanwhile is either listed or
+  // not, never counted in one place and skipped in another.
+  auto* names = nodes->size ? static_cast<char*>(std::calloc(nodes->size, AS_NODE_NAME_SIZE)) : nullptr;
+  uint32_t k = 0;
+  for (uint32_t i = 0; names && i < nodes->size; ++i) {
+    if (!node_is_active(nodes->array[i])) continue;
+    std::memcpy(names + k * AS_NODE_NAME_SIZE, nodes->array[i]->name, AS_NODE_NAME_SIZE);
+    ++k;
+  }
+  if (k > 0) {
+    *n_nodes = static_cast<int>(k);
+    *node_names = names;
+  } else {
+    std::free(names);
   }
   as_nodes_release(nodes);
 }

@@ -1,5 +1,7 @@
 #include "client/info_commands.h"
 
+#include "cluster/node_view.h"
+
 #include "info/decimal.h"
 #include "info/info_text.h"
 #include "net/address.h"
@@ -91,7 +93,7 @@ Result<std::string> info_any(aerospike* as, const as_policy_info* policy, const 
   as_nodes* nodes = as_nodes_reserve(as->cluster);
   std::vector<as_node*> active;
   for (uint32_t i = 0; i < nodes->size; ++i)
-    if (nodes->array[i]->active) {
+    if (node_is_active(nodes->array[i])) {
       as_node_reserve(nodes->array[i]);
       active.push_back(nodes->array[i]);
     }
@@ -117,7 +119,7 @@ Status info_foreach(aerospike* as, const as_policy_info* policy, const char* req
   Status status = Status::ok();
   for (uint32_t i = 0; i < nodes->size && status; ++i) {
     as_node* node = nodes->array[i];
-    if (!node->active) continue;
+    if (!node_is_active(node)) continue;
     auto answer = info_node(as, policy, node, request);
     if (!answer) {
       status = answer.status();

@@ -178,12 +178,9 @@ void Cluster::release_retired() {
   // what was retired in this one waits for the next call.
   static_assert(sizeof(as_nodes*) == sizeof(void*));
   std::vector<as_nodes*> arrays;
-  std::vector<as_node*> nodes;
   arrays.swap(retired_arrays_);
-  nodes.swap(retired_nodes_);
   for (as_nodes* a : arrays)
     if (__atomic_sub_fetch(&a->ref_count, 1, __ATOMIC_ACQ_REL) == 0) destroy_nodes_view(a);
-  for (as_node* n : nodes) release_node_view(n);
 }
 
 void Cluster::emit(as_cluster_event_type type, const std::string& name, const std::string& address) {
@@ -201,10 +198,7 @@ void Cluster::node_added(const Node& node) {
 }
 
 void Cluster::node_removed(const Node& node) {
-  // The tender is about to drop its reference; keep the view alive until
-  // readers of the old array are done with it.
-  __atomic_fetch_add(&node.view->ref_count, 1, __ATOMIC_ACQ_REL);
-  retired_nodes_.push_back(node.view);
+  // Arrays still listing the node keep its view alive (they hold a reference).
   emit(AS_CLUSTER_REMOVE_NODE, node.name, address_to_string(node.address));
 }
 
@@ -223,10 +217,13 @@ void Cluster::nodes_changed(const std::vector<const Node*>& nodes) {
 
 bool Cluster::is_connected() const {
   if (!view_ || !view_->valid) return false;
-  const as_nodes* nodes = __atomic_load_n(&view_->nodes, __ATOMIC_ACQUIRE);
-  for (uint32_t i = 0; i < nodes->size; ++i)
-    if (__atomic_load_n(&nodes->array[i]->active, __ATOMIC_ACQUIRE)) return true;
-  return false;
+  // Reserved like any application reader: the tend thread may retire and
+  // free this array while we look at it.
+  as_nodes* nodes = as_nodes_reserve(view_);
+  bool any_active = false;
+  for (uint32_t i = 0; i < nodes->size && !any_active; ++i) any_active = node_is_active(nodes->array[i]);
+  as_nodes_release(nodes);
+  return any_active;
 }
 
 std::optional<std::string> Cluster::partition_node(const std::string& ns, uint32_t partition, uint32_t replica) const {

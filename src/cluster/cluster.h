@@ -70,10 +70,9 @@ class Cluster final : public MembershipObserver {
   bool stopping_ = false;
   bool woken_ = false;
 
-  // Views retired by the tend thread, freed one cycle later so a reader that
-  // loaded the old pointer just before the swap can still reserve it.
+  // Arrays retired by the tend thread, released one cycle later so a reader
+  // that loaded the old pointer just before the swap can still reserve it.
   std::vector<as_nodes*> retired_arrays_;
-  std::vector<as_node*> retired_nodes_;
 };
 
 }  // namespace aeroshim

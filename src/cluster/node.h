@@ -44,7 +44,4 @@ struct Node {
   bool rebalance_changed = false;
 };
 
-// Drops one reference to a view; the last one frees it.
-void release_node_view(as_node* view);
-
 }  // namespace aeroshim

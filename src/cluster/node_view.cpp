@@ -33,6 +33,10 @@ as_node* create_node_view(const std::string& name, const sockaddr_storage& addre
   return node;
 }
 
+void release_node_view(as_node* node) {
+  if (node && __atomic_sub_fetch(&node->ref_count, 1, __ATOMIC_ACQ_REL) == 0) destroy_node_view(node);
+}
+
 void destroy_node_view(as_node* node) {
   if (!node) return;
   std::free(node->addresses);
@@ -46,10 +50,17 @@ as_nodes* create_nodes_view(const std::vector<as_node*>& nodes) {
   if (!view) return nullptr;
   view->ref_count = 1;
   view->size = static_cast<uint32_t>(nodes.size());
-  for (size_t i = 0; i < nodes.size(); ++i) view->array[i] = nodes[i];
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    __atomic_fetch_add(&nodes[i]->ref_count, 1, __ATOMIC_ACQ_REL);
+    view->array[i] = nodes[i];
+  }
   return view;
 }
 
-void destroy_nodes_view(as_nodes* nodes) { std::free(nodes); }
+void destroy_nodes_view(as_nodes* nodes) {
+  if (!nodes) return;
+  for (uint32_t i = 0; i < nodes->size; ++i) release_node_view(nodes->array[i]);
+  std::free(nodes);
+}
 
 }  // namespace aeroshim
