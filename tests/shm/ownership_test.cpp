@@ -30,6 +30,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -359,25 +360,49 @@ static void test_foreign_header_refused(void**) {
   remove_all(key);
 }
 
+// True once the process's main thread sleeps in a futex wait, i.e. the
+// follower is parked in wait_ready rather than still on its way there.
+static bool main_thread_in_futex(pid_t pid) {
+  char path[64];
+  std::snprintf(path, sizeof(path), "/proc/%d/task/%d/wchan", pid, pid);
+  FILE* file = std::fopen(path, "r");
+  if (!file) return false;
+  char wchan[128] = {0};
+  const bool read_ok = std::fgets(wchan, sizeof(wchan), file) != nullptr;
+  std::fclose(file);
+  return read_ok && std::strstr(wchan, "futex") != nullptr;
+}
+
 static void test_wait_ready_is_woken(void**) {
   const int key = test_key(9);
   ShmOptions options;
   options.key = key;
   options.geometry = SegmentGeometry{16, 8};
-  auto owner = ShmSession::open(options);
-  assert_true(owner.is_ok());
+  // The follower is forked before this process starts any thread (the
+  // owner's session has a waiter thread): a child of a multi-threaded parent
+  // may not start threads of its own under ThreadSanitizer. It opens its
+  // session once the owner holds the segment, told through `go`.
   int ready_at[2];
+  int go[2];
   assert_int_equal(pipe(ready_at), 0);
+  assert_int_equal(pipe(go), 0);
   pid_t follower = fork();
   if (follower == 0) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    char token = 0;
+    if (read(go[0], &token, 1) != 1) _exit(2);
     auto session = ShmSession::open(options);
     Status s = session ? (*session)->wait_ready(std::chrono::seconds(10)) : session.status();
     uint64_t woke = monotonic_ms();
     (void)!write(ready_at[1], &woke, sizeof(woke));
     _exit(s ? 0 : 1);
   }
-  usleep(300 * 1000);  // the follower is blocked in wait_ready by now
+  auto owner = ShmSession::open(options);
+  assert_true(owner.is_ok());
+  assert_int_equal(write(go[1], "g", 1), 1);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!main_thread_in_futex(follower) && std::chrono::steady_clock::now() < deadline) sched_yield();
+  assert_true(main_thread_in_futex(follower));
   (*owner)->map().initialize_header();
   uint64_t published = monotonic_ms();
   (*owner)->map().publish_ready();
@@ -393,6 +418,8 @@ static void test_wait_ready_is_woken(void**) {
   owner->reset();
   close(ready_at[0]);
   close(ready_at[1]);
+  close(go[0]);
+  close(go[1]);
   remove_all(key);
 }
 
