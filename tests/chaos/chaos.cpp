@@ -89,8 +89,11 @@ void remove_leftovers(int key, const char* lock_path) {
   unlink(lock_path);
 }
 
-extern "C" void on_fatal(int) {
-  static const char message[] = "chaos: watchdog expired or killed; removing workers, segment and lock file\n";
+extern "C" void on_fatal(int signal_number) {
+  // Async-signal-safe: fixed text and two digits, no stdio.
+  char message[] = "chaos: signal NN (14 = the watchdog); removing workers, segment and lock file\n";
+  message[14] = static_cast<char>('0' + signal_number / 10 % 10);
+  message[15] = static_cast<char>('0' + signal_number % 10);
   (void)!write(STDERR_FILENO, message, sizeof(message) - 1);
   for (pid_t pid : g_emergency.pids)
     if (pid > 0) kill(pid, SIGKILL);
@@ -197,7 +200,7 @@ class Driver {
   void kill_worker(int slot, bool owner);
   void stop_worker(int slot, bool owner, bool long_stop, uint64_t now);
   void reopen_worker(int slot);
-  bool cluster_change(int choice, uint64_t now);
+  void cluster_change(int choice, uint64_t now);
   bool control(const std::string& request);
   uint16_t control_port() const;
   void begin_check(const std::string& what, int exclude, uint64_t bound_ms, uint64_t now);
@@ -471,27 +474,27 @@ void Driver::begin_check(const std::string& what, int exclude, uint64_t bound_ms
 
 // Cluster changes only while the owner runs: a stopped owner would delay
 // convergence by the threshold, which the map-age bound already covers.
-bool Driver::cluster_change(int choice, uint64_t now) {
+void Driver::cluster_change(int choice, uint64_t now) {
   const int owner = owner_slot();
-  if (owner < 0) return false;
+  if (owner < 0) return;
   if (choice == 1) {
     if (stopped_node_ >= 0) {
       const uint16_t port = asim_.ports[stopped_node_];
-      if (!control("asim-start-node:port=" + std::to_string(port))) return true;
+      if (!control("asim-start-node:port=" + std::to_string(port))) return;
       stopped_node_ = -1;
       ++counts_.node_starts;
       begin_check("node " + std::to_string(port) + " started", -1, kConvergeMs, monotonic_ms());
     } else {
       const int node = static_cast<int>(uniform(0, asim_.n_ports - 1));
       const uint16_t port = asim_.ports[node];
-      if (!control("asim-stop-node:port=" + std::to_string(port))) return true;
+      if (!control("asim-stop-node:port=" + std::to_string(port))) return;
       stopped_node_ = node;
       ++counts_.node_stops;
       begin_check("node " + std::to_string(port) + " stopped", -1, kConvergeMs, monotonic_ms());
     }
-    return true;
+    return;
   }
-  if (!control("asim-rebalance")) return true;
+  if (!control("asim-rebalance")) return;
   ++counts_.rebalances;
   if (choice == 2) {
     const pid_t pid = fleet_->at(owner).pid;
@@ -503,7 +506,6 @@ bool Driver::cluster_change(int choice, uint64_t now) {
   } else {
     begin_check("rebalance", -1, kConvergeMs, monotonic_ms());
   }
-  return true;
 }
 
 void Driver::act(uint64_t now) {
