@@ -25,7 +25,7 @@ const COMMAND_MS = 10000;
 const SETTLE_MS = 8000; // 32 tend intervals of 250 ms
 const EXIT_MS = 10000;
 const OBSERVE_MS = 1500; // 6 tend intervals of 250 ms
-// A released lock is taken by an aeroshim candidate within its 50 ms poll (or
+// A released lock is taken by an aeroshim candidate within its 10 ms poll (or
 // at once when woken), by a stock follower on its next 250 ms tend cycle.
 const HANDOFF_LIMIT_MS = { aeroshim: 1000, stock: 2000 };
 const STOCK_ABORT_RETRIES = 10; // the stock follower's abort at connect
