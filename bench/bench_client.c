@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <time.h>
+#include <unistd.h>
 
 static volatile sig_atomic_t stop_requested = 0;
 
@@ -51,6 +53,13 @@ int main(int argc, char** argv)
 	sigdelset(&waiting, SIGINT);
 	signal(SIGTERM, on_signal);
 	signal(SIGINT, on_signal);
+	/* Should run.sh itself be SIGKILLed, its trap cannot stop us: the
+	 * parent's death does, as a SIGTERM (close, so the segment goes too). */
+	pid_t parent = getppid();
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != parent) {
+		return 0;
+	}
 
 	/* The same settings stock_client.js gives the stock client. */
 	as_config config;

@@ -15,14 +15,19 @@ const Aerospike = require(process.env.AEROSHIM_STOCK_DIR + '/node_modules/aerosp
 const [mode, seedList, keyText, holdText] = process.argv.slice(2);
 const hold = holdText === '1';
 
-// Keeps the event loop alive while holding, whatever the addon does.
+// Keeps the event loop alive while holding, whatever the addon does, and
+// stops when run.sh is gone (SIGKILLed, so its trap could not stop us): Node
+// has no parent-death signal, so the parent pid is checked every 5 s.
+const parent = process.ppid;
 let keepAlive = null;
 function waitForStop(onStop) {
-  keepAlive = setInterval(() => {}, 1 << 30);
   const stop = () => {
     clearInterval(keepAlive);
     onStop();
   };
+  keepAlive = setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 5000);
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
