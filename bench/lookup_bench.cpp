@@ -48,8 +48,10 @@ int main(int argc, char** argv) {
   if (cluster == nullptr) die("no cluster behind the connected object");
   if (cluster->tends()) die("this process owns the segment: start an owner first");
   const aeroshim::ClusterMap& map = cluster->map();
-  std::optional<uint32_t> table = map.find_namespace(ns);
-  if (!table) die("namespace " + ns + " is not in the map");
+  std::optional<uint32_t> table_index = map.find_namespace(ns);
+  if (!table_index) die("namespace " + ns + " is not in the map");
+  std::optional<aeroshim::PartitionTable> table = map.partition_table(*table_index);
+  if (!table) die("namespace " + ns + " has no partition table");
 
   // xorshift32: a few cycles per draw, the same generator stock_lookup.c uses,
   // so neither side pays more for its random partitions.
@@ -62,7 +64,7 @@ int main(int argc, char** argv) {
       state ^= state << 13;
       state ^= state >> 17;
       state ^= state << 5;
-      std::optional<uint32_t> node = map.replica_node(*table, state & 4095u, 0);
+      std::optional<uint32_t> node = table->replica_node(state & 4095u, 0);
       if (node) sink += *node;
       else missing++;
     }

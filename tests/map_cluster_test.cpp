@@ -160,6 +160,19 @@ static void test_lying_header(void**) {
   auto* table = reinterpret_cast<as_partition_table_shm*>(mem.bytes.data() + 56 + 424 * 4);
   table->partitions[0].nodes[0] = 77;
   assert_false(map.replica_node(0, 0, 0).has_value());
+  // The resolved table a follower keeps checks the same on every lookup,
+  // also against a nodes_size raised past the capacity.
+  auto resolved = map.partition_table(0);
+  assert_true(resolved.has_value());
+  assert_false(resolved->replica_node(0, 0).has_value());
+  table->partitions[0].nodes[0] = 1;
+  assert_int_equal(*resolved->replica_node(0, 0), 0);
+  h->nodes_size = 0xFFFFFFFF;
+  table->partitions[0].nodes[0] = 5;
+  assert_false(resolved->replica_node(0, 0).has_value());
+  h->nodes_size = 1;
+  assert_false(resolved->replica_node(4096, 0).has_value());
+  assert_false(map.partition_table(1).has_value());
   assert_true(map.validate().is_ok());
 
   ClusterMap short_map(mem.bytes.data(), 100, mem.layout);

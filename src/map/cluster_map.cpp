@@ -290,16 +290,17 @@ std::optional<uint32_t> ClusterMap::find_namespace(std::string_view ns) const {
   return std::nullopt;
 }
 
+std::optional<PartitionTable> ClusterMap::partition_table(uint32_t table_index) const {
+  if (table_index >= namespace_count()) return std::nullopt;
+  return PartitionTable(table_at(base_, layout_, table_index)->partitions, &header_->nodes_size,
+                        layout_.max_nodes());
+}
+
 std::optional<uint32_t> ClusterMap::replica_node(uint32_t table_index, uint32_t partition_id,
                                                  uint32_t replica) const {
-  if (table_index >= namespace_count() || partition_id >= SegmentLayout::kPartitions ||
-      replica >= AS_MAX_REPLICATION_FACTOR) {
-    return std::nullopt;
-  }
-  uint32_t stored =
-      load_acquire(&table_at(base_, layout_, table_index)->partitions[partition_id].nodes[replica]);
-  if (stored == 0 || stored - 1 >= used_nodes()) return std::nullopt;
-  return stored - 1;
+  std::optional<PartitionTable> table = partition_table(table_index);
+  if (!table) return std::nullopt;
+  return table->replica_node(partition_id, replica);
 }
 
 uint8_t ClusterMap::replica_size(uint32_t table_index) const {

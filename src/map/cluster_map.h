@@ -10,10 +10,14 @@
 #pragma once
 
 #include "core/status.h"
+#include "shm/atomics.h"
 #include "shm/segment_layout.h"
+
+#include <aerospike/as_shm_cluster.h>
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -43,6 +47,32 @@ struct ReplicasUpdate {
   uint32_t regime = 0;           // 0 for AP namespaces
   uint8_t replica_count = 0;     // 1..3 bitmaps are meaningful
   std::array<std::array<uint8_t, kBitmapBytes>, 3> bitmaps{};
+};
+
+// One namespace's partition table, resolved once, for the lookup every data
+// command of a follower starts with. Inline because it runs per command; it
+// still checks what another process stored (a node index must name a used
+// node entry), so a corrupted table yields "no node", never a wild read.
+class PartitionTable {
+ public:
+  std::optional<uint32_t> replica_node(uint32_t partition_id, uint32_t replica) const {
+    if (partition_id >= SegmentLayout::kPartitions || replica >= AS_MAX_REPLICATION_FACTOR) return std::nullopt;
+    // Acquire pairs with the owner's release store of the index, which comes
+    // after the node entry it names is written.
+    const uint32_t stored = shm::load_acquire(&partitions_[partition_id].nodes[replica]);
+    const uint32_t used = std::min(shm::load_relaxed(nodes_size_), max_nodes_);
+    if (stored == 0 || stored - 1 >= used) return std::nullopt;
+    return stored - 1;
+  }
+
+ private:
+  friend class ClusterMap;
+  PartitionTable(const as_partition_shm* partitions, const uint32_t* nodes_size, uint32_t max_nodes)
+      : partitions_(partitions), nodes_size_(nodes_size), max_nodes_(max_nodes) {}
+
+  const as_partition_shm* partitions_;
+  const uint32_t* nodes_size_;
+  uint32_t max_nodes_;
 };
 
 class ClusterMap {
@@ -100,6 +130,9 @@ class ClusterMap {
   std::optional<std::string> node_name(uint32_t index) const;
   // Index of the namespace's partition table, if present.
   std::optional<uint32_t> find_namespace(std::string_view ns) const;
+  // Table `table_index` for repeated lookups (tables never move or go away
+  // while the segment is mapped), or nullopt when out of range.
+  std::optional<PartitionTable> partition_table(uint32_t table_index) const;
   // Node index (0-based) holding `replica` of `partition_id` in table
   // `table_index`, or nullopt when unset or out of range.
   std::optional<uint32_t> replica_node(uint32_t table_index, uint32_t partition_id,
