@@ -9,7 +9,7 @@ comma := ,
 MAKEFLAGS += --no-print-directory
 # A sanitizer build gets its own tree so it never mixes objects with the normal one.
 ifneq ($(SANITIZE),)
-BUILD := $(BUILD)-$(subst $(comma),-,$(SANITIZE))
+override BUILD := $(BUILD)-$(subst $(comma),-,$(SANITIZE))
 endif
 
 .PHONY: all deps configure build test run install clean bench fuzz chaos
@@ -25,9 +25,15 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# A plain `make test` (what CI runs) passes the suite twice: as built, then
+# under AddressSanitizer and UBSan. SANITIZE=... runs that sanitizer only.
 test: build
 	@scripts/stock-client.sh
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
+ifeq ($(SANITIZE),)
+	@echo "== the same suite under AddressSanitizer and UndefinedBehaviorSanitizer =="
+	@$(MAKE) test SANITIZE=address,undefined
+endif
 
 run: build
 	@scripts/demo.sh $(BUILD)
