@@ -46,6 +46,13 @@ void remove_all(int key) {
   unlink(shm::OwnerFile::path_for(key).c_str());
 }
 
+// Group teardown: a failed assert skips its test's own cleanup, so every
+// key this run could have used is removed once more at the end.
+int remove_every_test_key(void**) {
+  for (int salt = 0; salt < 16; salt++) remove_all(test_key(salt));
+  return 0;
+}
+
 struct Child {
   pid_t pid = -1;
   int commands = -1;  // parent writes 'q' to close gracefully
@@ -436,5 +443,5 @@ int main() {
       cmocka_unit_test(test_foreign_header_refused),
       cmocka_unit_test(test_wait_ready_is_woken),
   };
-  return cmocka_run_group_tests(tests, nullptr, nullptr);
+  return cmocka_run_group_tests(tests, nullptr, remove_every_test_key);
 }
