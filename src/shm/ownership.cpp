@@ -25,6 +25,10 @@ namespace {
 // the lock file polls, and only under a stock owner, so 100 wake-ups a
 // second cost nothing measurable and bound a stock handoff to ~10 ms.
 constexpr uint32_t kCandidatePollMs = 10;
+// How long a process that handed the file to an aeroshim owner stays away
+// from it: long enough for that owner's blocked waiter to be the one that
+// gets it, even if every other waiter is handed it first and yields too.
+constexpr uint32_t kYieldMs = 50;
 
 // A stamp newer than `now_ms` is fresh: the owner stamped after this cycle
 // read the clock. Unsigned `now_ms - stamp` would wrap to an enormous age and
@@ -110,9 +114,20 @@ bool Ownership::decide_as_holder(std::unique_lock<std::mutex>& guard) {
       return true;
     }
   }
-  // Case 4: the owner never held the file (a stock process, or an aeroshim
-  // process that took over by staleness): stay the one candidate.
+  // Case 4a: an aeroshim owner that took over by staleness while another
+  // process held the file. The file belongs with it, so that its exit is
+  // seen at once (case 3) rather than after the threshold: let go, and stay
+  // away while its waiter, blocked on the file, takes it.
+  if (owner != 0 && shm::has_owner_file_open(owner, key_)) {
+    file_.unlock();
+    holding_file_ = false;
+    yield_until_ms_ = monotonic_ms() + kYieldMs;
+    return false;
+  }
+  // Case 4b: a stock owner, which never holds the file: stay the one
+  // candidate.
   file_.record_pid(pid_);
+  watched_owner_ = owner;
   return false;
 }
 
@@ -254,9 +269,14 @@ void Ownership::waiter_loop() {
   for (;;) {
     bool holding;
     {
-      std::lock_guard<std::mutex> guard(mutex_);
+      std::unique_lock<std::mutex> guard(mutex_);
       if (stop_) return;
       holding = holding_file_;
+      const uint64_t now = monotonic_ms();
+      if (!holding && now < yield_until_ms_) {
+        changed_.wait_for(guard, std::chrono::milliseconds(yield_until_ms_ - now), [this] { return stop_; });
+        continue;
+      }
     }
     if (!holding) {
       pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, &previous);
@@ -294,6 +314,8 @@ void Ownership::waiter_loop() {
     if (!owner_ && cas_lock()) {
       file_.record_pid(pid_);
       become_owner(guard, "ownership was released");
+    } else if (!owner_ && load_acquire(&header_->owner_pid) != watched_owner_) {
+      decide_as_holder(guard);  // someone took over by staleness meanwhile
     }
   }
 }

@@ -60,6 +60,12 @@ class Ownership final : public TendRole {
   std::function<void()> wake_;
   bool owner_ = false;
   bool holding_file_ = false;
+  // Until then the waiter does not ask for the file: it let go so that an
+  // aeroshim owner without it can take it (see decide_as_holder, case 4).
+  uint64_t yield_until_ms_ = 0;
+  // The stock owner a candidate holding the file watches; when another pid
+  // owns, the candidate decides again.
+  uint32_t watched_owner_ = 0;
   bool stop_ = false;
   bool released_ = false;
   bool thread_started_ = false;

@@ -288,6 +288,48 @@ static void test_stopped_owner_replaced_then_steps_down(void**) {
   remove_all(key);
 }
 
+// An owner that took over by staleness does not hold the lock file at first
+// (its stopped predecessor does). Once the predecessor steps down, the file
+// must end up with the new owner, so that its own crash is then noticed at
+// once rather than after the threshold.
+static void test_staleness_owner_crash_replaced_at_once(void**) {
+  const int key = test_key(10);
+  std::vector<Child> c{spawn(key, 3)};
+  assert_int_equal(next_report(c[0], 5000), 'O');
+  c.push_back(spawn(key, 3));
+  c.push_back(spawn(key, 3));
+  assert_int_equal(next_report(c[1], 5000), 'F');
+  assert_int_equal(next_report(c[2], 5000), 'F');
+  kill(c[0].pid, SIGSTOP);
+  std::vector<Child> followers{c[1], c[2]};
+  const int taker = first_to_report(followers, 'T', 8000);
+  assert_true(taker >= 0);
+  Child& owner = c[1 + taker];
+  Child& other = c[2 - taker];
+  kill(c[0].pid, SIGCONT);
+  assert_int_equal(next_report(c[0], 3000), 'S');
+
+  Result<shm::OwnerFile> file = shm::OwnerFile::open(key);
+  assert_true(file.is_ok());
+  const uint64_t handed_over_by = monotonic_ms() + 3000;
+  while (file->recorded_pid() != uint32_t(owner.pid) && monotonic_ms() < handed_over_by) usleep(1000);
+  assert_int_equal(file->recorded_pid(), owner.pid);
+
+  const uint64_t killed = monotonic_ms();
+  kill(owner.pid, SIGKILL);
+  std::vector<Child> survivors{other, c[0]};
+  assert_true(first_to_report(survivors, 'T', 3000) >= 0);
+  const uint64_t ms = monotonic_ms() - killed;
+  std::printf("owner by staleness killed: replaced after %llu ms (threshold 3000 ms)\n",
+              static_cast<unsigned long long>(ms));
+  assert_true(ms < 1000);
+  waitpid(owner.pid, nullptr, 0);
+  owner.pid = -1;
+  finish(c[0], true);
+  finish(other, true);
+  remove_all(key);
+}
+
 static void test_stock_style_zombie_owner(void**) {
   // A "stock" owner: takes the lock byte without the lock file, then dies
   // and is left unreaped. kill(pid, 0) succeeds on it; we must not care.
@@ -438,6 +480,7 @@ int main() {
       cmocka_unit_test(test_kill9_owner_replaced_at_once),
       cmocka_unit_test(test_zombie_owner_replaced_at_once),
       cmocka_unit_test(test_stopped_owner_replaced_then_steps_down),
+      cmocka_unit_test(test_staleness_owner_crash_replaced_at_once),
       cmocka_unit_test(test_stock_style_zombie_owner),
       cmocka_unit_test(test_fifty_at_once),
       cmocka_unit_test(test_foreign_header_refused),
