@@ -394,6 +394,42 @@ static void test_rack_aware_pattern(void** state)
 	asim_stop(&asim);
 }
 
+/* use_services_alternate asks peers-clear-alt instead of -std; ip_map
+ * rewrites the peer addresses a node reports (not the seeds): mapped to
+ * 127.0.0.2, where asim does not listen, the peers cannot be validated and
+ * only the seed is in the cluster, so the map is proven to be applied. */
+static void test_alternate_services_and_ip_map(void** state)
+{
+	(void)state;
+	asim_process asim;
+	assert_true(asim_start(&asim, "--nodes 3 --namespace test:2"));
+	as_config c;
+	config_for(&c, &asim);
+	c.use_services_alternate = true;
+	aerospike as;
+	aerospike_init(&as, &c);
+	as_error err;
+	assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
+	assert_int_equal(node_count(&as), 3);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(stat_of(&asim, i, "info.peers-clear-alt"), 1);
+		assert_int_equal(stat_of(&asim, i, "info.peers-clear-std"), 0);
+	}
+	aerospike_close(&as, &err);
+	aerospike_destroy(&as);
+
+	static as_addr_map elsewhere[1] = {{"127.0.0.1", "127.0.0.2"}};
+	config_for(&c, &asim);
+	c.ip_map = elsewhere;
+	c.ip_map_size = 1;
+	aerospike_init(&as, &c);
+	assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
+	assert_int_equal(node_count(&as), 1);
+	aerospike_close(&as, &err);
+	aerospike_destroy(&as);
+	asim_stop(&asim);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_some_seeds_down),
 		cmocka_unit_test(test_request_pattern),
 		cmocka_unit_test(test_rack_aware_pattern),
+		cmocka_unit_test(test_alternate_services_and_ip_map),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
