@@ -15,7 +15,8 @@
 'use strict';
 
 const fs = require('fs');
-const net = require('net');
+const path = require('path');
+const { asimInfo } = require(path.join(__dirname, '..', 'tools', 'asim', 'asim_info.js'));
 
 const [portText, secondsText, ownerText, followersText, idleText] = process.argv.slice(2);
 const port = Number(portText);
@@ -25,36 +26,8 @@ const pids = (text) => (text === '-' ? [] : text.split(',').map(Number));
 const followers = pids(followersText);
 const idle = pids(idleText);
 
-// One info request: 8-byte header (version 2, type 1, 48-bit length), body.
 function info(command) {
-  return new Promise((resolve, reject) => {
-    const body = Buffer.from(command + '\n');
-    const header = Buffer.alloc(8);
-    header[0] = 2;
-    header[1] = 1;
-    header.writeUIntBE(body.length, 2, 6);
-    const sock = net.connect(port, '127.0.0.1');
-    const chunks = [];
-    const timer = setTimeout(() => {
-      sock.destroy();
-      reject(new Error(`info ${command} timed out`));
-    }, 2000);
-    sock.on('connect', () => sock.write(Buffer.concat([header, body])));
-    sock.on('data', (d) => {
-      chunks.push(d);
-      const all = Buffer.concat(chunks);
-      if (all.length >= 8 && all.length >= 8 + all.readUIntBE(2, 6)) {
-        clearTimeout(timer);
-        sock.destroy();
-        const line = all.subarray(8, 8 + all.readUIntBE(2, 6)).toString().split('\n')[0];
-        resolve(line.slice(line.indexOf('\t') + 1));
-      }
-    });
-    sock.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-  });
+  return asimInfo(port, command);
 }
 
 // asim-stats: "PORT:node=..,running=1,info=N,...;PORT:..."

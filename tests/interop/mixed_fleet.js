@@ -8,8 +8,8 @@
 'use strict';
 
 const fs = require('fs');
-const net = require('net');
 const path = require('path');
+const { asimInfo } = require(path.join(__dirname, '..', '..', 'tools', 'asim', 'asim_info.js'));
 const readline = require('readline');
 const { spawn, execFile } = require('child_process');
 
@@ -244,36 +244,10 @@ async function handoff(key, from, to) {
   return Number(ms);
 }
 
-// One raw info request: 8-byte header (version 2, type 1, 48-bit length).
+// asim's info answers (on the control node), failures as step errors.
 function info(command, timeoutMs = 5000) {
-  return new Promise((resolve, reject) => {
-    const body = Buffer.from(command + '\n');
-    const head = Buffer.alloc(8);
-    head[0] = 2;
-    head[1] = 1;
-    head.writeUIntBE(body.length, 2, 6);
-    const sock = net.connect(ctlPort, '127.0.0.1');
-    const chunks = [];
-    const timer = setTimeout(() => {
-      sock.destroy();
-      reject(new StepError(`info '${command}' timed out`));
-    }, timeoutMs);
-    sock.on('connect', () => sock.write(Buffer.concat([head, body])));
-    sock.on('data', (d) => {
-      chunks.push(d);
-      const all = Buffer.concat(chunks);
-      if (all.length >= 8 && all.length >= 8 + all.readUIntBE(2, 6)) {
-        clearTimeout(timer);
-        sock.destroy();
-        const line = all.subarray(8, 8 + all.readUIntBE(2, 6)).toString().split('\n')[0];
-        const tab = line.indexOf('\t');
-        resolve(tab < 0 ? '' : line.slice(tab + 1));
-      }
-    });
-    sock.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new StepError(`info '${command}': ${e.message}`));
-    });
+  return asimInfo(ctlPort, command, timeoutMs).catch((e) => {
+    throw new StepError(e.message);
   });
 }
 

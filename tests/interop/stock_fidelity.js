@@ -5,7 +5,8 @@
 // env: ASIM_SEEDS "127.0.0.1:P,..."  AEROSHIM_STOCK_DIR  SHM_KEY (decimal)
 'use strict';
 
-const net = require('net');
+const path = require('path');
+const { asimInfo } = require(path.join(__dirname, '..', '..', 'tools', 'asim', 'asim_info.js'));
 const { execFileSync } = require('child_process');
 
 const Aerospike = require(process.env.AEROSHIM_STOCK_DIR + '/node_modules/aerospike');
@@ -35,39 +36,10 @@ function check(cond, what) {
   if (!cond) throw new StepError(what);
 }
 
-// One raw info request: 8-byte header (version 2, type 1, 48-bit length).
+// asim's info answers, with failures reported as this test's step errors.
 function info(port, command, timeoutMs = 2000) {
-  return new Promise((resolve, reject) => {
-    const body = Buffer.from(command + '\n');
-    const header = Buffer.alloc(8);
-    header[0] = 2;
-    header[1] = 1;
-    header.writeUIntBE(body.length, 2, 6);
-    const sock = net.connect(port, '127.0.0.1');
-    let chunks = [];
-    let got = 0;
-    const timer = setTimeout(() => {
-      sock.destroy();
-      reject(new StepError(`info '${command}' to port ${port} timed out`));
-    }, timeoutMs);
-    sock.on('connect', () => sock.write(Buffer.concat([header, body])));
-    sock.on('data', (d) => {
-      chunks.push(d);
-      got += d.length;
-      const all = Buffer.concat(chunks);
-      if (all.length >= 8 && all.length >= 8 + all.readUIntBE(2, 6)) {
-        clearTimeout(timer);
-        sock.destroy();
-        const text = all.subarray(8, 8 + all.readUIntBE(2, 6)).toString();
-        const line = text.split('\n')[0];
-        const tab = line.indexOf('\t');
-        resolve(tab < 0 ? '' : line.slice(tab + 1));
-      }
-    });
-    sock.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new StepError(`info '${command}' to port ${port}: ${e.message}`));
-    });
+  return asimInfo(port, command, timeoutMs).catch((e) => {
+    throw new StepError(e.message);
   });
 }
 
