@@ -7,6 +7,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/start_asim.sh"
 : "${ASIM:?ASIM must name the asim binary}"
 : "${ASSHM:?ASSHM must name the asshm binary}"
 : "${FLEET_MEMBER:?FLEET_MEMBER must name the fleet_member binary}"
@@ -75,23 +76,8 @@ for key in "${keys[@]}"; do
   fi
 done
 
-mkfifo "$tmp/ready"
-# --duration outlives ctest's TIMEOUT 180: if we are SIGKILLed, asim still goes.
-"$ASIM" --nodes 3 --port 0 --namespace test:2 --duration 200 >"$tmp/ready" 2>"$tmp/asim.err" &
-asim_pid=$!
-exec 3<"$tmp/ready"
-ready=
-if ! read -r -t 10 ready <&3; then
-  echo "FAIL asim exited or printed no ready line within 10 s" >&2
-  cat "$tmp/asim.err" >&2
-  exit 1
-fi
-exec 3<&-
-if [[ $ready != "asim ready "* ]]; then
-  echo "FAIL unexpected first line from asim: '$ready'" >&2
-  exit 1
-fi
-seeds=${ready#asim ready }
+# --duration outlives ctest's TIMEOUT 180.
+start_asim 200
 echo "asim ready in $(( $(ms) - t0 )) ms: $seeds; keys$(for k in "${keys[@]}"; do printf " %s" "$(key_hex "$k")"; done)"
 
 # In the background so a signal reaches our trap at once, not after node ends.

@@ -6,6 +6,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/start_asim.sh"
 : "${ASIM:?ASIM must name the asim binary}"
 : "${AEROSHIM_STOCK_DIR:?AEROSHIM_STOCK_DIR must name the stock client install}"
 if [[ ! -d $AEROSHIM_STOCK_DIR/node_modules/aerospike ]]; then
@@ -40,23 +41,8 @@ trap 'exit 130' INT TERM
 ms() { date +%s%3N; }
 t0=$(ms)
 
-mkfifo "$tmp/ready"
-# --duration outlives ctest's TIMEOUT 120: if we are SIGKILLed, asim still goes.
-"$ASIM" --nodes 3 --port 0 --namespace test:2 --duration 150 >"$tmp/ready" 2>"$tmp/asim.err" &
-asim_pid=$!
-exec 3<"$tmp/ready"
-ready=
-if ! read -r -t 10 ready <&3; then
-  echo "FAIL asim exited or printed no ready line within 10 s" >&2
-  cat "$tmp/asim.err" >&2
-  exit 1
-fi
-exec 3<&-
-if [[ $ready != "asim ready "* ]]; then
-  echo "FAIL unexpected first line from asim: '$ready'" >&2
-  exit 1
-fi
-seeds=${ready#asim ready }
+# --duration outlives ctest's TIMEOUT 120.
+start_asim 150
 t1=$(ms)
 echo "asim ready in $((t1 - t0)) ms: $seeds (shm key $shm_hex)"
 
