@@ -7,7 +7,6 @@
  */
 #define _GNU_SOURCE
 #include <aerospike/aerospike.h>
-#include <aerospike/as_cluster.h>
 
 #include <pthread.h>
 #include <setjmp.h>
@@ -23,6 +22,7 @@
 #include <cmocka.h>
 
 #include "asim_process.h"
+#include "client_probe.h"
 
 #define TEND_MS 250
 
@@ -48,15 +48,6 @@ static void config_for(as_config* c)
 	c->tender_interval = TEND_MS;
 }
 
-static int node_count(aerospike* as)
-{
-	int n = 0;
-	char* names = NULL;
-	as_cluster_get_node_names(as->cluster, &n, &names);
-	free(names);
-	return n;
-}
-
 static void test_private_cycles(void** state)
 {
 	(void)state;
@@ -67,7 +58,7 @@ static void test_private_cycles(void** state)
 		aerospike_init(&as, &c);
 		as_error err;
 		assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
-		assert_int_equal(node_count(&as), 3);
+		assert_int_equal(client_node_count(&as), 3);
 		assert_int_equal(aerospike_close(&as, &err), AEROSPIKE_OK);
 		assert_false(aerospike_cluster_is_connected(&as));
 		aerospike_destroy(&as);
@@ -86,7 +77,7 @@ static void test_shared_cycles(void** state)
 		aerospike* as = aerospike_new(&c);
 		as_error err;
 		assert_int_equal(aerospike_connect(as, &err), AEROSPIKE_OK);
-		assert_int_equal(node_count(as), 3);
+		assert_int_equal(client_node_count(as), 3);
 		assert_true(shmget(key, 0, 0) >= 0);
 		assert_int_equal(aerospike_close(as, &err), AEROSPIKE_OK);
 		aerospike_destroy(as);
@@ -111,7 +102,7 @@ static void* read_cluster(void* arg)
 	reader* r = arg;
 	r->min_seen = 1000;
 	while (!atomic_load(&r->stop)) {
-		int n = node_count(r->as);
+		int n = client_node_count(r->as);
 		if (n < r->min_seen) {
 			r->min_seen = n;
 		}
@@ -132,7 +123,7 @@ typedef struct {
 static bool has_nodes(void* arg)
 {
 	count_wait* w = arg;
-	return node_count(w->as) == w->want;
+	return client_node_count(w->as) == w->want;
 }
 
 static void test_readers_during_membership_changes(void** state)

@@ -9,6 +9,7 @@
 #include <aerospike/as_cluster.h>
 
 #include "asim_process.h"
+#include "client_probe.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -36,15 +37,6 @@ static void config_for(as_config* c, const asim_process* asim)
 	c->tender_interval = TEND_MS;
 }
 
-static int node_count(aerospike* as)
-{
-	int n = 0;
-	char* names = NULL;
-	as_cluster_get_node_names(as->cluster, &n, &names);
-	free(names);
-	return n;
-}
-
 typedef struct {
 	aerospike* as;
 	int want;
@@ -53,7 +45,7 @@ typedef struct {
 static bool has_count(void* arg)
 {
 	count_wait* w = arg;
-	return node_count(w->as) == w->want;
+	return client_node_count(w->as) == w->want;
 }
 
 static void connect_and_check_names(int nodes)
@@ -131,7 +123,7 @@ static void test_join_leave_and_info(void** state)
 	aerospike_init(&as, &c);
 	as_error err;
 	assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
-	assert_int_equal(node_count(&as), 3);
+	assert_int_equal(client_node_count(&as), 3);
 	assert_int_equal(events[AS_CLUSTER_ADD_NODE], 3);
 
 	char* port = asim_info(asim.ports[0], "asim-add-node");
@@ -207,7 +199,7 @@ static void test_cluster_name_mismatch(void** state)
 	as_config_set_cluster_name(&c, "prod");
 	aerospike_init(&as, &c);
 	assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
-	assert_int_equal(node_count(&as), 2);
+	assert_int_equal(client_node_count(&as), 2);
 	aerospike_close(&as, &err);
 	aerospike_destroy(&as);
 	asim_stop(&asim);
@@ -255,7 +247,7 @@ static void test_some_seeds_down(void** state)
 	aerospike_init(&as, &c);
 	as_error err;
 	assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
-	assert_int_equal(node_count(&as), 3);
+	assert_int_equal(client_node_count(&as), 3);
 	aerospike_close(&as, &err);
 	aerospike_destroy(&as);
 	asim_stop(&live);
@@ -410,7 +402,7 @@ static void test_alternate_services_and_ip_map(void** state)
 	aerospike_init(&as, &c);
 	as_error err;
 	assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
-	assert_int_equal(node_count(&as), 3);
+	assert_int_equal(client_node_count(&as), 3);
 	for (int i = 0; i < 3; i++) {
 		assert_int_equal(stat_of(&asim, i, "info.peers-clear-alt"), 1);
 		assert_int_equal(stat_of(&asim, i, "info.peers-clear-std"), 0);
@@ -424,7 +416,7 @@ static void test_alternate_services_and_ip_map(void** state)
 	c.ip_map_size = 1;
 	aerospike_init(&as, &c);
 	assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
-	assert_int_equal(node_count(&as), 1);
+	assert_int_equal(client_node_count(&as), 1);
 	aerospike_close(&as, &err);
 	aerospike_destroy(&as);
 	asim_stop(&asim);

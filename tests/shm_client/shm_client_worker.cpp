@@ -14,8 +14,9 @@
 #include "client/client.h"
 #include "cluster/cluster.h"
 
+#include "client_probe.h"
+
 #include <aerospike/aerospike.h>
-#include <aerospike/as_cluster.h>
 
 #include <signal.h>
 #include <unistd.h>
@@ -56,14 +57,6 @@ bool parse(int argc, char** argv, Options* o) {
     else return false;
   }
   return o->port != 0 && (!o->shm || o->key != 0);
-}
-
-int node_count(aerospike* as) {
-  int n = 0;
-  char* names = nullptr;
-  as_cluster_get_node_names(as->cluster, &n, &names);
-  std::free(names);
-  return n;
 }
 
 bool tends(aerospike* as) {
@@ -116,7 +109,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   bool owner = tends(&as);
-  int nodes = node_count(&as);
+  int nodes = client_node_count(&as);
   dprintf(STDOUT_FILENO, "connected owner=%d nodes=%d\n", owner ? 1 : 0, nodes);
 
   // The role changes on the tender thread; polling it every 5 ms bounds how
@@ -126,7 +119,7 @@ int main(int argc, char** argv) {
     const bool now_owner = tends(&as);
     if (now_owner != owner) dprintf(STDOUT_FILENO, "owner %d\n", now_owner ? 1 : 0);
     owner = now_owner;
-    const int now_nodes = node_count(&as);
+    const int now_nodes = client_node_count(&as);
     if (now_nodes != nodes) dprintf(STDOUT_FILENO, "nodes %d\n", now_nodes);
     nodes = now_nodes;
   }
