@@ -64,15 +64,18 @@ static void test_spinlock_bound(void**) {
 }
 
 static void test_private_map(void**) {
-  auto made = PrivateMap::create(SegmentGeometry{4, 2});
+  auto made = PrivateMap::create();
   assert_true(made.is_ok());
   ClusterMap& map = (*made)->map();
   assert_true(map.validate().is_ok());
-  MapNode n;
-  n.name = "BB9";
-  assert_int_equal(map.upsert_node(n).value(), 0);
-  assert_int_equal(map.nodes().size(), 1);
-  assert_false(PrivateMap::create(SegmentGeometry{0, 2}).is_ok());
+  // No cap a real cluster can reach: every node of a 256-node cluster fits.
+  for (uint32_t i = 0; i < 256; ++i) {
+    MapNode n;
+    n.name = fmt::format("BB9{:04X}", i);
+    n.active = true;
+    assert_int_equal(map.upsert_node(n).value(), i);
+  }
+  assert_int_equal(map.nodes().size(), 256);
 }
 
 static void test_geometry_for_size(void**) {

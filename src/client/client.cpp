@@ -1,5 +1,5 @@
-// Connect and close: a Cluster per connected aerospike object, found again
-// through its public as_cluster view.
+// Connect and close: a Cluster per connected aerospike object, reached
+// through its public as_cluster view (Cluster::of).
 #include "client/client.h"
 
 #include "cluster/cluster.h"
@@ -11,55 +11,28 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <map>
 #include <memory>
-#include <mutex>
 
 namespace aeroshim {
-namespace {
 
-// Clusters by their public view. A registry rather than a field in the view
-// because as_cluster has the stock layout and no room for our pointer.
-std::mutex g_registry_mutex;
-std::map<const as_cluster*, std::unique_ptr<Cluster>>& registry() {
-  static auto* clusters = new std::map<const as_cluster*, std::unique_ptr<Cluster>>();
-  return *clusters;
-}
-
-}  // namespace
-
-Cluster* find_cluster(const as_cluster* view) {
-  std::lock_guard<std::mutex> lock(g_registry_mutex);
-  auto it = registry().find(view);
-  return it == registry().end() ? nullptr : it->second.get();
-}
+Cluster* find_cluster(const as_cluster* view) { return Cluster::of(view); }
 
 Status client_connect(aerospike_s* as) {
-  if (as->cluster) return Status::error(AEROSPIKE_ERR_PARAM, "aerospike_connect: already connected; call aerospike_close first");
+  // Connecting a connected client is a no-op that succeeds, as in 7.4.0.
+  if (as->cluster) return Status::ok();
   Status valid = check_config(as->config);
   if (!valid) return valid;
   auto cluster = Cluster::connect(as->config);
   if (!cluster) return cluster.status();
-  as_cluster* view = (*cluster)->view();
-  view->as = as;
-  {
-    std::lock_guard<std::mutex> lock(g_registry_mutex);
-    registry()[view] = std::move(*cluster);
-  }
-  as->cluster = view;
+  // Owned through the view from now on; client_close takes it back.
+  Cluster* connected = cluster.value().release();
+  connected->view()->as = as;
+  as->cluster = connected->view();
   return Status::ok();
 }
 
 Status client_close(aerospike_s* as) {
-  std::unique_ptr<Cluster> cluster;
-  {
-    std::lock_guard<std::mutex> lock(g_registry_mutex);
-    auto it = registry().find(as->cluster);
-    if (it != registry().end()) {
-      cluster = std::move(it->second);
-      registry().erase(it);
-    }
-  }
+  std::unique_ptr<Cluster> cluster(Cluster::of(as->cluster));
   as->cluster = nullptr;
   cluster.reset();  // stops the tend thread and hands shared ownership over
   return Status::ok();

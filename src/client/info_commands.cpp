@@ -2,8 +2,8 @@
 
 #include "cluster/node_view.h"
 
-#include "info/decimal.h"
 #include "info/info_text.h"
+#include "info/tend_answers.h"
 #include "net/address.h"
 #include "net/info_connection.h"
 
@@ -30,31 +30,13 @@ std::string request_body(const as_policy_info* policy, const char* request) {
   return body;
 }
 
-// The server reports a failed command as "ERROR:<code>:<text>" (or FAIL)
-// in the value; the code, when present, is an as_status already.
-Status check_answer(const std::string& where, const std::string& body) {
-  const InfoResponse answer = parse_info_response(body);
-  for (const auto& [name, value] : answer.entries) {
-    if (!is_info_error(value)) continue;
-    as_status code = AEROSPIKE_ERR_REQUEST_INVALID;
-    const auto first = value.find(':');
-    if (first != std::string::npos) {
-      const auto second = value.find(':', first + 1);
-      auto parsed = parse_decimal(value.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1), 255);
-      if (parsed && *parsed != 0) code = static_cast<as_status>(*parsed);
-    }
-    return Status::error(code, "{}: {} answered {}", where, name, value);
-  }
-  return Status::ok();
-}
-
 Result<std::string> ask(const sockaddr_storage& address, const std::string& where, std::chrono::milliseconds timeout,
                         const std::string& body) {
   auto connection = InfoConnection::open(address, timeout);
   if (!connection) return connection.status();
   auto answer = connection->request(body, timeout);
   if (!answer) return Status(answer.status().code(), where + ": " + answer.status().message());
-  Status valid = check_answer(where, *answer);
+  Status valid = answer_error(where, parse_info_response(*answer));
   if (!valid) return valid;
   return answer;
 }

@@ -1,30 +1,25 @@
 #include "cluster/cluster.h"
 
 #include "cluster/node_view.h"
+#include "core/clock.h"
 #include "core/log.h"
 #include "map/private_map.h"
+#include "session/tend_role.h"
 #include "net/address.h"
-#include "shm/shm_session.h"
+#include "session/shm_session.h"
 
 #include <aerospike/aerospike.h>
 #include <aerospike/version.h>
 
 #include <time.h>
 
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 
 namespace aeroshim {
 namespace {
-
-// How long a follower waits for the owner's first complete map, as stock.
-constexpr std::chrono::seconds kReadyWait{10};
-
-uint64_t monotonic_now_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<uint64_t>(ts.tv_sec) * 1000 + static_cast<uint64_t>(ts.tv_nsec) / 1000000;
-}
 
 TendSettings settings_from(const as_config& config) {
   TendSettings s;
@@ -39,6 +34,7 @@ TendSettings settings_from(const as_config& config) {
   s.info_timeout = std::chrono::milliseconds(config.policies.info.timeout ? config.policies.info.timeout : 1000);
   s.use_services_alternate = config.use_services_alternate;
   s.rack_aware = config.rack_aware;
+  s.fail_if_not_connected = config.fail_if_not_connected;
   for (uint32_t i = 0; i < config.ip_map_size; ++i)
     s.ip_map.emplace_back(config.ip_map[i].orig, config.ip_map[i].alt);
   s.user_agent = fmt::format("1,c-{},{}", aerospike_client_version,
@@ -50,8 +46,18 @@ char* duplicate(const char* text) { return text ? strdup(text) : nullptr; }
 
 }  // namespace
 
+// The allocation behind as_cluster* views: the view first, so the pointer
+// applications hold is the block, and its cluster right after.
+struct ClusterBlock {
+  as_cluster view;
+  Cluster* cluster;
+};
+static_assert(std::is_standard_layout_v<ClusterBlock> && offsetof(ClusterBlock, view) == 0);
+
 Cluster::Cluster(const as_config& config)
-    : tend_interval_ms_(config.tender_interval ? config.tender_interval : 1000),
+    : settings_(settings_from(config)),
+      fail_if_not_connected_(config.fail_if_not_connected),
+      tend_interval_ms_(config.tender_interval ? config.tender_interval : 1000),
       event_callback_(config.event_callback),
       event_udata_(config.event_callback_udata) {}
 
@@ -62,14 +68,15 @@ Result<std::unique_ptr<Cluster>> Cluster::connect(const as_config& config) {
   return cluster;
 }
 
-Status Cluster::start(const as_config& config) {
-  view_ = static_cast<as_cluster*>(std::calloc(1, sizeof(as_cluster)));
-  as_nodes* empty = create_nodes_view({});
-  if (!view_ || !empty) {
-    destroy_nodes_view(empty);
-    return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory creating the cluster");
-  }
-  view_->nodes = empty;
+Cluster* Cluster::of(const as_cluster* view) {
+  return view ? reinterpret_cast<const ClusterBlock*>(view)->cluster : nullptr;
+}
+
+Status Cluster::create_view(const as_config& config) {
+  auto* block = static_cast<ClusterBlock*>(std::calloc(1, sizeof(ClusterBlock)));
+  if (!block) return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory creating the cluster");
+  block->cluster = this;
+  view_ = &block->view;
   view_->cluster_name = duplicate(config.cluster_name);
   view_->event_callback = config.event_callback;
   view_->event_callback_udata = config.event_callback_udata;
@@ -78,51 +85,56 @@ Status Cluster::start(const as_config& config) {
   view_->login_timeout_ms = config.login_timeout_ms;
   view_->max_conns_per_node = config.max_conns_per_node;
   view_->min_conns_per_node = config.min_conns_per_node;
-  view_->n_partitions = 4096;
+  view_->n_partitions = SegmentLayout::kPartitions;
   view_->use_services_alternate = config.use_services_alternate;
   view_->rack_aware = config.rack_aware;
   view_->fail_if_not_connected = config.fail_if_not_connected;
+  const uint32_t capacity = config.use_shm ? config.shm_max_nodes : PrivateMap::kGeometry.max_nodes;
+  node_table_ = std::make_unique<NodeTable>(view_, capacity);
+  if (!node_table_->publish({})) return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory creating the cluster");
+  return Status::ok();
+}
 
-  const SegmentGeometry geometry{config.shm_max_nodes, config.shm_max_namespaces};
+// The first tend of a map nobody has published: this process owns it.
+Status Cluster::first_tend(ClusterMap& map, TendRole& role) {
+  tender_ = std::make_unique<Tender>(settings_, map, role, *this, view_);
+  Status connected = tender_->connect();
+  if (connected) return connected;
+  if (fail_if_not_connected_) {
+    tender_.reset();
+    return connected;
+  }
+  log_warn("{}", connected.message());
+  return Status::ok();
+}
+
+Status Cluster::start(const as_config& config) {
+  if (Status made = create_view(config); !made) return made;
+  auto tend = [this](ClusterMap& map, TendRole& role) { return first_tend(map, role); };
   if (config.use_shm) {
     ShmOptions options;
     options.key = config.shm_key;
-    options.geometry = geometry;
+    options.geometry = SegmentGeometry{config.shm_max_nodes, config.shm_max_namespaces};
     options.takeover_threshold_sec = config.shm_takeover_threshold_sec;
-    options.tend_interval_ms = tend_interval_ms_;
-    auto session = ShmSession::open(options);
+    auto session = ShmSession::attach(options, tend);
     if (!session) return session.status();
     shm_ = std::move(*session);
     map_ = &shm_->map();
     role_ = &shm_->role();
   } else {
-    auto map = PrivateMap::create(geometry);
+    auto map = PrivateMap::create();
     if (!map) return map.status();
     private_map_ = std::move(*map);
     always_owner_ = std::make_unique<AlwaysOwner>();
     map_ = &private_map_->map();
     role_ = always_owner_.get();
-  }
-  tender_ = std::make_unique<Tender>(settings_from(config), *map_, *role_, *this, view_);
-
-  bool tend_first = true;
-  if (shm_ && !shm_->owner_at_connect()) {
-    Status ready = shm_->wait_ready(kReadyWait);
-    if (!ready) return ready;
-    tend_first = shm_->owner_now() && !map_->ready();
-  } else if (shm_ && map_->ready()) {
-    // A ready segment left by an earlier owner: start from its nodes; the
-    // first cycle re-learns everything as a fresh owner.
-    tend_first = false;
-  }
-  if (tend_first) {
-    if (shm_) map_->initialize_header();
-    Status connected = tender_->connect();
-    if (!connected && config.fail_if_not_connected) return connected;
-    if (!connected) log_warn("{}", connected.message());
+    if (Status tended = tend(*map_, *role_); !tended) return tended;
     map_->publish_ready();
-    role_->tended(monotonic_now_ms());
-  } else {
+  }
+  if (!tender_) {
+    // The map was there already: start from its nodes; an owner's first
+    // cycle then re-learns everything as a fresh owner does.
+    tender_ = std::make_unique<Tender>(settings_, *map_, *role_, *this, view_);
     tender_->follow();
   }
   view_->valid = true;
@@ -139,17 +151,15 @@ Cluster::~Cluster() {
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
   if (view_) view_->valid = false;
-  // The tender's nodes go first (they hold one reference per view), then
-  // the role hands ownership over and the map's memory goes.
+  // The tender's nodes go first (the table and arrays hold references of
+  // their own), then the role hands ownership over and the map's memory goes.
   tender_.reset();
   if (role_) role_->release();
   shm_.reset();
-  release_retired();
-  release_retired();
+  node_table_.reset();
   if (view_) {
-    destroy_nodes_view(view_->nodes);
     std::free(view_->cluster_name);
-    std::free(view_);
+    std::free(reinterpret_cast<ClusterBlock*>(view_));
   }
 }
 
@@ -165,22 +175,12 @@ void Cluster::tend_loop() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stopping_) {
     lock.unlock();
-    tender_->cycle(monotonic_now_ms());
-    release_retired();
+    tender_->cycle(monotonic_ms());
+    node_table_->release_retired();
     lock.lock();
     cv_.wait_for(lock, std::chrono::milliseconds(tend_interval_ms_), [this] { return stopping_ || woken_; });
     woken_ = false;
   }
-}
-
-void Cluster::release_retired() {
-  // Called once per cycle: what was retired in the previous cycle goes now,
-  // what was retired in this one waits for the next call.
-  static_assert(sizeof(as_nodes*) == sizeof(void*));
-  std::vector<as_nodes*> arrays;
-  arrays.swap(retired_arrays_);
-  for (as_nodes* a : arrays)
-    if (__atomic_sub_fetch(&a->ref_count, 1, __ATOMIC_ACQ_REL) == 0) destroy_nodes_view(a);
 }
 
 void Cluster::emit(as_cluster_event_type type, const std::string& name, const std::string& address) {
@@ -194,24 +194,27 @@ void Cluster::emit(as_cluster_event_type type, const std::string& name, const st
 }
 
 void Cluster::node_added(const Node& node) {
+  log_info("Add node {} {}", node.name, address_to_string(node.address));
   emit(AS_CLUSTER_ADD_NODE, node.name, address_to_string(node.address));
 }
 
 void Cluster::node_removed(const Node& node) {
   // Arrays still listing the node keep its view alive (they hold a reference).
+  log_info("Remove node {} {}", node.name, address_to_string(node.address));
   emit(AS_CLUSTER_REMOVE_NODE, node.name, address_to_string(node.address));
 }
 
 void Cluster::nodes_changed(const std::vector<const Node*>& nodes) {
   std::vector<as_node*> views;
-  for (const Node* n : nodes) views.push_back(n->view);
-  as_nodes* fresh = create_nodes_view(views);
-  if (!fresh) {
+  views.reserve(nodes.size());
+  for (const Node* n : nodes) {
+    node_object(n->view)->map_index = n->map_index;
+    views.push_back(n->view);
+  }
+  if (!node_table_->publish(views)) {
     log_error("out of memory publishing {} nodes", views.size());
     return;
   }
-  as_nodes* old = __atomic_exchange_n(&view_->nodes, fresh, __ATOMIC_ACQ_REL);
-  retired_arrays_.push_back(old);
   if (nodes.empty()) emit(AS_CLUSTER_DISCONNECTED, "", "");
 }
 

@@ -1,8 +1,10 @@
 // A connected cluster: where its map lives (private memory or a shared
-// segment), the tend thread that keeps it current, and the public as_cluster
-// view that applications and inline header functions read.
+// segment), the tend thread that keeps it current, the node table commands
+// resolve partitions into, and the public as_cluster view that applications
+// and inline header functions read.
 #pragma once
 
+#include "cluster/node_table.h"
 #include "cluster/tender.h"
 #include "core/status.h"
 
@@ -21,6 +23,7 @@ namespace aeroshim {
 
 class PrivateMap;
 class ShmSession;
+class TendRole;
 
 class Cluster final : public MembershipObserver {
  public:
@@ -29,10 +32,14 @@ class Cluster final : public MembershipObserver {
   Cluster(const Cluster&) = delete;
   Cluster& operator=(const Cluster&) = delete;
 
+  // The public view, and the way back from it: the view is the first member
+  // of a block that also holds its cluster, so no registry is needed.
   as_cluster* view() const { return view_; }
+  static Cluster* of(const as_cluster* view);
+
   ClusterMap& map() const { return *map_; }
+  const NodeTable& nodes() const { return *node_table_; }
   bool is_connected() const;
-  bool uses_shm() const { return shm_ != nullptr; }
   // True while this process writes the map (always without shared memory).
   bool tends() const { return tender_ && tender_->owner(); }
 
@@ -47,17 +54,21 @@ class Cluster final : public MembershipObserver {
  private:
   explicit Cluster(const as_config& config);
   Status start(const as_config& config);
+  Status create_view(const as_config& config);
+  Status first_tend(ClusterMap& map, TendRole& role);
   void tend_loop();
   void wake();
-  void release_retired();
   void emit(as_cluster_event_type type, const std::string& name, const std::string& address);
 
   as_cluster* view_ = nullptr;
+  TendSettings settings_;
+  bool fail_if_not_connected_ = true;
   std::unique_ptr<PrivateMap> private_map_;
   std::unique_ptr<ShmSession> shm_;
   std::unique_ptr<TendRole> always_owner_;
   ClusterMap* map_ = nullptr;
   TendRole* role_ = nullptr;
+  std::unique_ptr<NodeTable> node_table_;
   std::unique_ptr<Tender> tender_;
 
   uint32_t tend_interval_ms_ = 1000;
@@ -69,10 +80,6 @@ class Cluster final : public MembershipObserver {
   std::condition_variable cv_;
   bool stopping_ = false;
   bool woken_ = false;
-
-  // Arrays retired by the tend thread, released one cycle later so a reader
-  // that loaded the old pointer just before the swap can still reserve it.
-  std::vector<as_nodes*> retired_arrays_;
 };
 
 }  // namespace aeroshim

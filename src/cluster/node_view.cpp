@@ -1,5 +1,7 @@
 #include "cluster/node_view.h"
 
+#include "cluster/node_table.h"
+
 #include "net/address.h"
 
 #include <cstdlib>
@@ -9,13 +11,17 @@ namespace aeroshim {
 
 as_node* create_node_view(const std::string& name, const sockaddr_storage& address, const ServerVersion& version,
                           uint32_t features, as_cluster* cluster, uint32_t index) {
-  auto* node = static_cast<as_node*>(std::calloc(1, sizeof(as_node)));
+  // The node object is plain data (calloc'd, freed by destroy_node_view);
+  // its as_node comes first, so the view is the object.
+  auto* object = static_cast<NodeObject*>(std::calloc(1, sizeof(NodeObject)));
   auto* addresses = static_cast<as_address*>(std::calloc(1, sizeof(as_address)));
-  if (!node || !addresses) {
-    std::free(node);
+  if (!object || !addresses) {
+    std::free(object);
     std::free(addresses);
     return nullptr;
   }
+  object->map_index = UINT32_MAX;  // set when the node gets its map entry
+  as_node* node = &object->view;
   node->ref_count = 1;
   node->features = features;
   node->version = as_version{version.major, version.minor, version.patch, version.build};
@@ -42,7 +48,7 @@ void destroy_node_view(as_node* node) {
   std::free(node->addresses);
   std::free(node->tls_name);
   std::free(node->hostname);
-  std::free(node);
+  std::free(node_object(node));
 }
 
 as_nodes* create_nodes_view(const std::vector<as_node*>& nodes) {

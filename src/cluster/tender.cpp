@@ -2,10 +2,11 @@
 
 #include "cluster/node_view.h"
 #include "core/log.h"
-#include "info/decimal.h"
+#include "core/status_names.h"
 #include "info/info_text.h"
 #include "info/peers.h"
 #include "info/replicas.h"
+#include "info/tend_answers.h"
 #include "net/address.h"
 
 #include <openssl/evp.h>
@@ -23,35 +24,6 @@ std::string base64(const std::string& text) {
                                 reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
   out.resize(static_cast<size_t>(n));
   return out;
-}
-
-std::optional<uint32_t> generation(const InfoResponse& answer, std::string_view name) {
-  const std::string* value = answer.find(name);
-  if (!value) return std::nullopt;
-  auto v = parse_decimal(*value, UINT32_MAX);
-  if (!v) return std::nullopt;
-  return static_cast<uint32_t>(*v);
-}
-
-// rack-ids: "ns:rack;ns:rack;". One rack for every namespace is stored as
-// is; racks that differ per namespace are stored as -1, as stock does.
-std::optional<int32_t> parse_rack_ids(const std::string& value) {
-  std::optional<int32_t> rack;
-  size_t start = 0;
-  while (start < value.size()) {
-    size_t end = value.find(';', start);
-    if (end == std::string::npos) end = value.size();
-    const std::string entry = value.substr(start, end - start);
-    start = end + 1;
-    if (entry.empty()) continue;
-    const auto colon = entry.rfind(':');
-    if (colon == std::string::npos) return std::nullopt;
-    auto id = parse_decimal(entry.substr(colon + 1), INT32_MAX);
-    if (!id) return std::nullopt;
-    if (rack && *rack != static_cast<int32_t>(*id)) return -1;
-    rack = static_cast<int32_t>(*id);
-  }
-  return rack.value_or(0);
 }
 
 MapNode map_entry(const Node& node) {
@@ -89,10 +61,9 @@ Result<std::unique_ptr<Node>> Tender::validate(const sockaddr_storage& address) 
   auto body = connection->request(build_info_request(names), settings_.info_timeout);
   if (!body) return body.status();
   const InfoResponse answer = parse_info_response(*body);
-  const std::string* name = answer.find("node");
+  auto name = parse_node_name(answer);
+  if (!name) return Status::error(AEROSPIKE_ERR_CLIENT, "{}: {}", address_to_string(address), name.status().message());
   const std::string* build = answer.find("build");
-  if (!name || name->empty() || name->size() >= AS_NODE_NAME_SIZE || is_info_error(*name))
-    return Status::error(AEROSPIKE_ERR_CLIENT, "{} answered no valid node name", address_to_string(address));
   if (!build) return Status::error(AEROSPIKE_ERR_CLIENT, "{} answered no build", address_to_string(address));
   auto version = parse_server_version(*build);
   if (!version) return version.status();
@@ -159,45 +130,57 @@ sockaddr_storage Tender::map_address(const std::string& host, uint16_t port, boo
   return ok ? resolved->front() : sockaddr_storage{};
 }
 
+void Tender::node_failed(Node& node, const char* what, const Status& why, bool warn) {
+  ++node.failures;
+  // The stock client's lines and levels: a failed refresh is info (aql
+  // users would see it on every restart), the others are warnings.
+  if (warn) {
+    log_warn("Node {} {} failed: {} {}", node.name, what, status_name(why.code()), why.message());
+  } else {
+    log_info("Node {} {} failed: {} {}", node.name, what, status_name(why.code()), why.message());
+  }
+}
+
 void Tender::refresh_peers(Node& node) {
   const char* name = settings_.use_services_alternate ? "peers-clear-alt" : "peers-clear-std";
   auto body = node.connection.request(build_info_request({name}), settings_.info_timeout);
-  if (!body) {
-    ++node.failures;
-    return;
-  }
+  if (!body) return node_failed(node, "peers refresh", body.status(), true);
   const InfoResponse answer = parse_info_response(*body);
   const std::string* value = answer.find(name);
-  if (!value) return;
+  if (!value) return node_failed(node, "peers refresh", Status::error(AEROSPIKE_ERR_CLIENT, "{} missing from the answer", name), true);
   auto peers = parse_peers(*value);
-  if (!peers) {
-    log_warn("node {}: {}", node.name, peers.status().message());
-    return;
-  }
+  if (!peers) return node_failed(node, "peers refresh", peers.status(), true);
   node.peers_generation = static_cast<uint32_t>(peers->generation);
   for (const auto& peer : peers->peers) {
     if (Node* known = find(peer.name)) {
       ++known->friends;
       continue;
     }
-    for (const auto& host : peer.addresses) {
-      bool ok = false;
-      const sockaddr_storage address = map_address(host.host, host.port, ok);
-      if (!ok) continue;
-      auto fresh = validate(address);
-      if (!fresh) {
-        log_warn("peer {} at {}: {}", peer.name, address_to_string(address), fresh.status().message());
-        continue;
-      }
-      if ((*fresh)->name != peer.name) {
-        log_warn("peer {} at {} answered as node {}", peer.name, address_to_string(address), (*fresh)->name);
-        continue;
-      }
-      (*fresh)->friends = 1;
-      add(std::move(*fresh));
-      break;
+    if (!add_peer(peer)) {
+      for (const auto& host : peer.addresses) unreachable_peers_.push_back(fmt::format("{}:{}", host.host, host.port));
     }
   }
+}
+
+bool Tender::add_peer(const Peer& peer) {
+  for (const auto& host : peer.addresses) {
+    bool ok = false;
+    const sockaddr_storage address = map_address(host.host, host.port, ok);
+    if (!ok) continue;
+    auto fresh = validate(address);
+    if (!fresh) {
+      log_warn("Peer {} at {}: {}", peer.name, address_to_string(address), fresh.status().message());
+      continue;
+    }
+    if ((*fresh)->name != peer.name) {
+      log_warn("Peer {} at {} answered as node {}", peer.name, address_to_string(address), (*fresh)->name);
+      continue;
+    }
+    (*fresh)->friends = 1;
+    add(std::move(*fresh));
+    return true;
+  }
+  return false;
 }
 
 bool Tender::refresh(Node& node) {
@@ -205,7 +188,7 @@ bool Tender::refresh(Node& node) {
   if (!node.connection.is_open()) {
     auto connection = InfoConnection::open(node.address, settings_.conn_timeout);
     if (!connection) {
-      ++node.failures;
+      node_failed(node, "refresh", connection.status(), false);
       return false;
     }
     node.connection = std::move(*connection);
@@ -214,50 +197,49 @@ bool Tender::refresh(Node& node) {
   if (settings_.rack_aware) names.push_back("rebalance-generation");
   auto body = node.connection.request(build_info_request(names), settings_.info_timeout);
   if (!body) {
-    ++node.failures;
+    node_failed(node, "refresh", body.status(), false);
     return false;
   }
   const InfoResponse answer = parse_info_response(*body);
-  const std::string* name = answer.find("node");
-  auto peers_gen = generation(answer, "peers-generation");
-  auto partition_gen = generation(answer, "partition-generation");
-  if (!name || *name != node.name || !peers_gen || !partition_gen) {
+  Status checked = Status::ok();
+  auto name = parse_node_name(answer);
+  auto peers_gen = parse_generation(answer, "peers-generation");
+  auto partition_gen = parse_generation(answer, "partition-generation");
+  Result<uint32_t> rebalance_gen = settings_.rack_aware ? parse_generation(answer, "rebalance-generation") : Result<uint32_t>(0u);
+  if (!name) checked = name.status();
+  else if (*name != node.name) checked = Status::error(AEROSPIKE_ERR_INVALID_NODE, "Node name has changed. Old={} New={}", node.name, *name);
+  else if (!peers_gen) checked = peers_gen.status();
+  else if (!partition_gen) checked = partition_gen.status();
+  else if (!rebalance_gen) checked = rebalance_gen.status();
+  if (!checked) {
     // Another node now answers at this address, or the answer is corrupt:
-    // treat it as a failure so the node is replaced through peers.
+    // a failure, so the node is replaced through peers.
     node.connection.close();
-    ++node.failures;
+    node_failed(node, "refresh", checked, false);
     return false;
   }
   node.refreshed = true;
   node.failures = 0;
   if (*partition_gen != node.partition_generation) node.partition_changed = true;
-  if (settings_.rack_aware) {
-    auto rebalance_gen = generation(answer, "rebalance-generation");
-    if (rebalance_gen && *rebalance_gen != node.rebalance_generation) node.rebalance_changed = true;
-  }
+  if (settings_.rack_aware && *rebalance_gen != node.rebalance_generation) node.rebalance_changed = true;
   return *peers_gen != node.peers_generation;
 }
 
 void Tender::refresh_partitions(Node& node) {
   auto body = node.connection.request(build_info_request({"partition-generation", "replicas"}), settings_.info_timeout);
-  if (!body) {
-    ++node.failures;
-    return;
-  }
+  if (!body) return node_failed(node, "partition refresh", body.status(), true);
   const InfoResponse answer = parse_info_response(*body);
-  auto partition_gen = generation(answer, "partition-generation");
+  auto partition_gen = parse_generation(answer, "partition-generation");
+  if (!partition_gen) return node_failed(node, "partition refresh", partition_gen.status(), true);
   const std::string* value = answer.find("replicas");
-  if (!partition_gen || !value) return;
+  if (!value) return node_failed(node, "partition refresh", Status::error(AEROSPIKE_ERR_CLIENT, "replicas missing from the answer"), true);
   auto updates = parse_replicas(*value);
-  if (!updates) {
-    log_warn("node {}: {}", node.name, updates.status().message());
-    return;
-  }
+  if (!updates) return node_failed(node, "partition refresh", updates.status(), true);
   if (!role_.still_owner()) return;
   std::vector<uint32_t> displaced;
   for (const auto& update : *updates) {
     Status applied = map_.apply_replicas(node.map_index, update, displaced);
-    if (!applied) log_warn("node {}: {}", node.name, applied.message());
+    if (!applied) log_warn("Node {} partition refresh: {}", node.name, applied.message());
   }
   node.partition_generation = *partition_gen;
   node.partition_changed = false;
@@ -271,20 +253,22 @@ void Tender::refresh_partitions(Node& node) {
 
 void Tender::refresh_racks(Node& node) {
   auto body = node.connection.request(build_info_request({"rebalance-generation", "rack-ids"}), settings_.info_timeout);
-  if (!body) {
-    ++node.failures;
-    return;
-  }
+  if (!body) return node_failed(node, "rack refresh", body.status(), true);
   const InfoResponse answer = parse_info_response(*body);
-  auto rebalance_gen = generation(answer, "rebalance-generation");
+  auto rebalance_gen = parse_generation(answer, "rebalance-generation");
+  if (!rebalance_gen) return node_failed(node, "rack refresh", rebalance_gen.status(), true);
   const std::string* racks = answer.find("rack-ids");
-  if (!rebalance_gen || !racks) return;
+  if (!racks) return node_failed(node, "rack refresh", Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids missing from the answer"), true);
   auto rack = parse_rack_ids(*racks);
-  if (!rack) return;
+  if (!rack) return node_failed(node, "rack refresh", rack.status(), true);
   node.rack_id = *rack;
   node.rebalance_generation = *rebalance_gen;
   node.rebalance_changed = false;
-  if (role_.still_owner()) map_.update_node(node.map_index, map_entry(node));
+  if (!role_.still_owner()) return;
+  map_.update_node(node.map_index, map_entry(node));
+  // Followers, stock ones included, re-read the racks of the map's nodes
+  // when this generation moves.
+  map_.bump_rebalance_gen();
 }
 
 void Tender::remove_failed(bool peers_refreshed) {
@@ -335,8 +319,16 @@ Status Tender::connect() {
   // Peers of every node whose peer list is not known yet, including the
   // ones this loop discovers: the stock sequence A,U,P on the seed, A,U on
   // each peer, then P on each new peer.
+  unreachable_peers_.clear();
   for (size_t i = 0; i < nodes_.size(); ++i)
     if (nodes_[i]->peers_generation == kUnknownGeneration) refresh_peers(*nodes_[i]);
+  // As stock: a seed alone while peers it names cannot be reached is not a
+  // connected cluster when the application asked to fail instead.
+  if (settings_.fail_if_not_connected && nodes_.size() == 1 && !unreachable_peers_.empty()) {
+    std::string list;
+    for (const auto& host : unreachable_peers_) list += (list.empty() ? "" : ", ") + host;
+    return Status::error(AEROSPIKE_ERR_CLIENT, "Peers not reachable: {}", list);
+  }
   if (!publish_membership()) return Status::error(AEROSPIKE_ERR_CLIENT, "lost map ownership during connect");
   for (auto& n : nodes_) refresh_partitions(*n);
   if (settings_.rack_aware)
@@ -398,8 +390,10 @@ void Tender::follow() {
 
 void Tender::sync_from_map() {
   const uint32_t gen = map_.nodes_gen();
-  if (gen == seen_nodes_gen_ && !nodes_.empty()) return;
+  const uint32_t rebalance_gen = map_.rebalance_gen();
+  if (gen == seen_nodes_gen_ && rebalance_gen == seen_rebalance_gen_ && !nodes_.empty()) return;
   seen_nodes_gen_ = gen;
+  seen_rebalance_gen_ = rebalance_gen;
   const std::vector<MapNode> entries = map_.nodes();
   for (uint32_t i = 0; i < entries.size(); ++i) {
     const MapNode& e = entries[i];
@@ -414,6 +408,7 @@ void Tender::sync_from_map() {
     }
     if (known) {
       known->map_index = i;
+      known->rack_id = e.rack_id;  // the owner bumps rebalance_gen when racks move
       continue;
     }
     // The map does not hold the server version; the follower never needs

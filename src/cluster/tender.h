@@ -8,8 +8,9 @@
 #pragma once
 
 #include "cluster/node.h"
-#include "cluster/tend_role.h"
+#include "session/tend_role.h"
 #include "core/status.h"
+#include "info/peers.h"
 #include "map/cluster_map.h"
 
 #include <aerospike/as_cluster.h>
@@ -35,6 +36,7 @@ struct TendSettings {
   std::chrono::milliseconds info_timeout{1000};
   bool use_services_alternate = false;
   bool rack_aware = false;
+  bool fail_if_not_connected = true;      // connect fails when the seed's peers are unreachable
   std::vector<std::pair<std::string, std::string>> ip_map;  // peer address → address to use
   std::string user_agent;                 // sent base64-encoded to servers that accept it
 };
@@ -64,7 +66,6 @@ class Tender {
   // map's node list when its generation moved.
   void cycle(uint64_t now_ms);
 
-  size_t node_count() const { return nodes_.size(); }
   // Whether the last cycle ran as the map's writer; read by other threads
   // (tests, tools) to observe the role without touching the segment.
   bool owner() const { return owner_.load(std::memory_order_acquire); }
@@ -75,6 +76,8 @@ class Tender {
   Status seed_nodes();
   bool refresh(Node& node);
   void refresh_peers(Node& node);
+  bool add_peer(const Peer& peer);
+  void node_failed(Node& node, const char* what, const Status& why, bool warn);
   void refresh_partitions(Node& node);
   void refresh_racks(Node& node);
   void tend_as_owner();
@@ -96,6 +99,8 @@ class Tender {
   std::vector<Node*> added_;                      // added this cycle, unpublished
   std::atomic<bool> owner_{false};
   uint32_t seen_nodes_gen_ = 0;
+  uint32_t seen_rebalance_gen_ = 0;
+  std::vector<std::string> unreachable_peers_;   // host:port of peers no address of which answered
   uint32_t next_view_index_ = 0;
 };
 

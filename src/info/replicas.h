@@ -3,7 +3,6 @@
 #pragma once
 
 #include "core/status.h"
-#include "map/cluster_map.h"
 
 #include <array>
 #include <cstdint>
@@ -12,6 +11,15 @@
 #include <vector>
 
 namespace aeroshim {
+
+// One namespace of a node's decoded `replicas` answer.
+struct ReplicasUpdate {
+  static constexpr uint32_t kBitmapBytes = 512;  // 4096 partitions, MSB first
+  std::string ns;                // < 32 bytes (AS_MAX_NAMESPACE_SIZE)
+  uint32_t regime = 0;           // 0 for AP namespaces
+  uint8_t replica_count = 0;     // 1..3 bitmaps are meaningful
+  std::array<std::array<uint8_t, kBitmapBytes>, 3> bitmaps{};
+};
 
 using PartitionBitmap = std::array<uint8_t, ReplicasUpdate::kBitmapBytes>;
 

@@ -118,9 +118,33 @@ void ClusterMap::publish_ready() {
 }
 
 void ClusterMap::stamp(uint64_t now_ms, uint32_t owner_pid) {
-  store_release(&header_->owner_pid, owner_pid);
   store_release(&header_->timestamp, now_ms);
+  store_release(&header_->owner_pid, owner_pid);
 }
+
+void ClusterMap::stamp_time(uint64_t now_ms) { store_release(&header_->timestamp, now_ms); }
+
+bool ClusterMap::try_lock() {
+  uint8_t expected = 0;
+  return shm::cas_acq_rel(&header_->lock, expected, uint8_t{1});
+}
+
+void ClusterMap::unlock_and_wake() {
+  store_release(&header_->lock, uint8_t{0});
+  shm::futex_wake_all(shm::state_word(header_));
+}
+
+bool ClusterMap::owned_by(uint32_t pid) const {
+  return load_acquire(&header_->owner_pid) == pid && load_acquire(&header_->lock) == 1;
+}
+
+uint32_t ClusterMap::state_word() const { return shm::load_state_word(header_); }
+
+void ClusterMap::wait_state_change(uint32_t seen, uint32_t timeout_ms) const {
+  shm::futex_wait(shm::state_word(header_), seen, timeout_ms);
+}
+
+void ClusterMap::wake_state_waiters() const { shm::futex_wake_all(shm::state_word(header_)); }
 
 uint32_t ClusterMap::used_nodes() const {
   return std::min(load_acquire(&header_->nodes_size), layout_.max_nodes());

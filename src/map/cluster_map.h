@@ -10,8 +10,10 @@
 #pragma once
 
 #include "core/status.h"
+#include "info/replicas.h"
 #include "shm/atomics.h"
 #include "shm/segment_layout.h"
+#include "shm/swlock.h"
 
 #include <aerospike/as_shm_cluster.h>
 
@@ -38,15 +40,6 @@ struct MapNode {
   uint32_t rebalance_generation = 0;
   int32_t rack_id = 0;           // -1: racks differ per namespace
   bool active = false;
-};
-
-// One namespace of a node's decoded `replicas` answer.
-struct ReplicasUpdate {
-  static constexpr uint32_t kBitmapBytes = 512;  // 4096 partitions, MSB first
-  std::string ns;                // < 32 bytes (AS_MAX_NAMESPACE_SIZE)
-  uint32_t regime = 0;           // 0 for AP namespaces
-  uint8_t replica_count = 0;     // 1..3 bitmaps are meaningful
-  std::array<std::array<uint8_t, kBitmapBytes>, 3> bitmaps{};
 };
 
 // One namespace's partition table, resolved once, for the lookup every data
@@ -94,8 +87,11 @@ class ClusterMap {
   void initialize_header();
   // Stores ready = 1 (release), after the first complete tend.
   void publish_ready();
-  // Stores the tend timestamp (CLOCK_MONOTONIC ms) and owner pid.
+  // Stores the tend timestamp (CLOCK_MONOTONIC ms) and owner pid, the
+  // timestamp first so a reader that sees the pid sees a fresh stamp.
   void stamp(uint64_t now_ms, uint32_t owner_pid);
+  // Stores the timestamp alone: the owner's liveness after each cycle.
+  void stamp_time(uint64_t now_ms);
   // Adds a node, or re-activates and updates the entry with the same name.
   // Returns its index in the node array; full capacity is an error the
   // caller logs (the stock client does not fail the tend for it either).
@@ -116,6 +112,31 @@ class ClusterMap {
   // a partition to this node (its map must be refreshed next cycle).
   Status apply_replicas(uint32_t node_index, const ReplicasUpdate& update,
                         std::vector<uint32_t>& displaced);
+
+  // --- The ownership words, shared with stock processes ---------------------
+  // The `lock` byte: 0 -> 1 takes the map (acquire-release: the new owner
+  // sees what the old one wrote). Every writer of the fleet uses this CAS.
+  bool try_lock();
+  // Stores lock = 0 (release) and wakes every process waiting on the state
+  // word, so a candidate takes over in microseconds, not at its next poll.
+  void unlock_and_wake();
+  // True while `pid` is the recorded owner and the lock is held.
+  bool owned_by(uint32_t pid) const;
+  // A takeover under the header's take_over_lock spinlock, the exclusion
+  // stock uses: `due(stamp)` re-checks the condition with the lock held; when
+  // it still holds, the timestamp is advanced by CAS (exclusive even if a
+  // dead holder's spinlock had to be broken), `pid` becomes the owner and the
+  // lock byte is set. `lock_broken` reports a spinlock presumed dead.
+  template <typename Due>
+  bool take_over(uint32_t pid, uint64_t now_ms, Due&& due, bool& lock_broken);
+  // The 32-bit word holding lock and ready, for waiting on their change.
+  uint32_t state_word() const;
+  // Sleeps while the state word equals `seen`, at most `timeout_ms` (stock
+  // owners never wake anyone, so callers re-check after the timeout).
+  void wait_state_change(uint32_t seen, uint32_t timeout_ms) const;
+  void wake_state_waiters() const;
+  static bool lock_bit(uint32_t state_word) { return (state_word & 0xFFu) != 0; }
+  static bool ready_bit(uint32_t state_word) { return ((state_word >> 8) & 0xFFu) != 0; }
 
   // --- Reader side: any process ----------------------------------------------
   bool ready() const;
@@ -152,5 +173,18 @@ class ClusterMap {
   unsigned char* base_;
   as_cluster_shm_s* header_;
 };
+
+template <typename Due>
+bool ClusterMap::take_over(uint32_t pid, uint64_t now_ms, Due&& due, bool& lock_broken) {
+  shm::SpinGuard spin(&header_->take_over_lock);
+  lock_broken = !spin.acquired();
+  uint64_t stamp = shm::load_acquire(&header_->timestamp);
+  if (!due(stamp)) return false;
+  // A new stamp equal to the old would let a second taker's CAS succeed too.
+  if (!shm::cas_acq_rel(&header_->timestamp, stamp, now_ms == stamp ? now_ms + 1 : now_ms)) return false;
+  shm::store_release(&header_->owner_pid, pid);
+  shm::store_release(&header_->lock, uint8_t{1});
+  return true;
+}
 
 }  // namespace aeroshim

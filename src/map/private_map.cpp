@@ -1,31 +1,27 @@
-// Heap storage for a non-shared cluster map.
+// Anonymous memory for a non-shared cluster map.
 #include "map/private_map.h"
 
-#include <aerospike/as_shm_cluster.h>
+#include <sys/mman.h>
 
+#include <cerrno>
 #include <cstring>
 
 namespace aeroshim {
 
-PrivateMap::PrivateMap(std::unique_ptr<void, FreeDeleter> memory, SegmentLayout layout)
-    : memory_(std::move(memory)), map_(memory_.get(), layout.total_size(), layout) {}
+PrivateMap::PrivateMap(void* memory, uint64_t size)
+    : memory_(memory), size_(size), map_(memory, size, SegmentLayout(kGeometry)) {}
 
-Result<std::unique_ptr<PrivateMap>> PrivateMap::create(SegmentGeometry geometry) {
-  if (geometry.max_nodes == 0 || geometry.max_namespaces == 0) {
-    return Status::error(AEROSPIKE_ERR_PARAM,
-                         "a cluster map needs at least one node and one namespace (got {} and {})",
-                         geometry.max_nodes, geometry.max_namespaces);
+PrivateMap::~PrivateMap() { munmap(memory_, size_); }
+
+Result<std::unique_ptr<PrivateMap>> PrivateMap::create() {
+  const uint64_t size = SegmentLayout(kGeometry).total_size();
+  // Zero-filled on first touch, and never committed where nothing is written.
+  void* memory = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (memory == MAP_FAILED) {
+    return Status::error(AEROSPIKE_ERR_CLIENT, "cannot map {} bytes for the cluster map: {}", size,
+                         std::strerror(errno));
   }
-  const SegmentLayout layout(geometry);
-  const uint64_t size = layout.total_size();
-  // Page alignment, like a segment; the structs need only 8.
-  void* raw = std::aligned_alloc(4096, (size + 4095) / 4096 * 4096);
-  if (raw == nullptr) {
-    return Status::error(AEROSPIKE_ERR_CLIENT, "cannot allocate the {} byte cluster map", size);
-  }
-  std::memset(raw, 0, size);
-  std::unique_ptr<PrivateMap> result(
-      new PrivateMap(std::unique_ptr<void, FreeDeleter>(raw), layout));
+  std::unique_ptr<PrivateMap> result(new PrivateMap(memory, size));
   result->map_.initialize_header();
   return result;
 }

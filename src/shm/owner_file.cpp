@@ -39,15 +39,16 @@ Result<OwnerFile> OwnerFile::open(int key) {
   // Every user sharing the segment (mode 0666) must be able to lock it too;
   // fails harmlessly when another user created it.
   fchmod(fd, 0666);
-  return OwnerFile(fd);
+  return OwnerFile(fd, key);
 }
 
-OwnerFile::OwnerFile(OwnerFile&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+OwnerFile::OwnerFile(OwnerFile&& other) noexcept : fd_(other.fd_), key_(other.key_) { other.fd_ = -1; }
 
 OwnerFile& OwnerFile::operator=(OwnerFile&& other) noexcept {
   if (this != &other) {
     close();
     fd_ = other.fd_;
+    key_ = other.key_;
     other.fd_ = -1;
   }
   return *this;
@@ -56,14 +57,40 @@ OwnerFile& OwnerFile::operator=(OwnerFile&& other) noexcept {
 OwnerFile::~OwnerFile() { close(); }
 
 bool OwnerFile::try_lock() {
-  struct flock lock = whole_file(F_WRLCK);
-  return fd_ >= 0 && fcntl(fd_, F_OFD_SETLK, &lock) == 0;
+  for (;;) {
+    struct flock lock = whole_file(F_WRLCK);
+    if (fd_ < 0 || fcntl(fd_, F_OFD_SETLK, &lock) != 0) return false;
+    if (still_linked()) return true;
+    if (!reopen()) return false;
+  }
 }
 
 bool OwnerFile::lock_blocking() {
-  struct flock lock = whole_file(F_WRLCK);
-  return fd_ >= 0 && fcntl(fd_, F_OFD_SETLKW, &lock) == 0;
+  for (;;) {
+    struct flock lock = whole_file(F_WRLCK);
+    if (fd_ < 0 || fcntl(fd_, F_OFD_SETLKW, &lock) != 0) return false;
+    if (still_linked()) return true;
+    if (!reopen()) return false;
+  }
 }
+
+bool OwnerFile::still_linked() const {
+  // The last process of a key removes the file with the segment; a lock
+  // taken on the removed file would exclude nobody who opens the new one.
+  struct stat held {};
+  struct stat named {};
+  return fstat(fd_, &held) == 0 && held.st_nlink > 0 && stat(path_for(key_).c_str(), &named) == 0 &&
+         named.st_ino == held.st_ino && named.st_dev == held.st_dev;
+}
+
+bool OwnerFile::reopen() {
+  Result<OwnerFile> fresh = open(key_);
+  if (!fresh) return false;
+  *this = std::move(fresh.value());
+  return true;
+}
+
+void OwnerFile::remove(int key) { ::unlink(path_for(key).c_str()); }
 
 void OwnerFile::unlock() {
   struct flock lock = whole_file(F_UNLCK);

@@ -11,9 +11,10 @@
 // call, which is a thread cancellation point, so a waiter blocked on it can
 // be stopped at close without the library stealing a signal.
 //
-// The file is never removed by the library: removing a lock file that
-// others may be opening lets two processes lock two different files.
-// `asshm rm` removes it together with the segment.
+// The last process of a key removes the file together with the segment
+// (and `asshm rm` does). A process that locked the file just as it was
+// removed notices (the name no longer leads to the file it holds) and locks
+// the new one instead, so two processes never hold two different files.
 #pragma once
 
 #include "core/status.h"
@@ -48,10 +49,15 @@ class OwnerFile {
 
   // Whether any process holds the lock right now (for asshm).
   static bool held_by_someone(int key);
+  // Removes the file of `key` (no error when it is already gone).
+  static void remove(int key);
 
  private:
-  explicit OwnerFile(int fd) : fd_(fd) {}
+  OwnerFile(int fd, int key) : fd_(fd), key_(key) {}
+  bool still_linked() const;
+  bool reopen();
   int fd_ = -1;
+  int key_ = 0;
 };
 
 }  // namespace aeroshim::shm

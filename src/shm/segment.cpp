@@ -184,12 +184,14 @@ Result<std::unique_ptr<Segment>> Segment::open_once(int key, SegmentGeometry geo
   return std::unique_ptr<Segment>(new Segment(std::move(memory), std::move(region), created));
 }
 
-Segment::~Segment() {
-  int id = memory_.get_shmid();
+Segment::~Segment() { detach(); }
+
+bool Segment::detach() {
+  if (detached_) return false;
+  detached_ = true;
+  const int id = memory_.get_shmid();
   region_ = bi::mapped_region();  // detach first, then look at who is left
-  if (remove_when_last_ && attached_processes(id) == 0) {
-    shmctl(id, IPC_RMID, nullptr);
-  }
+  return remove_when_last_ && attached_processes(id) == 0 && shmctl(id, IPC_RMID, nullptr) == 0;
 }
 
 std::string key_text(int key) { return fmt::format("0x{:08X}", static_cast<unsigned>(key)); }

@@ -30,6 +30,10 @@ class Segment {
   // Detach without removing: the segment's header was refused, so it may be
   // another program's data or evidence a person wants to inspect.
   void leave_in_place() { remove_when_last_ = false; }
+  bool removable() const { return remove_when_last_; }
+  // Detaches now (the destructor does it otherwise) and removes the segment
+  // when no process is attached any more; true when this call removed it.
+  bool detach();
 
  private:
   Segment(boost::interprocess::xsi_shared_memory memory, boost::interprocess::mapped_region region,
@@ -40,6 +44,7 @@ class Segment {
   boost::interprocess::mapped_region region_;
   bool created_;
   bool remove_when_last_ = true;
+  bool detached_ = false;
 };
 
 // The key as users and ipcs write it: 0xA5000000.

@@ -15,7 +15,7 @@
 #include "report.h"
 
 #include "shm/owner_file.h"
-#include "shm/ownership.h"
+#include "session/ownership.h"
 
 #include <limits.h>
 #include <signal.h>

@@ -14,7 +14,7 @@
 #include "client/client.h"
 #include "cluster/cluster.h"
 #include "map/cluster_map.h"
-#include "shm/ownership.h"
+#include "session/ownership.h"
 
 #include <aerospike/aerospike.h>
 

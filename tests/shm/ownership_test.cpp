@@ -12,8 +12,8 @@
 #include "map/cluster_map.h"
 #include "shm/liveness.h"
 #include "shm/owner_file.h"
-#include "shm/ownership.h"
-#include "shm/shm_session.h"
+#include "session/ownership.h"
+#include "session/shm_session.h"
 
 #include "cmocka_cxx.h"
 
@@ -53,6 +53,9 @@ int remove_every_test_key(void**) {
   return 0;
 }
 
+// A first tend that writes nothing: these tests are about ownership alone.
+Status no_tend(ClusterMap&, TendRole&) { return Status::ok(); }
+
 struct Child {
   pid_t pid = -1;
   int commands = -1;  // parent writes 'q' to close gracefully
@@ -71,7 +74,7 @@ struct Child {
   options.key = key;
   options.geometry = SegmentGeometry{16, 8};
   options.takeover_threshold_sec = threshold_sec;
-  auto opened = ShmSession::open(options);
+  auto opened = ShmSession::attach(options, [](ClusterMap&, TendRole&) { return Status::ok(); });
   if (!opened) {
     std::string text = "E" + opened.status().message();
     (void)!write(reports, text.data(), text.size());
@@ -81,11 +84,7 @@ struct Child {
   int wake[2];
   if (pipe(wake) != 0) _exit(3);
   session->role().set_wake([fd = wake[1]] { (void)!write(fd, "w", 1); });
-  bool owner = session->owner_at_connect();
-  if (owner && !session->map().ready()) {
-    session->map().initialize_header();
-    session->map().publish_ready();
-  }
+  bool owner = session->owner_now();
   (void)!write(reports, owner ? "O" : "F", 1);
   for (;;) {
     pollfd fds[2] = {{commands, POLLIN, 0}, {wake[0], POLLIN, 0}};
@@ -331,8 +330,9 @@ static void test_staleness_owner_crash_replaced_at_once(void**) {
 }
 
 static void test_stock_style_zombie_owner(void**) {
-  // A "stock" owner: takes the lock byte without the lock file, then dies
-  // and is left unreaped. kill(pid, 0) succeeds on it; we must not care.
+  // A "stock" owner: takes the lock byte without the lock file, publishes
+  // its map, then dies and is left unreaped. kill(pid, 0) succeeds on it;
+  // we must not care.
   const int key = test_key(6);
   int go[2];
   assert_int_equal(pipe(go), 0);
@@ -344,6 +344,9 @@ static void test_stock_style_zombie_owner(void**) {
     __atomic_store_n(&h->lock, uint8_t{1}, __ATOMIC_RELEASE);
     __atomic_store_n(&h->owner_pid, uint32_t(getpid()), __ATOMIC_RELEASE);
     __atomic_store_n(&h->timestamp, monotonic_ms(), __ATOMIC_RELEASE);
+    ClusterMap map(h, 531448, SegmentLayout(SegmentGeometry{16, 8}));
+    map.initialize_header();
+    map.publish_ready();
     (void)!write(go[1], "x", 1);
     pause();
     _exit(0);
@@ -389,19 +392,17 @@ static void test_foreign_header_refused(void**) {
   options.key = key;
   options.geometry = SegmentGeometry{16, 8};
   {
-    auto owner = ShmSession::open(options);
+    auto owner = ShmSession::attach(options, no_tend);
     assert_true(owner.is_ok());
-    assert_true((*owner)->owner_at_connect());
-    (*owner)->map().initialize_header();
-    (*owner)->map().publish_ready();
+    assert_true((*owner)->tended_at_attach());
     (*owner)->map().header()->partition_tables_offset = 1234;  // same size, other layout
-    auto follower = ShmSession::open(options);
+    auto follower = ShmSession::attach(options, no_tend);
     assert_false(follower.is_ok());
     const std::string& m = follower.status().message();
     assert_non_null(strstr(m.c_str(), "partition_tables_offset = 1234"));
     assert_non_null(strstr(m.c_str(), "ipcrm -M 0x"));
     options.geometry = SegmentGeometry{16, 4};
-    auto other = ShmSession::open(options);
+    auto other = ShmSession::attach(options, no_tend);
     assert_false(other.is_ok());
     assert_non_null(strstr(other.status().message().c_str(), "531448"));
   }
@@ -440,21 +441,25 @@ static void test_wait_ready_is_woken(void**) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     char token = 0;
     if (read(go[0], &token, 1) != 1) _exit(2);
-    auto session = ShmSession::open(options);
-    Status s = session ? (*session)->wait_ready(std::chrono::seconds(10)) : session.status();
+    auto session = ShmSession::attach(options, no_tend);  // parks in the ready wait
+    const Status s = session ? Status::ok() : session.status();
     uint64_t woke = monotonic_ms();
     (void)!write(ready_at[1], &woke, sizeof(woke));
     _exit(s ? 0 : 1);
   }
-  auto owner = ShmSession::open(options);
+  // The owner's first tend holds `ready` back until the follower sleeps.
+  uint64_t published = 0;
+  bool parked = false;
+  auto owner = ShmSession::attach(options, [&](ClusterMap&, TendRole&) {
+    parked = write(go[1], "g", 1) == 1;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (parked && !main_thread_in_futex(follower) && std::chrono::steady_clock::now() < deadline) sched_yield();
+    parked = parked && main_thread_in_futex(follower);
+    published = monotonic_ms();
+    return Status::ok();
+  });
   assert_true(owner.is_ok());
-  assert_int_equal(write(go[1], "g", 1), 1);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (!main_thread_in_futex(follower) && std::chrono::steady_clock::now() < deadline) sched_yield();
-  assert_true(main_thread_in_futex(follower));
-  (*owner)->map().initialize_header();
-  uint64_t published = monotonic_ms();
-  (*owner)->map().publish_ready();
+  assert_true(parked);
   pollfd fd{ready_at[0], POLLIN, 0};
   assert_int_equal(poll(&fd, 1, 5000), 1);
   uint64_t woke = 0;

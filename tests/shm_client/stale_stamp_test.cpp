@@ -12,8 +12,8 @@
 // millisecond older than the owner's stamp.
 #include "map/cluster_map.h"
 #include "shm/owner_file.h"
-#include "shm/ownership.h"
-#include "shm/shm_session.h"
+#include "session/ownership.h"
+#include "session/shm_session.h"
 
 #include "cmocka_cxx.h"
 
@@ -53,15 +53,12 @@ ShmOptions options_for(int key) {
 // The owner: opens, publishes, says 'O', stays until its command pipe closes.
 [[noreturn]] void owner_main(int key, int commands, int reports) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
-  auto opened = ShmSession::open(options_for(key));
-  if (!opened || !(*opened)->owner_at_connect()) {
+  auto opened = ShmSession::attach(options_for(key), [](ClusterMap&, TendRole&) { return Status::ok(); });
+  if (!opened || !(*opened)->tended_at_attach()) {
     (void)!write(reports, "E", 1);
     _exit(2);
   }
   std::unique_ptr<ShmSession> session = std::move(opened.value());
-  session->map().initialize_header();
-  session->map().publish_ready();
-  session->role().tended(monotonic_ms());
   (void)!write(reports, "O", 1);
   char c;
   while (read(commands, &c, 1) > 0) {
@@ -92,10 +89,10 @@ void stamp_newer_than_clock_is_fresh(void**) {
   assert_int_equal(report, 'O');
 
   {
-    auto opened = ShmSession::open(options_for(key));
+    auto opened = ShmSession::attach(options_for(key), [](ClusterMap&, TendRole&) { return Status::ok(); });
     assert_true(static_cast<bool>(opened));
     std::unique_ptr<ShmSession> follower = std::move(opened.value());
-    assert_false(follower->owner_at_connect());
+    assert_false(follower->owner_now());
     const as_cluster_shm_s* header = follower->map().header();
     const uint64_t stamp = __atomic_load_n(&header->timestamp, __ATOMIC_ACQUIRE);
     assert_false(follower->role().acquire_or_keep(stamp - 1));
@@ -110,8 +107,8 @@ void stamp_newer_than_clock_is_fresh(void**) {
   g_owner = -1;
   assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   close(reports[0]);
-  assert_true(shmget(key, 0, 0) < 0);  // the last one out removed it
-  assert_int_equal(unlink(shm::OwnerFile::path_for(key).c_str()), 0);
+  assert_true(shmget(key, 0, 0) < 0);  // the last one out removed it, and its lock file
+  assert_int_not_equal(access(shm::OwnerFile::path_for(key).c_str(), F_OK), 0);
 }
 
 int teardown(void**) {

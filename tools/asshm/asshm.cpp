@@ -9,7 +9,7 @@
 #include "map/segment_check.h"
 #include "shm/liveness.h"
 #include "shm/owner_file.h"
-#include "shm/ownership.h"
+#include "session/ownership.h"
 #include "shm/segment.h"
 
 #include <aerospike/as_shm_cluster.h>

@@ -7,7 +7,8 @@
 // src/shm/README.md.
 #pragma once
 
-#include "cluster/tend_role.h"
+#include "session/tend_role.h"
+#include "core/clock.h"
 #include "map/cluster_map.h"
 #include "shm/owner_file.h"
 
@@ -44,12 +45,10 @@ class Ownership final : public TendRole {
   // With mutex_ held and the lock file held: the four cases of README.md.
   bool decide_as_holder(std::unique_lock<std::mutex>& guard);
   bool stale_takeover(uint64_t now_ms);
-  bool cas_lock();
-  void become_owner(std::unique_lock<std::mutex>& guard, const char* why);
+  void become_owner(std::unique_lock<std::mutex>& guard, const char* why, bool from_tend_cycle = false);
   void step_down(std::unique_lock<std::mutex>& guard);
 
   ClusterMap& map_;
-  as_cluster_shm_s* header_;
   const int key_;
   const uint32_t pid_;
   const uint64_t threshold_ms_;
@@ -71,8 +70,5 @@ class Ownership final : public TendRole {
   bool thread_started_ = false;
   pthread_t thread_{};
 };
-
-// CLOCK_MONOTONIC milliseconds, the clock of the header's timestamp.
-uint64_t monotonic_ms();
 
 }  // namespace aeroshim

@@ -1,11 +1,9 @@
 // The ownership protocol: stock-compatible CAS and staleness takeover, plus
 // the lock file for fast, pid-reuse-proof takeover between aeroshim
 // processes. README.md in this directory explains each rule and failure case.
-#include "shm/ownership.h"
+#include "session/ownership.h"
 
 #include "core/log.h"
-#include "shm/atomics.h"
-#include "shm/futex.h"
 #include "shm/liveness.h"
 #include "shm/swlock.h"
 
@@ -15,9 +13,6 @@
 #include <unistd.h>
 
 namespace aeroshim {
-
-using shm::load_acquire;
-using shm::store_release;
 
 namespace {
 // How often a candidate re-checks a stock owner's lock byte when nobody
@@ -38,15 +33,8 @@ bool older_than(uint64_t stamp, uint64_t now_ms, uint64_t threshold_ms) {
 }
 }  // namespace
 
-uint64_t monotonic_ms() {
-  timespec now{};
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return uint64_t(now.tv_sec) * 1000u + uint64_t(now.tv_nsec) / 1'000'000u;
-}
-
 Ownership::Ownership(ClusterMap& map, int key, shm::OwnerFile file, uint64_t takeover_threshold_ms)
     : map_(map),
-      header_(map.header()),
       key_(key),
       pid_(static_cast<uint32_t>(getpid())),
       threshold_ms_(takeover_threshold_ms),
@@ -54,18 +42,12 @@ Ownership::Ownership(ClusterMap& map, int key, shm::OwnerFile file, uint64_t tak
 
 Ownership::~Ownership() { release(); }
 
-bool Ownership::cas_lock() {
-  uint8_t expected = 0;
-  // Acq_rel: we see what the previous owner wrote, and our stamps follow.
-  return shm::cas_acq_rel(&header_->lock, expected, uint8_t{1});
-}
-
 bool Ownership::connect() {
   std::unique_lock<std::mutex> guard(mutex_);
   if (file_.try_lock()) {
     holding_file_ = true;
     decide_as_holder(guard);
-  } else if (cas_lock()) {
+  } else if (map_.try_lock()) {
     become_owner(guard, "ownership was free at connect");
   }
   if (pthread_create(&thread_, nullptr, &Ownership::waiter_main, this) == 0) {
@@ -85,12 +67,12 @@ bool Ownership::decide_as_holder(std::unique_lock<std::mutex>& guard) {
   const uint32_t recorded = file_.recorded_pid();
   // Case 1: graceful handoff (the closing owner stored lock = 0 before it
   // dropped the file lock), or a segment nobody owns.
-  if (owner_ || cas_lock()) {
+  if (owner_ || map_.try_lock()) {
     file_.record_pid(pid_);
     if (!owner_) become_owner(guard, "ownership was released");
     return true;
   }
-  const uint32_t owner = load_acquire(&header_->owner_pid);
+  const uint32_t owner = map_.owner_pid();
   // Case 2: we own already (took over by staleness while another process
   // held the file), or an earlier session of this process never released.
   if (owner == pid_) {
@@ -102,17 +84,12 @@ bool Ownership::decide_as_holder(std::unique_lock<std::mutex>& guard) {
   // released because that process exited: take over at once. The timestamp
   // CAS keeps this exclusive with a concurrent staleness takeover even if
   // take_over_lock had to be broken.
-  if (recorded != 0 && owner == recorded) {
-    shm::SpinGuard spin(&header_->take_over_lock);
-    uint64_t stamp = load_acquire(&header_->timestamp);
-    uint64_t now = monotonic_ms();
-    if (load_acquire(&header_->lock) == 1 && load_acquire(&header_->owner_pid) == recorded &&
-        shm::cas_acq_rel(&header_->timestamp, stamp, now == stamp ? now + 1 : now)) {
-      store_release(&header_->owner_pid, pid_);
-      file_.record_pid(pid_);
-      become_owner(guard, "the previous aeroshim owner exited");
-      return true;
-    }
+  bool lock_broken = false;
+  if (recorded != 0 && owner == recorded &&
+      map_.take_over(pid_, monotonic_ms(), [&](uint64_t) { return map_.owned_by(recorded); }, lock_broken)) {
+    file_.record_pid(pid_);
+    become_owner(guard, "the previous aeroshim owner exited");
+    return true;
   }
   // Case 4a: an aeroshim owner that took over by staleness while another
   // process held the file. The file belongs with it, so that its exit is
@@ -132,9 +109,9 @@ bool Ownership::decide_as_holder(std::unique_lock<std::mutex>& guard) {
 }
 
 bool Ownership::stale_takeover(uint64_t now_ms) {
-  uint64_t stamp = load_acquire(&header_->timestamp);
+  const uint64_t stamp = map_.timestamp_ms();
   if (!older_than(stamp, now_ms, threshold_ms_)) return false;
-  const uint32_t owner = load_acquire(&header_->owner_pid);
+  const uint32_t owner = map_.owner_pid();
   // An aeroshim owner (it holds the file and recorded itself, or it took
   // over by staleness and has the file open while a candidate holds it)
   // steps down by itself when it resumes, so a stale one may be replaced
@@ -143,37 +120,34 @@ bool Ownership::stale_takeover(uint64_t now_ms) {
       owner != 0 && owner != pid_ &&
       ((owner == file_.recorded_pid() && shm::OwnerFile::held_by_someone(key_)) || shm::has_owner_file_open(owner, key_));
   if (!aeroshim_owner && shm::owner_alive(owner, key_)) return false;
-  shm::SpinGuard spin(&header_->take_over_lock);
-  if (!spin.acquired()) {
+  bool lock_broken = false;
+  const bool taken = map_.take_over(
+      pid_, now_ms, [&](uint64_t current) { return older_than(current, now_ms, threshold_ms_); }, lock_broken);
+  if (lock_broken) {
     log_warn("shm_key 0x{:08X}: take_over_lock held for over {} ms; its holder is presumed dead",
              static_cast<unsigned>(key_), shm::kSpinlockLimitNs / 1'000'000);
   }
-  stamp = load_acquire(&header_->timestamp);
-  if (!older_than(stamp, now_ms, threshold_ms_)) return false;
-  if (!shm::cas_acq_rel(&header_->timestamp, stamp, now_ms == stamp ? now_ms + 1 : now_ms)) {
-    return false;
-  }
-  store_release(&header_->owner_pid, pid_);
-  store_release(&header_->lock, uint8_t{1});
+  if (!taken) return false;
   log_info("shm_key 0x{:08X}: owner pid {} stopped tending {} ms ago; taking over",
            static_cast<unsigned>(key_), owner, now_ms - stamp);
   return true;
 }
 
-void Ownership::become_owner(std::unique_lock<std::mutex>& guard, const char* why) {
-  // Release: followers that see our pid see the fresh timestamp too.
-  store_release(&header_->timestamp, monotonic_ms());
-  store_release(&header_->owner_pid, pid_);
+void Ownership::become_owner(std::unique_lock<std::mutex>& guard, const char* why, bool from_tend_cycle) {
+  map_.stamp(monotonic_ms(), pid_);
   owner_ = true;
   map_.repair_after_takeover();
   log_info("shm_key 0x{:08X}: pid {} owns the cluster map ({})", static_cast<unsigned>(key_),
            pid_, why);
   changed_.notify_all();
-  std::function<void()> wake = wake_;
+  // The tender is woken only when ownership came to it from outside its own
+  // cycle (the waiter thread); a cycle that took over tends right away, and
+  // a wake-up would make it send a second burst of requests after this one.
+  std::function<void()> wake = from_tend_cycle ? std::function<void()>() : wake_;
   guard.unlock();
   // Outside our mutex: the tender's wake may take the tender's own lock,
   // which it also holds while calling into us.
-  shm::futex_wake_all(shm::state_word(header_));
+  map_.wake_state_waiters();
   if (wake) wake();
   guard.lock();
 }
@@ -182,7 +156,7 @@ void Ownership::step_down(std::unique_lock<std::mutex>&) {
   owner_ = false;
   log_warn("shm_key 0x{:08X}: pid {} lost ownership to pid {} while not running; stepping down "
            "without writing",
-           static_cast<unsigned>(key_), pid_, load_acquire(&header_->owner_pid));
+           static_cast<unsigned>(key_), pid_, map_.owner_pid());
   changed_.notify_all();  // the waiter drops the file so the new owner can hold it
 }
 
@@ -190,18 +164,16 @@ bool Ownership::acquire_or_keep(uint64_t now_ms) {
   std::unique_lock<std::mutex> guard(mutex_);
   if (stop_) return false;
   if (owner_) {
-    if (load_acquire(&header_->owner_pid) == pid_ && load_acquire(&header_->lock) == 1) {
-      return true;
-    }
+    if (map_.owned_by(pid_)) return true;
     step_down(guard);
     return false;
   }
-  if (cas_lock()) {
-    become_owner(guard, "ownership was released");
+  if (map_.try_lock()) {
+    become_owner(guard, "ownership was released", true);
     return owner_;
   }
   if (stale_takeover(now_ms)) {
-    become_owner(guard, "the owner stopped tending");
+    become_owner(guard, "the owner stopped tending", true);
     return owner_;
   }
   return false;
@@ -210,10 +182,10 @@ bool Ownership::acquire_or_keep(uint64_t now_ms) {
 bool Ownership::still_owner() {
   std::unique_lock<std::mutex> guard(mutex_);
   if (!owner_) return false;
-  if (load_acquire(&header_->owner_pid) == pid_ && load_acquire(&header_->lock) == 1) {
+  if (map_.owned_by(pid_)) {
     // A write batch is progress: stamping here keeps a slow but working
     // owner from looking stale in the middle of a long tend.
-    store_release(&header_->timestamp, monotonic_ms());
+    map_.stamp_time(monotonic_ms());
     return true;
   }
   step_down(guard);
@@ -223,7 +195,7 @@ bool Ownership::still_owner() {
 void Ownership::tended(uint64_t now_ms) {
   std::lock_guard<std::mutex> guard(mutex_);
   // Release: what this cycle wrote is visible to whoever reads the stamp.
-  if (owner_) store_release(&header_->timestamp, now_ms);
+  if (owner_) map_.stamp_time(now_ms);
 }
 
 void Ownership::set_wake(std::function<void()> wake) {
@@ -239,17 +211,16 @@ void Ownership::release() {
     stop_ = true;
   }
   changed_.notify_all();
-  shm::futex_wake_all(shm::state_word(header_));  // a candidate in futex_wait re-checks stop_
+  map_.wake_state_waiters();  // a candidate in futex_wait re-checks stop_
   if (thread_started_) {
     pthread_cancel(thread_);  // acts only inside the blocking fcntl (see waiter_loop)
     pthread_join(thread_, nullptr);
   }
   std::lock_guard<std::mutex> guard(mutex_);
-  if (owner_ && load_acquire(&header_->owner_pid) == pid_ && load_acquire(&header_->lock) == 1) {
-    // Release: our last writes are visible to the next owner; then wake
-    // futex waiters, then drop the file lock, which wakes a blocked waiter.
-    store_release(&header_->lock, uint8_t{0});
-    shm::futex_wake_all(shm::state_word(header_));
+  if (owner_ && map_.owned_by(pid_)) {
+    // Release: our last writes are visible to the next owner; futex waiters
+    // are woken, then the file lock goes, which wakes a blocked waiter.
+    map_.unlock_and_wake();
   }
   owner_ = false;
   file_.close();
@@ -304,17 +275,15 @@ void Ownership::waiter_loop() {
     }
     // Candidate while another process owns without the file: wait for its
     // release (an aeroshim owner wakes us; a stock one is polled).
-    uint32_t word = shm::load_state_word(header_);
+    const uint32_t word = map_.state_word();
     guard.unlock();
-    if ((word & 0xFFu) != 0) {
-      shm::futex_wait(shm::state_word(header_), word, kCandidatePollMs);
-    }
+    if (ClusterMap::lock_bit(word)) map_.wait_state_change(word, kCandidatePollMs);
     guard.lock();
     if (stop_) return;
-    if (!owner_ && cas_lock()) {
+    if (!owner_ && map_.try_lock()) {
       file_.record_pid(pid_);
       become_owner(guard, "ownership was released");
-    } else if (!owner_ && load_acquire(&header_->owner_pid) != watched_owner_) {
+    } else if (!owner_ && map_.owner_pid() != watched_owner_) {
       decide_as_holder(guard);  // someone took over by staleness meanwhile
     }
   }
