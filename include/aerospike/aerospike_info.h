@@ -11,6 +11,7 @@
 #include <aerospike/as_info.h>
 #include <aerospike/as_node.h>
 #include <aerospike/as_policy.h>
+#include <aerospike/as_status.h>
 
 #ifdef __cplusplus
 extern "C" {
