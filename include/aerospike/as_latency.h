@@ -1,7 +1,7 @@
 /*
  * Latency histograms of the metrics layer: one per command type per
- * namespace per node (as_ns_metrics.latency), reference counted, with
- * 2^shift-wide buckets.
+ * namespace per node (as_ns_metrics.latency), reference counted, one
+ * counter per bucket.
  */
 #pragma once
 

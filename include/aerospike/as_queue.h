@@ -3,8 +3,8 @@
  * Connection pools (as_conn_pool) and the event-loop queues embed it by
  * value, and its inline pops run in programs built against 7.4.0, so the
  * layout and the head/tail arithmetic are the 7.4.0 ones: head and tail
- * only grow, positions are taken modulo capacity, and an emptied queue
- * resets both to 0.
+ * are logical positions taken modulo capacity, and an emptied queue resets
+ * both to 0.
  */
 #pragma once
 
@@ -55,7 +55,7 @@ static inline bool as_queue_empty(as_queue* queue)
 	return queue->tail == queue->head;
 }
 
-/* The item at logical position index (head, tail and index all wrap). */
+/* The item at logical position index. */
 static inline void* as_queue_get(as_queue* queue, uint32_t index)
 {
 	return &queue->data[(index % queue->capacity) * queue->item_size];
