@@ -10,6 +10,7 @@
 
 int aeroshim_stock_style_aerospike(void);
 int aeroshim_stock_style_aerospike_info(void);
+int aeroshim_stock_style_atomic(void);
 int aeroshim_stock_style_cluster(void);
 int aeroshim_stock_style_config(void);
 int aeroshim_stock_style_error(void);
@@ -30,6 +31,7 @@ int main(void)
 	} units[] = {
 		{ "aerospike.h", aeroshim_stock_style_aerospike },
 		{ "aerospike_info.h", aeroshim_stock_style_aerospike_info },
+		{ "as_atomic.h", aeroshim_stock_style_atomic },
 		{ "as_cluster.h", aeroshim_stock_style_cluster },
 		{ "as_config.h", aeroshim_stock_style_config },
 		{ "as_error.h", aeroshim_stock_style_error },
