@@ -2,15 +2,32 @@
  * The layout guard: every size, alignment and field offset of the public
  * types, every enum value and every ABI-carrying macro, pinned to the 7.4.0
  * facts (x86-64 Linux, LP64). Compiled as C11 and as C++17 by abi/CMakeLists.txt;
- * any drift fails the build. Facts transcribed from the 7.4.0 layout tables.
+ * any drift fails the build. Facts transcribed from the 7.4.0 layout tables;
+ * the internal types of the cluster-layer headers that the tables do not list
+ * (thread pool, queues, connection pools, racks, session, latency, TLS and
+ * socket context, shm_info, gc items) were measured the same way, by
+ * compiling the 7.4.0 headers and printing offsetof/sizeof/_Alignof.
  */
 #include <aerospike/aerospike.h>
 #include <aerospike/aerospike_info.h>
 #include <aerospike/as_cluster.h>
+#include <aerospike/as_event.h>
+#include <aerospike/as_file.h>
+#include <aerospike/as_latency.h>
 #include <aerospike/as_node.h>
+#include <aerospike/as_partition.h>
+#include <aerospike/as_password.h>
+#include <aerospike/as_queue_mt.h>
 #include <aerospike/as_shm_cluster.h>
+#include <aerospike/as_string.h>
+#include <aerospike/as_thread_pool.h>
+#include <aerospike/as_val.h>
 #include <aerospike/version.h>
+#include <citrusleaf/alloc.h>
+#include <citrusleaf/cf_clock.h>
+#include <citrusleaf/cf_queue.h>
 
+#include <errno.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -902,6 +919,341 @@ AS_CHECK(offsetof(as_cluster, config_file_status) == 888);
 AS_CHECK(sizeof(((const as_cluster*)0)->config_file_status) == 16);
 AS_CHECK(offsetof(as_cluster, config_interval) == 904);
 AS_CHECK(sizeof(((const as_cluster*)0)->config_interval) == 4);
+/* as_val */
+AS_CHECK(sizeof(as_val) == 8);
+AS_CHECK(AS_ALIGNOF(as_val) == 4);
+AS_CHECK(offsetof(as_val, count) == 0);
+AS_CHECK(sizeof(((const as_val*)0)->count) == 4);
+AS_CHECK(offsetof(as_val, type) == 4);
+AS_CHECK(sizeof(((const as_val*)0)->type) == 1);
+AS_CHECK(offsetof(as_val, free) == 5);
+AS_CHECK(sizeof(((const as_val*)0)->free) == 1);
+/* as_string */
+AS_CHECK(sizeof(as_string) == 32);
+AS_CHECK(AS_ALIGNOF(as_string) == 8);
+AS_CHECK(offsetof(as_string, _) == 0);
+AS_CHECK(sizeof(((const as_string*)0)->_) == 8);
+AS_CHECK(offsetof(as_string, free) == 8);
+AS_CHECK(sizeof(((const as_string*)0)->free) == 1);
+AS_CHECK(offsetof(as_string, value) == 16);
+AS_CHECK(sizeof(((const as_string*)0)->value) == 8);
+AS_CHECK(offsetof(as_string, len) == 24);
+AS_CHECK(sizeof(((const as_string*)0)->len) == 8);
+/* as_partition */
+AS_CHECK(sizeof(as_partition) == 32);
+AS_CHECK(AS_ALIGNOF(as_partition) == 8);
+AS_CHECK(offsetof(as_partition, nodes) == 0);
+AS_CHECK(sizeof(((const as_partition*)0)->nodes) == 24);
+AS_CHECK(offsetof(as_partition, regime) == 24);
+AS_CHECK(sizeof(((const as_partition*)0)->regime) == 4);
+/* as_partition_table */
+AS_CHECK(sizeof(as_partition_table) == 40);
+AS_CHECK(AS_ALIGNOF(as_partition_table) == 8);
+AS_CHECK(offsetof(as_partition_table, ns) == 0);
+AS_CHECK(sizeof(((const as_partition_table*)0)->ns) == 32);
+AS_CHECK(offsetof(as_partition_table, size) == 32);
+AS_CHECK(sizeof(((const as_partition_table*)0)->size) == 4);
+AS_CHECK(offsetof(as_partition_table, replica_size) == 36);
+AS_CHECK(sizeof(((const as_partition_table*)0)->replica_size) == 1);
+AS_CHECK(offsetof(as_partition_table, sc_mode) == 37);
+AS_CHECK(sizeof(((const as_partition_table*)0)->sc_mode) == 1);
+AS_CHECK(offsetof(as_partition_table, pad) == 38);
+AS_CHECK(sizeof(((const as_partition_table*)0)->pad) == 2);
+AS_CHECK(offsetof(as_partition_table, partitions) == 40);
+/* as_partition_tables */
+AS_CHECK(sizeof(as_partition_tables) == 264);
+AS_CHECK(AS_ALIGNOF(as_partition_tables) == 8);
+AS_CHECK(offsetof(as_partition_tables, tables) == 0);
+AS_CHECK(sizeof(((const as_partition_tables*)0)->tables) == 256);
+AS_CHECK(offsetof(as_partition_tables, size) == 256);
+AS_CHECK(sizeof(((const as_partition_tables*)0)->size) == 4);
+/* as_partition_info */
+AS_CHECK(sizeof(as_partition_info) == 24);
+AS_CHECK(AS_ALIGNOF(as_partition_info) == 8);
+AS_CHECK(offsetof(as_partition_info, ns) == 0);
+AS_CHECK(sizeof(((const as_partition_info*)0)->ns) == 8);
+AS_CHECK(offsetof(as_partition_info, partition) == 8);
+AS_CHECK(sizeof(((const as_partition_info*)0)->partition) == 8);
+AS_CHECK(offsetof(as_partition_info, partition_id) == 16);
+AS_CHECK(sizeof(((const as_partition_info*)0)->partition_id) == 4);
+AS_CHECK(offsetof(as_partition_info, replica_size) == 20);
+AS_CHECK(sizeof(((const as_partition_info*)0)->replica_size) == 1);
+AS_CHECK(offsetof(as_partition_info, sc_mode) == 21);
+AS_CHECK(sizeof(((const as_partition_info*)0)->sc_mode) == 1);
+/* as_queue */
+AS_CHECK(sizeof(as_queue) == 32);
+AS_CHECK(AS_ALIGNOF(as_queue) == 8);
+AS_CHECK(offsetof(as_queue, data) == 0);
+AS_CHECK(sizeof(((const as_queue*)0)->data) == 8);
+AS_CHECK(offsetof(as_queue, capacity) == 8);
+AS_CHECK(sizeof(((const as_queue*)0)->capacity) == 4);
+AS_CHECK(offsetof(as_queue, head) == 12);
+AS_CHECK(sizeof(((const as_queue*)0)->head) == 4);
+AS_CHECK(offsetof(as_queue, tail) == 16);
+AS_CHECK(sizeof(((const as_queue*)0)->tail) == 4);
+AS_CHECK(offsetof(as_queue, item_size) == 20);
+AS_CHECK(sizeof(((const as_queue*)0)->item_size) == 4);
+AS_CHECK(offsetof(as_queue, total) == 24);
+AS_CHECK(sizeof(((const as_queue*)0)->total) == 4);
+AS_CHECK(offsetof(as_queue, flags) == 28);
+AS_CHECK(sizeof(((const as_queue*)0)->flags) == 4);
+/* as_queue_mt */
+AS_CHECK(sizeof(as_queue_mt) == 120);
+AS_CHECK(AS_ALIGNOF(as_queue_mt) == 8);
+AS_CHECK(offsetof(as_queue_mt, queue) == 0);
+AS_CHECK(sizeof(((const as_queue_mt*)0)->queue) == 32);
+AS_CHECK(offsetof(as_queue_mt, lock) == 32);
+AS_CHECK(sizeof(((const as_queue_mt*)0)->lock) == 40);
+AS_CHECK(offsetof(as_queue_mt, cond) == 72);
+AS_CHECK(sizeof(((const as_queue_mt*)0)->cond) == 48);
+/* as_thread_pool */
+AS_CHECK(sizeof(as_thread_pool) == 32);
+AS_CHECK(AS_ALIGNOF(as_thread_pool) == 8);
+AS_CHECK(offsetof(as_thread_pool, threads) == 0);
+AS_CHECK(sizeof(((const as_thread_pool*)0)->threads) == 8);
+AS_CHECK(offsetof(as_thread_pool, dispatch_queue) == 8);
+AS_CHECK(sizeof(((const as_thread_pool*)0)->dispatch_queue) == 8);
+AS_CHECK(offsetof(as_thread_pool, fini_fn) == 16);
+AS_CHECK(sizeof(((const as_thread_pool*)0)->fini_fn) == 8);
+AS_CHECK(offsetof(as_thread_pool, thread_size) == 24);
+AS_CHECK(sizeof(((const as_thread_pool*)0)->thread_size) == 4);
+/* cf_queue */
+AS_CHECK(sizeof(cf_queue) == 128);
+AS_CHECK(AS_ALIGNOF(cf_queue) == 8);
+AS_CHECK(offsetof(cf_queue, threadsafe) == 0);
+AS_CHECK(sizeof(((const cf_queue*)0)->threadsafe) == 1);
+AS_CHECK(offsetof(cf_queue, free_struct) == 1);
+AS_CHECK(sizeof(((const cf_queue*)0)->free_struct) == 1);
+AS_CHECK(offsetof(cf_queue, alloc_sz) == 4);
+AS_CHECK(sizeof(((const cf_queue*)0)->alloc_sz) == 4);
+AS_CHECK(offsetof(cf_queue, read_offset) == 8);
+AS_CHECK(sizeof(((const cf_queue*)0)->read_offset) == 4);
+AS_CHECK(offsetof(cf_queue, write_offset) == 12);
+AS_CHECK(sizeof(((const cf_queue*)0)->write_offset) == 4);
+AS_CHECK(offsetof(cf_queue, n_eles) == 16);
+AS_CHECK(sizeof(((const cf_queue*)0)->n_eles) == 4);
+AS_CHECK(offsetof(cf_queue, element_sz) == 24);
+AS_CHECK(sizeof(((const cf_queue*)0)->element_sz) == 8);
+AS_CHECK(offsetof(cf_queue, LOCK) == 32);
+AS_CHECK(sizeof(((const cf_queue*)0)->LOCK) == 40);
+AS_CHECK(offsetof(cf_queue, CV) == 72);
+AS_CHECK(sizeof(((const cf_queue*)0)->CV) == 48);
+AS_CHECK(offsetof(cf_queue, elements) == 120);
+AS_CHECK(sizeof(((const cf_queue*)0)->elements) == 8);
+/* cf_rc_hdr */
+AS_CHECK(sizeof(cf_rc_hdr) == 8);
+AS_CHECK(AS_ALIGNOF(cf_rc_hdr) == 4);
+AS_CHECK(offsetof(cf_rc_hdr, count) == 0);
+AS_CHECK(sizeof(((const cf_rc_hdr*)0)->count) == 4);
+AS_CHECK(offsetof(cf_rc_hdr, sz) == 4);
+AS_CHECK(sizeof(((const cf_rc_hdr*)0)->sz) == 4);
+/* as_conn_pool */
+AS_CHECK(sizeof(as_conn_pool) == 80);
+AS_CHECK(AS_ALIGNOF(as_conn_pool) == 8);
+AS_CHECK(offsetof(as_conn_pool, lock) == 0);
+AS_CHECK(sizeof(((const as_conn_pool*)0)->lock) == 40);
+AS_CHECK(offsetof(as_conn_pool, queue) == 40);
+AS_CHECK(sizeof(((const as_conn_pool*)0)->queue) == 32);
+AS_CHECK(offsetof(as_conn_pool, min_size) == 72);
+AS_CHECK(sizeof(((const as_conn_pool*)0)->min_size) == 4);
+/* as_async_conn_pool */
+AS_CHECK(sizeof(as_async_conn_pool) == 56);
+AS_CHECK(AS_ALIGNOF(as_async_conn_pool) == 8);
+AS_CHECK(offsetof(as_async_conn_pool, queue) == 0);
+AS_CHECK(sizeof(((const as_async_conn_pool*)0)->queue) == 32);
+AS_CHECK(offsetof(as_async_conn_pool, min_size) == 32);
+AS_CHECK(sizeof(((const as_async_conn_pool*)0)->min_size) == 4);
+AS_CHECK(offsetof(as_async_conn_pool, limit) == 36);
+AS_CHECK(sizeof(((const as_async_conn_pool*)0)->limit) == 4);
+AS_CHECK(offsetof(as_async_conn_pool, opened) == 40);
+AS_CHECK(sizeof(((const as_async_conn_pool*)0)->opened) == 4);
+AS_CHECK(offsetof(as_async_conn_pool, closed) == 44);
+AS_CHECK(sizeof(((const as_async_conn_pool*)0)->closed) == 4);
+AS_CHECK(offsetof(as_async_conn_pool, recovered) == 48);
+AS_CHECK(sizeof(((const as_async_conn_pool*)0)->recovered) == 4);
+AS_CHECK(offsetof(as_async_conn_pool, aborted) == 52);
+AS_CHECK(sizeof(((const as_async_conn_pool*)0)->aborted) == 4);
+/* as_socket_context */
+AS_CHECK(sizeof(as_socket_context) == 32);
+AS_CHECK(AS_ALIGNOF(as_socket_context) == 8);
+AS_CHECK(offsetof(as_socket_context, cluster) == 0);
+AS_CHECK(sizeof(((const as_socket_context*)0)->cluster) == 8);
+AS_CHECK(offsetof(as_socket_context, offset) == 8);
+AS_CHECK(sizeof(((const as_socket_context*)0)->offset) == 8);
+AS_CHECK(offsetof(as_socket_context, timeout_delay) == 16);
+AS_CHECK(sizeof(((const as_socket_context*)0)->timeout_delay) == 4);
+AS_CHECK(offsetof(as_socket_context, state) == 20);
+AS_CHECK(sizeof(((const as_socket_context*)0)->state) == 4);
+AS_CHECK(offsetof(as_socket_context, is_single) == 24);
+AS_CHECK(sizeof(((const as_socket_context*)0)->is_single) == 1);
+AS_CHECK(offsetof(as_socket_context, in_recovery) == 25);
+AS_CHECK(sizeof(((const as_socket_context*)0)->in_recovery) == 1);
+/* as_tls_context */
+AS_CHECK(sizeof(as_tls_context) == 72);
+AS_CHECK(AS_ALIGNOF(as_tls_context) == 8);
+AS_CHECK(offsetof(as_tls_context, lock) == 0);
+AS_CHECK(sizeof(((const as_tls_context*)0)->lock) == 40);
+AS_CHECK(offsetof(as_tls_context, ssl_ctx) == 40);
+AS_CHECK(sizeof(((const as_tls_context*)0)->ssl_ctx) == 8);
+AS_CHECK(offsetof(as_tls_context, pkey) == 48);
+AS_CHECK(sizeof(((const as_tls_context*)0)->pkey) == 8);
+AS_CHECK(offsetof(as_tls_context, cert_blacklist) == 56);
+AS_CHECK(sizeof(((const as_tls_context*)0)->cert_blacklist) == 8);
+AS_CHECK(offsetof(as_tls_context, log_session_info) == 64);
+AS_CHECK(sizeof(((const as_tls_context*)0)->log_session_info) == 1);
+AS_CHECK(offsetof(as_tls_context, for_login_only) == 65);
+AS_CHECK(sizeof(((const as_tls_context*)0)->for_login_only) == 1);
+/* as_latency */
+AS_CHECK(sizeof(as_latency) == 8);
+AS_CHECK(AS_ALIGNOF(as_latency) == 8);
+AS_CHECK(offsetof(as_latency, ref_count) == 0);
+AS_CHECK(sizeof(((const as_latency*)0)->ref_count) == 4);
+AS_CHECK(offsetof(as_latency, shift) == 4);
+AS_CHECK(sizeof(((const as_latency*)0)->shift) == 1);
+AS_CHECK(offsetof(as_latency, size) == 5);
+AS_CHECK(sizeof(((const as_latency*)0)->size) == 1);
+AS_CHECK(offsetof(as_latency, buckets) == 8);
+/* as_ns_metrics */
+AS_CHECK(sizeof(as_ns_metrics) == 88);
+AS_CHECK(AS_ALIGNOF(as_ns_metrics) == 8);
+AS_CHECK(offsetof(as_ns_metrics, ns) == 0);
+AS_CHECK(sizeof(((const as_ns_metrics*)0)->ns) == 8);
+AS_CHECK(offsetof(as_ns_metrics, bytes_in) == 8);
+AS_CHECK(sizeof(((const as_ns_metrics*)0)->bytes_in) == 8);
+AS_CHECK(offsetof(as_ns_metrics, bytes_out) == 16);
+AS_CHECK(sizeof(((const as_ns_metrics*)0)->bytes_out) == 8);
+AS_CHECK(offsetof(as_ns_metrics, error_count) == 24);
+AS_CHECK(sizeof(((const as_ns_metrics*)0)->error_count) == 8);
+AS_CHECK(offsetof(as_ns_metrics, timeout_count) == 32);
+AS_CHECK(sizeof(((const as_ns_metrics*)0)->timeout_count) == 8);
+AS_CHECK(offsetof(as_ns_metrics, key_busy_count) == 40);
+AS_CHECK(sizeof(((const as_ns_metrics*)0)->key_busy_count) == 8);
+AS_CHECK(offsetof(as_ns_metrics, latency) == 48);
+AS_CHECK(sizeof(((const as_ns_metrics*)0)->latency) == 40);
+/* as_rack */
+AS_CHECK(sizeof(as_rack) == 36);
+AS_CHECK(AS_ALIGNOF(as_rack) == 4);
+AS_CHECK(offsetof(as_rack, ns) == 0);
+AS_CHECK(sizeof(((const as_rack*)0)->ns) == 32);
+AS_CHECK(offsetof(as_rack, rack_id) == 32);
+AS_CHECK(sizeof(((const as_rack*)0)->rack_id) == 4);
+/* as_racks */
+AS_CHECK(sizeof(as_racks) == 16);
+AS_CHECK(AS_ALIGNOF(as_racks) == 4);
+AS_CHECK(offsetof(as_racks, ref_count) == 0);
+AS_CHECK(sizeof(((const as_racks*)0)->ref_count) == 4);
+AS_CHECK(offsetof(as_racks, rack_id) == 4);
+AS_CHECK(sizeof(((const as_racks*)0)->rack_id) == 4);
+AS_CHECK(offsetof(as_racks, size) == 8);
+AS_CHECK(sizeof(((const as_racks*)0)->size) == 4);
+AS_CHECK(offsetof(as_racks, pad) == 12);
+AS_CHECK(sizeof(((const as_racks*)0)->pad) == 4);
+AS_CHECK(offsetof(as_racks, racks) == 16);
+/* as_session */
+AS_CHECK(sizeof(as_session) == 16);
+AS_CHECK(AS_ALIGNOF(as_session) == 8);
+AS_CHECK(offsetof(as_session, ref_count) == 0);
+AS_CHECK(sizeof(((const as_session*)0)->ref_count) == 4);
+AS_CHECK(offsetof(as_session, token_length) == 4);
+AS_CHECK(sizeof(((const as_session*)0)->token_length) == 4);
+AS_CHECK(offsetof(as_session, expiration) == 8);
+AS_CHECK(sizeof(((const as_session*)0)->expiration) == 8);
+AS_CHECK(offsetof(as_session, token) == 16);
+/* as_node_info */
+AS_CHECK(sizeof(as_node_info) == 232);
+AS_CHECK(AS_ALIGNOF(as_node_info) == 8);
+AS_CHECK(offsetof(as_node_info, name) == 0);
+AS_CHECK(sizeof(((const as_node_info*)0)->name) == 20);
+AS_CHECK(offsetof(as_node_info, features) == 20);
+AS_CHECK(sizeof(((const as_node_info*)0)->features) == 4);
+AS_CHECK(offsetof(as_node_info, host) == 24);
+AS_CHECK(sizeof(((const as_node_info*)0)->host) == 24);
+AS_CHECK(offsetof(as_node_info, socket) == 48);
+AS_CHECK(sizeof(((const as_node_info*)0)->socket) == 40);
+AS_CHECK(offsetof(as_node_info, addr) == 88);
+AS_CHECK(sizeof(((const as_node_info*)0)->addr) == 128);
+AS_CHECK(offsetof(as_node_info, session) == 216);
+AS_CHECK(sizeof(((const as_node_info*)0)->session) == 8);
+AS_CHECK(offsetof(as_node_info, version) == 224);
+AS_CHECK(sizeof(((const as_node_info*)0)->version) == 8);
+/* as_file_status */
+AS_CHECK(sizeof(as_file_status) == 16);
+AS_CHECK(AS_ALIGNOF(as_file_status) == 8);
+AS_CHECK(offsetof(as_file_status, timestamp) == 0);
+AS_CHECK(sizeof(((const as_file_status*)0)->timestamp) == 16);
+/* as_policy_event */
+AS_CHECK(sizeof(as_policy_event) == 12);
+AS_CHECK(AS_ALIGNOF(as_policy_event) == 4);
+AS_CHECK(offsetof(as_policy_event, max_commands_in_process) == 0);
+AS_CHECK(sizeof(((const as_policy_event*)0)->max_commands_in_process) == 4);
+AS_CHECK(offsetof(as_policy_event, max_commands_in_queue) == 4);
+AS_CHECK(sizeof(((const as_policy_event*)0)->max_commands_in_queue) == 4);
+AS_CHECK(offsetof(as_policy_event, queue_initial_capacity) == 8);
+AS_CHECK(sizeof(((const as_policy_event*)0)->queue_initial_capacity) == 4);
+/* as_event_loop */
+AS_CHECK(sizeof(as_event_loop) == 184);
+AS_CHECK(AS_ALIGNOF(as_event_loop) == 8);
+AS_CHECK(offsetof(as_event_loop, loop) == 0);
+AS_CHECK(sizeof(((const as_event_loop*)0)->loop) == 8);
+AS_CHECK(offsetof(as_event_loop, next) == 8);
+AS_CHECK(sizeof(((const as_event_loop*)0)->next) == 8);
+AS_CHECK(offsetof(as_event_loop, lock) == 16);
+AS_CHECK(sizeof(((const as_event_loop*)0)->lock) == 40);
+AS_CHECK(offsetof(as_event_loop, queue) == 56);
+AS_CHECK(sizeof(((const as_event_loop*)0)->queue) == 32);
+AS_CHECK(offsetof(as_event_loop, delay_queue) == 88);
+AS_CHECK(sizeof(((const as_event_loop*)0)->delay_queue) == 32);
+AS_CHECK(offsetof(as_event_loop, pipe_cb_queue) == 120);
+AS_CHECK(sizeof(((const as_event_loop*)0)->pipe_cb_queue) == 32);
+AS_CHECK(offsetof(as_event_loop, thread) == 152);
+AS_CHECK(sizeof(((const as_event_loop*)0)->thread) == 8);
+AS_CHECK(offsetof(as_event_loop, index) == 160);
+AS_CHECK(sizeof(((const as_event_loop*)0)->index) == 4);
+AS_CHECK(offsetof(as_event_loop, max_commands_in_queue) == 164);
+AS_CHECK(sizeof(((const as_event_loop*)0)->max_commands_in_queue) == 4);
+AS_CHECK(offsetof(as_event_loop, max_commands_in_process) == 168);
+AS_CHECK(sizeof(((const as_event_loop*)0)->max_commands_in_process) == 4);
+AS_CHECK(offsetof(as_event_loop, pending) == 172);
+AS_CHECK(sizeof(((const as_event_loop*)0)->pending) == 4);
+AS_CHECK(offsetof(as_event_loop, errors) == 176);
+AS_CHECK(sizeof(((const as_event_loop*)0)->errors) == 4);
+AS_CHECK(offsetof(as_event_loop, using_delay_queue) == 180);
+AS_CHECK(sizeof(((const as_event_loop*)0)->using_delay_queue) == 1);
+AS_CHECK(offsetof(as_event_loop, pipe_cb_calling) == 181);
+AS_CHECK(sizeof(((const as_event_loop*)0)->pipe_cb_calling) == 1);
+/* as_shm_info */
+AS_CHECK(sizeof(as_shm_info) == 32);
+AS_CHECK(AS_ALIGNOF(as_shm_info) == 8);
+AS_CHECK(offsetof(as_shm_info, cluster_shm) == 0);
+AS_CHECK(sizeof(((const as_shm_info*)0)->cluster_shm) == 8);
+AS_CHECK(offsetof(as_shm_info, local_nodes) == 8);
+AS_CHECK(sizeof(((const as_shm_info*)0)->local_nodes) == 8);
+AS_CHECK(offsetof(as_shm_info, shm_id) == 16);
+AS_CHECK(sizeof(((const as_shm_info*)0)->shm_id) == 4);
+AS_CHECK(offsetof(as_shm_info, takeover_threshold_ms) == 20);
+AS_CHECK(sizeof(((const as_shm_info*)0)->takeover_threshold_ms) == 4);
+AS_CHECK(offsetof(as_shm_info, is_tend_master) == 24);
+AS_CHECK(sizeof(((const as_shm_info*)0)->is_tend_master) == 1);
+/* as_event_state */
+AS_CHECK(sizeof(as_event_state) == 8);
+AS_CHECK(AS_ALIGNOF(as_event_state) == 4);
+AS_CHECK(offsetof(as_event_state, pending) == 0);
+AS_CHECK(sizeof(((const as_event_state*)0)->pending) == 4);
+AS_CHECK(offsetof(as_event_state, closed) == 4);
+AS_CHECK(sizeof(((const as_event_state*)0)->closed) == 1);
+/* as_gc_item */
+AS_CHECK(sizeof(as_gc_item) == 16);
+AS_CHECK(AS_ALIGNOF(as_gc_item) == 8);
+AS_CHECK(offsetof(as_gc_item, data) == 0);
+AS_CHECK(sizeof(((const as_gc_item*)0)->data) == 8);
+AS_CHECK(offsetof(as_gc_item, release_fn) == 8);
+AS_CHECK(sizeof(((const as_gc_item*)0)->release_fn) == 8);
+/* scalar typedefs and enum widths */
+AS_CHECK(sizeof(as_read_state) == 4);
+AS_CHECK(sizeof(as_latency_type) == 1);
+AS_CHECK(sizeof(as_val_type_e) == 4);
+AS_CHECK(sizeof(cf_clock) == 8);
+AS_CHECK(sizeof(as_val_t) == 1);
 /* enum as_status */
 AS_CHECK(sizeof(as_status) == 4);
 AS_CHECK(AEROSPIKE_METRICS_CONFLICT == -20);
@@ -1108,3 +1460,53 @@ AS_CHECK(AS_SWLOCK_WRITER_BIT == 2147483648);
 AS_CHECK(AS_SWLOCK_LATCH_BIT == 1073741824);
 AS_CHECK(AS_SWLOCK_WRITER_MASK == 3221225472);
 AS_CHECK(AS_SWLOCK_READER_MASK == 1073741823);
+AS_CHECK(AS_MAX_NAMESPACES == 32);
+AS_CHECK(AS_MAX_METRICS_NAMESPACES == 33);
+AS_CHECK(AS_LATENCY_TYPE_CONN == 0);
+AS_CHECK(AS_LATENCY_TYPE_WRITE == 1);
+AS_CHECK(AS_LATENCY_TYPE_READ == 2);
+AS_CHECK(AS_LATENCY_TYPE_BATCH == 3);
+AS_CHECK(AS_LATENCY_TYPE_QUERY == 4);
+AS_CHECK(AS_LATENCY_TYPE_NONE == 5);
+AS_CHECK(AS_LATENCY_TYPE_MAX == 5);
+AS_CHECK(AS_QUEUE_FOREVER == -1);
+AS_CHECK(AS_QUEUE_NOWAIT == 0);
+AS_CHECK(CF_QUEUE_ALLOCSZ == 64);
+AS_CHECK(CF_QUEUE_OK == 0);
+AS_CHECK(CF_QUEUE_ERR == -1);
+AS_CHECK(CF_QUEUE_EMPTY == -2);
+AS_CHECK(CF_QUEUE_NOMATCH == -3);
+AS_CHECK(CF_QUEUE_FOREVER == -1);
+AS_CHECK(CF_QUEUE_NOWAIT == 0);
+AS_CHECK(CF_QUEUE_WAIT_1SEC == 1000);
+AS_CHECK(CF_QUEUE_WAIT_30SEC == 30000);
+AS_CHECK(CITRUSLEAF_EPOCH == 1262304000);
+AS_CHECK(CITRUSLEAF_EPOCH_MS == 1262304000000ULL);
+AS_CHECK(CITRUSLEAF_EPOCH_US == 1262304000000000ULL);
+AS_CHECK(CITRUSLEAF_EPOCH_NS == 1262304000000000000ULL);
+AS_CHECK(AS_CONNECTING == EINPROGRESS);
+AS_CHECK(AS_WOULDBLOCK == EWOULDBLOCK);
+/* enum as_val_type_e */
+AS_CHECK(AS_UNDEF == 0);
+AS_CHECK(AS_UNKNOWN == 0);
+AS_CHECK(AS_NIL == 1);
+AS_CHECK(AS_BOOLEAN == 2);
+AS_CHECK(AS_INTEGER == 3);
+AS_CHECK(AS_STRING == 4);
+AS_CHECK(AS_LIST == 5);
+AS_CHECK(AS_MAP == 6);
+AS_CHECK(AS_REC == 7);
+AS_CHECK(AS_PAIR == 8);
+AS_CHECK(AS_BYTES == 9);
+AS_CHECK(AS_DOUBLE == 10);
+AS_CHECK(AS_GEOJSON == 11);
+AS_CHECK(AS_CMP_EXT == 12);
+AS_CHECK(AS_CMP_WILDCARD == 13);
+AS_CHECK(AS_CMP_INF == 14);
+AS_CHECK(AS_VAL_T_MAX == 15);
+/* enum as_read_state */
+AS_CHECK(AS_READ_STATE_NONE == 0);
+AS_CHECK(AS_READ_STATE_PROTO == 1);
+AS_CHECK(AS_READ_STATE_DETAIL == 2);
+AS_CHECK(AS_READ_STATE_AUTH_HEADER == 3);
+AS_CHECK(AS_READ_STATE_COMPLETE == 4);

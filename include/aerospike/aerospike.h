@@ -6,9 +6,8 @@
  */
 #pragma once
 
-#include <aerospike/as_std.h>
-#include <aerospike/as_config.h>
 #include <aerospike/as_error.h>
+#include <aerospike/as_config.h>
 #include <aerospike/as_log.h>
 #include <aerospike/as_status.h>
 

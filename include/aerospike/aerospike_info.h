@@ -3,6 +3,8 @@
  * names ("build", "statistics", ...). Answers are heap strings the caller
  * frees, except in aerospike_info_foreach where the library frees each
  * answer after the callback returns.
+ * 7.4.0's version also includes aerospike_scan.h; that header and the scan
+ * types it brings belong to the data model and are not here yet.
  */
 #pragma once
 
@@ -11,6 +13,7 @@
 #include <aerospike/as_info.h>
 #include <aerospike/as_node.h>
 #include <aerospike/as_policy.h>
+#include <aerospike/as_status.h>
 
 #ifdef __cplusplus
 extern "C" {

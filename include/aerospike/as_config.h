@@ -7,10 +7,10 @@
  */
 #pragma once
 
-#include <aerospike/as_std.h>
+#include <aerospike/as_error.h>
 #include <aerospike/as_host.h>
-#include <aerospike/as_metrics.h>
 #include <aerospike/as_policy.h>
+#include <aerospike/as_password.h>
 #include <aerospike/as_vector.h>
 
 #include <stdlib.h>
@@ -20,9 +20,7 @@
 extern "C" {
 #endif
 
-#define AS_USER_SIZE 64
 #define AS_PASSWORD_SIZE 64
-#define AS_PASSWORD_HASH_SIZE 64
 #define AS_CONFIG_PATH_MAX_SIZE 256
 #define AS_CONFIG_PATH_MAX_LEN (AS_CONFIG_PATH_MAX_SIZE - 1)
 #define AS_CONFIG_LUA_USER_PATH "/opt/aerospike/client/usr/udf/lua"
@@ -85,26 +83,6 @@ typedef struct as_config_provider_s {
 	uint32_t interval;
 } as_config_provider;
 
-typedef struct as_policies_s {
-	as_policy_read read;
-	as_policy_write write;
-	as_policy_operate operate;
-	as_policy_remove remove;
-	as_policy_apply apply;
-	as_policy_batch batch;
-	as_policy_batch batch_parent_write;
-	as_policy_batch_write batch_write;
-	as_policy_batch_apply batch_apply;
-	as_policy_batch_remove batch_remove;
-	as_policy_scan scan;
-	as_policy_query query;
-	as_policy_info info;
-	as_policy_admin admin;
-	as_policy_txn_verify txn_verify;
-	as_policy_txn_roll txn_roll;
-	as_metrics_policy metrics;
-} as_policies;
-
 typedef struct as_config_s {
 	as_vector* hosts;
 	char user[AS_USER_SIZE];
@@ -159,8 +137,6 @@ AS_EXTERN void as_config_tls_add_host(as_config* config, const char* address,
 AS_EXTERN void as_config_add_rack_id(as_config* config, int rack_id);
 AS_EXTERN bool as_auth_mode_from_string(as_auth_mode* auth, const char* str);
 AS_EXTERN void as_config_massage_error_rate(as_config* config);
-AS_EXTERN as_policies* as_policies_init(as_policies* p);
-AS_EXTERN void as_policies_destroy(as_policies* p);
 
 static inline void as_config_set_cluster_name(as_config* config, const char* cluster_name)
 {

@@ -7,6 +7,7 @@
 
 #include <aerospike/as_std.h>
 #include <aerospike/as_status.h>
+#include <aerospike/as_string.h>
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,7 +35,6 @@ typedef struct as_error_s {
 #define as_error_set_message(__err, __code, __msg) \
 	as_error_setall(__err, __code, __msg, __func__, __FILE__, __LINE__);
 
-AS_EXTERN bool as_strncpy(char* trg, const char* src, int size);
 AS_EXTERN char* as_error_string(as_status status);
 
 static inline as_error* as_error_init(as_error* err)

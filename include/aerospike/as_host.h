@@ -3,8 +3,8 @@
  */
 #pragma once
 
-#include <aerospike/as_std.h>
 #include <aerospike/as_vector.h>
+#include <citrusleaf/alloc.h>
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,8 +3,9 @@
  */
 #pragma once
 
-#include <aerospike/as_std.h>
-#include <aerospike/as_status.h>
+#include <aerospike/aerospike.h>
+#include <aerospike/as_listener.h>
+#include <aerospike/as_cluster.h>
 
 #ifdef __cplusplus
 extern "C" {

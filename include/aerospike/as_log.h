@@ -7,6 +7,8 @@
 
 #include <aerospike/as_std.h>
 
+#include <stdarg.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -5,8 +5,7 @@
  */
 #pragma once
 
-#include <aerospike/as_std.h>
-#include <aerospike/as_status.h>
+#include <aerospike/as_error.h>
 #include <aerospike/as_vector.h>
 
 #ifdef __cplusplus
@@ -60,8 +59,6 @@ AS_EXTERN void as_metrics_policy_set_labels(as_metrics_policy* policy, as_vector
 AS_EXTERN as_vector* as_metrics_labels_copy(as_vector* labels);
 AS_EXTERN bool as_metrics_labels_equal(as_vector* labels1, as_vector* labels2);
 AS_EXTERN void as_metrics_labels_destroy(as_vector* labels);
-
-AS_EXTERN bool as_strncpy(char* trg, const char* src, int size);
 
 static inline void as_metrics_policy_set_report_dir(as_metrics_policy* policy,
 	const char* report_dir)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <aerospike/as_std.h>
+#include <aerospike/as_metrics.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -521,6 +522,30 @@ static inline void as_policy_txn_roll_copy(const as_policy_txn_roll* src, as_pol
 {
 	*trg = *src;
 }
+
+/* Every default policy, embedded by value in as_config.policies. */
+typedef struct as_policies_s {
+	as_policy_read read;
+	as_policy_write write;
+	as_policy_operate operate;
+	as_policy_remove remove;
+	as_policy_apply apply;
+	as_policy_batch batch;
+	as_policy_batch batch_parent_write;
+	as_policy_batch_write batch_write;
+	as_policy_batch_apply batch_apply;
+	as_policy_batch_remove batch_remove;
+	as_policy_scan scan;
+	as_policy_query query;
+	as_policy_info info;
+	as_policy_admin admin;
+	as_policy_txn_verify txn_verify;
+	as_policy_txn_roll txn_roll;
+	as_metrics_policy metrics;
+} as_policies;
+
+AS_EXTERN as_policies* as_policies_init(as_policies* p);
+AS_EXTERN void as_policies_destroy(as_policies* p);
 
 #ifdef __cplusplus
 }

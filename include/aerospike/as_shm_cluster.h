@@ -3,45 +3,20 @@
  * and aeroshim processes can share one System V segment: a header, then
  * nodes_capacity node entries, then partition tables at
  * partition_tables_offset. Cross-process fields are only ever accessed with
- * atomic operations; see src/shm/README.md for the protocol.
+ * atomic operations; see src/shm/README.md for the protocol. The lock words
+ * (as_swlock, as_spinlock) are in as_atomic_gcc.h.
  */
 #pragma once
 
-#include <aerospike/as_std.h>
-
-#include <sys/socket.h>
+#include <aerospike/as_atomic.h>
+#include <aerospike/as_config.h>
+#include <aerospike/as_node.h>
+#include <aerospike/as_partition.h>
+#include <citrusleaf/cf_queue.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define AS_NODE_NAME_SIZE 20
-#define AS_NODE_NAME_MAX_SIZE AS_NODE_NAME_SIZE
-#define AS_HOSTNAME_SIZE 256
-#define AS_MAX_NAMESPACE_SIZE 32
-#define AS_MAX_REPLICATION_FACTOR 3
-
-/* Reader/writer word: bit 31 writer, bit 30 latch, bits 0-29 reader count. */
-#define AS_SWLOCK_WRITER_BIT 0x80000000u
-#define AS_SWLOCK_LATCH_BIT 0x40000000u
-#define AS_SWLOCK_WRITER_MASK (AS_SWLOCK_LATCH_BIT | AS_SWLOCK_WRITER_BIT)
-#define AS_SWLOCK_READER_MASK (~AS_SWLOCK_WRITER_MASK)
-
-typedef struct as_swlock_s {
-	uint32_t u32;
-} as_swlock;
-
-/* 0 free, 1 held. */
-typedef struct as_spinlock_s {
-	uint32_t u32;
-} as_spinlock;
-
-#define AS_SWLOCK_INIT { 0 }
-#define AS_SPINLOCK_INIT { 0 }
-#define as_swlock_init(_s) (_s)->u32 = 0
-#define as_swlock_destroy(_s) ((void)(_s))
-#define as_spinlock_init(_s) (_s)->u32 = 0
-#define as_spinlock_destroy(_s) ((void)(_s))
 
 typedef struct as_node_shm_s {
 	char name[AS_NODE_NAME_SIZE];
@@ -56,6 +31,7 @@ typedef struct as_node_shm_s {
 } as_node_shm;
 
 typedef struct as_partition_shm_s {
+	/* 1-based indexes into as_cluster_shm.nodes; 0 means no node. */
 	uint32_t nodes[AS_MAX_REPLICATION_FACTOR];
 	uint32_t regime;
 } as_partition_shm;
@@ -86,6 +62,38 @@ typedef struct as_cluster_shm_s {
 	uint32_t rebalance_gen;
 	as_node_shm nodes[];
 } as_cluster_shm;
+
+/* A process's view of the segment (as_cluster.shm_info). */
+typedef struct as_shm_info_s {
+	as_cluster_shm* cluster_shm;
+	/* This process's as_node for each segment node entry, same order. */
+	as_node** local_nodes;
+	int shm_id;
+	uint32_t takeover_threshold_ms;
+	volatile bool is_tend_master;
+} as_shm_info;
+
+AS_EXTERN as_partition_table_shm* as_shm_find_partition_table(as_cluster_shm* cluster_shm,
+	const char* ns);
+
+static inline as_partition_table_shm* as_shm_get_partition_tables(as_cluster_shm* cluster_shm)
+{
+	return (as_partition_table_shm*)((char*)cluster_shm + cluster_shm->partition_tables_offset);
+}
+
+/* Tables have a run-time size (n_partitions entries), hence the byte stride. */
+static inline as_partition_table_shm* as_shm_get_partition_table(as_cluster_shm* cluster_shm,
+	as_partition_table_shm* tables, uint32_t index)
+{
+	return (as_partition_table_shm*)((char*)tables +
+		(size_t)cluster_shm->partition_table_byte_size * index);
+}
+
+static inline as_partition_table_shm* as_shm_next_partition_table(as_cluster_shm* cluster_shm,
+	as_partition_table_shm* table)
+{
+	return (as_partition_table_shm*)((char*)table + cluster_shm->partition_table_byte_size);
+}
 
 #ifdef __cplusplus
 }
