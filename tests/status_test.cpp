@@ -47,6 +47,9 @@ static bool ends_with(const char* text, const char* suffix) {
   return n >= m && std::strcmp(text + n - m, suffix) == 0;
 }
 
+// A code plus one pointer: what every function that succeeds returns.
+static_assert(sizeof(Status) == sizeof(void*) + sizeof(void*), "Status grew beyond a code and a pointer");
+
 // Kept out of line so the compiler cannot fold the statuses away.
 [[gnu::noinline]] static Status pass_through(Status status) { return status; }
 
