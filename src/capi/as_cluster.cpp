@@ -10,19 +10,19 @@ using namespace aeroshim;
 extern "C" {
 
 void as_cluster_get_node_names(as_cluster* cluster, int* n_nodes, char** node_names) {
-  if (n_nodes == nullptr || node_names == nullptr) return;
-  *n_nodes = 0;
-  *node_names = nullptr;
-  guarded_value(0, __func__, [&] {
+  guard_void({{n_nodes, "n_nodes"}, {node_names, "node_names"}}, [&] {
+    *n_nodes = 0;
+    *node_names = nullptr;
     cluster_node_names(cluster, n_nodes, node_names);
-    return 0;
   });
 }
 
-void as_nodes_destroy(as_nodes* nodes) { destroy_nodes_view(nodes); }
+void as_nodes_destroy(as_nodes* nodes) {
+  guard_void({}, [&] { destroy_nodes_view(nodes); });
+}
 
 bool as_cluster_is_connected(as_cluster* cluster) {
-  return guarded_value(false, __func__, [&] { return cluster_is_connected(cluster); });
+  return guard_value(false, {}, [&] { return cluster_is_connected(cluster); });
 }
 
 }  // extern "C"

@@ -1,13 +1,16 @@
 // extern "C" entry points of as_info.h.
 #include "client/info_commands.h"
+#include "core/error.h"
 
 #include <aerospike/as_info.h>
+
+using namespace aeroshim;
 
 extern "C" {
 
 as_status as_info_parse_single_response(char* values, char** value) {
-  if (!values || !value) return AEROSPIKE_ERR_PARAM;
-  return aeroshim::parse_single_response(values, value);
+  return guard_value(AEROSPIKE_ERR_PARAM, {{values, "values"}, {value, "value"}},
+                     [&] { return parse_single_response(values, value); });
 }
 
 }  // extern "C"

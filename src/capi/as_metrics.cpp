@@ -7,42 +7,40 @@ using namespace aeroshim;
 extern "C" {
 
 void as_metrics_policy_init(as_metrics_policy* policy) {
-  if (policy != nullptr) metrics_policy_init(policy);
+  guard_void({{policy, "policy"}}, [&] { metrics_policy_init(policy); });
 }
 
 void as_metrics_policy_destroy(as_metrics_policy* policy) {
-  if (policy != nullptr) metrics_policy_destroy_labels(policy);
+  guard_void({}, [&] { if (policy != nullptr) metrics_policy_destroy_labels(policy); });
 }
 
 void as_metrics_policy_destroy_labels(as_metrics_policy* policy) {
-  if (policy != nullptr) metrics_policy_destroy_labels(policy);
+  guard_void({}, [&] { if (policy != nullptr) metrics_policy_destroy_labels(policy); });
 }
 
 void as_metrics_policy_add_label(as_metrics_policy* policy, const char* name, const char* value) {
-  if (policy == nullptr || name == nullptr || value == nullptr) return;
-  guarded_value(0, __func__, [&] { metrics_policy_add_label(policy, name, value); return 0; });
+  guard_void({{policy, "policy"}, {name, "name"}, {value, "value"}},
+             [&] { metrics_policy_add_label(policy, name, value); });
 }
 
 void as_metrics_policy_copy_labels(as_metrics_policy* policy, as_vector* labels) {
-  if (policy == nullptr) return;
-  guarded_value(0, __func__, [&] {
-    metrics_policy_set_labels(policy, metrics_labels_copy(labels));
-    return 0;
-  });
+  guard_void({{policy, "policy"}}, [&] { metrics_policy_set_labels(policy, metrics_labels_copy(labels)); });
 }
 
 void as_metrics_policy_set_labels(as_metrics_policy* policy, as_vector* labels) {
-  if (policy != nullptr) metrics_policy_set_labels(policy, labels);
+  guard_void({{policy, "policy"}}, [&] { metrics_policy_set_labels(policy, labels); });
 }
 
 as_vector* as_metrics_labels_copy(as_vector* labels) {
-  return guarded_value<as_vector*>(nullptr, __func__, [&] { return metrics_labels_copy(labels); });
+  return guard_value<as_vector*>(nullptr, {}, [&] { return metrics_labels_copy(labels); });
 }
 
 bool as_metrics_labels_equal(as_vector* labels1, as_vector* labels2) {
-  return metrics_labels_equal(labels1, labels2);
+  return guard_value(false, {}, [&] { return metrics_labels_equal(labels1, labels2); });
 }
 
-void as_metrics_labels_destroy(as_vector* labels) { metrics_labels_destroy(labels); }
+void as_metrics_labels_destroy(as_vector* labels) {
+  guard_void({}, [&] { metrics_labels_destroy(labels); });
+}
 
 }  // extern "C"
