@@ -14,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <arpa/inet.h>
@@ -91,7 +92,11 @@ int accept_peer(Fixture& f) {
   pollfd p{f.listener, POLLIN, 0};
   if (poll(&p, 1, 2000) != 1) return -1;
   const int fd = accept4(f.listener, nullptr, nullptr, SOCK_CLOEXEC);
-  if (fd >= 0) f.fds.push_back(fd);
+  if (fd < 0) return -1;
+  f.fds.push_back(fd);
+  // A peer waiting for bytes that never come fails instead of hanging.
+  const timeval limit{2, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
   return fd;
 }
 

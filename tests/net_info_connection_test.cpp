@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <arpa/inet.h>
@@ -67,6 +68,9 @@ InfoConnection open_and_accept(Fixture& f) {
   assert_int_equal(poll(&p, 1, 2000), 1);
   f.server = accept4(f.listener, nullptr, nullptr, SOCK_CLOEXEC);
   assert_true(f.server >= 0);
+  // Reading a request that never comes fails instead of hanging.
+  const timeval limit{2, 0};
+  setsockopt(f.server, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
   return std::move(*c);
 }
 
