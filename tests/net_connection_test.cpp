@@ -212,6 +212,46 @@ static void test_read_across_partial_writes(void** state) {
   assert_memory_equal(buffer, "abcdefghij", 10);
 }
 
+static void test_read_at_least(void** state) {
+  Fixture& f = fixture(state);
+  Connection c = connect_to(f.address);
+  const int server = accept_peer(f);
+  assert_true(server >= 0);
+  char buffer[64];
+  // A reply already complete: one read takes all of it, not just the minimum.
+  assert_int_equal(send(server, "head+body!", 10, MSG_NOSIGNAL), 10);
+  pollfd readable{c.fd(), POLLIN, 0};
+  assert_int_equal(poll(&readable, 1, 2000), 1);
+  auto got = c.read_at_least(buffer, 4, sizeof buffer, Clock::now() + milliseconds(2000));
+  assert_true(got.is_ok());
+  assert_int_equal(*got, 10);
+  assert_memory_equal(buffer, "head+body!", 10);
+  // Pieces that arrive one by one: it stops at the first read that reaches the minimum.
+  const int reader_fd = c.fd();
+  f.peer = std::thread([&f, server, reader_fd] {
+    for (const char* piece : {"abc", "defg", "hij"}) {
+      if (send(server, piece, strlen(piece), MSG_NOSIGNAL) < 0 || !await_drained(reader_fd)) f.peer_failed = true;
+    }
+  });
+  got = c.read_at_least(buffer, 5, sizeof buffer, Clock::now() + milliseconds(2000));
+  assert_true(got.is_ok());
+  assert_int_equal(*got, 7);
+  assert_memory_equal(buffer, "abcdefg", 7);
+  // Never past the capacity, whatever the minimum says.
+  got = c.read_at_least(buffer, 8, 2, Clock::now() + milliseconds(2000));
+  assert_true(got.is_ok());
+  assert_int_equal(*got, 2);
+  assert_true(c.read_exactly(buffer + 2, 1, Clock::now() + milliseconds(2000)).is_ok());
+  f.peer.join();
+  assert_false(f.peer_failed.load());
+  assert_memory_equal(buffer, "hij", 3);
+  // An end of stream before the minimum.
+  shutdown(server, SHUT_WR);
+  got = c.read_at_least(buffer, 4, sizeof buffer, Clock::now() + milliseconds(2000));
+  assert_int_equal(got.status().code(), AEROSPIKE_ERR_CONNECTION);
+  assert_true(contains(got.status().message(), "after 0 of 4 bytes"));
+}
+
 static void test_eof_mid_read(void** state) {
   Fixture& f = fixture(state);
   Connection c = connect_to(f.address);
@@ -356,6 +396,7 @@ int main() {
       cmocka_unit_test_setup_teardown(test_read_timeout_is_bounded, setup, teardown),
       cmocka_unit_test_setup_teardown(test_write_timeout_is_bounded, setup, teardown),
       cmocka_unit_test_setup_teardown(test_read_across_partial_writes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_read_at_least, setup, teardown),
       cmocka_unit_test_setup_teardown(test_eof_mid_read, setup, teardown),
       cmocka_unit_test_setup_teardown(test_reset, setup, teardown),
       cmocka_unit_test_setup_teardown(test_socket_options, setup, teardown),

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <climits>
 #include <cstring>
 
@@ -97,16 +98,14 @@ Status Connection::write_all(const void* data, size_t size, Deadline deadline) {
   return Status::ok();
 }
 
-Status Connection::read_exactly(void* buffer, size_t size, Deadline deadline) {
-  char* next = static_cast<char*>(buffer);
-  size_t got = 0;
-  while (got < size) {
-    const ssize_t n = ::recv(fd_, next + got, size - got, 0);
+Status Connection::receive(char* buffer, size_t at_least, size_t capacity, size_t& got, Deadline deadline) {
+  while (got < at_least) {
+    const ssize_t n = ::recv(fd_, buffer + got, capacity - got, 0);
     if (n > 0) {
       got += static_cast<size_t>(n);
     } else if (n == 0) {
       return Status::error(AEROSPIKE_ERR_CONNECTION, "{} closed the connection after {} of {} bytes",
-                           address_to_string(address_), got, size);
+                           address_to_string(address_), got, at_least);
     } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
       Status waited = wait(POLLIN, deadline, "reading from");
       if (!waited) return waited;
@@ -115,6 +114,18 @@ Status Connection::read_exactly(void* buffer, size_t size, Deadline deadline) {
     }
   }
   return Status::ok();
+}
+
+Status Connection::read_exactly(void* buffer, size_t size, Deadline deadline) {
+  size_t got = 0;
+  return receive(static_cast<char*>(buffer), size, size, got, deadline);
+}
+
+Result<size_t> Connection::read_at_least(void* buffer, size_t at_least, size_t capacity, Deadline deadline) {
+  size_t got = 0;
+  Status received = receive(static_cast<char*>(buffer), std::min(at_least, capacity), capacity, got, deadline);
+  if (!received) return received;
+  return got;
 }
 
 bool Connection::is_reusable() const {

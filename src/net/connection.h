@@ -38,6 +38,12 @@ class Connection {
   Status write_all(const void* data, size_t size, Deadline deadline);
   // The peer closing before `size` bytes arrived is a CONNECTION error.
   Status read_exactly(void* buffer, size_t size, Deadline deadline);
+  // Reads at least `at_least` and at most `capacity` bytes, returning how
+  // many: a reply that is already complete (header and body) then costs a
+  // single recv. Only for a peer that sends nothing beyond the reply, as a
+  // node answering one synchronous command does, or for a caller that
+  // keeps what follows the reply.
+  Result<size_t> read_at_least(void* buffer, size_t at_least, size_t capacity, Deadline deadline);
 
   // Whether an idle connection can carry the next request: nothing unread
   // (a late answer to an abandoned request would be taken for the next
@@ -54,6 +60,8 @@ class Connection {
   // Waits for `events` until the deadline; TIMEOUT names `doing`.
   Status wait(short events, Deadline deadline, const char* doing) const;
   Status failure(const char* doing, int error) const;
+  // Receives into buffer[got..capacity) until at least `at_least` bytes are in.
+  Status receive(char* buffer, size_t at_least, size_t capacity, size_t& got, Deadline deadline);
 
   int fd_ = -1;
   sockaddr_storage address_{};
