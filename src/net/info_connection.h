@@ -1,8 +1,9 @@
-// One blocking TCP connection carrying info requests, every wait bounded by
-// a deadline (poll), so a silent node can delay a tend cycle but never hang it.
+// One connection carrying info requests, every wait bounded by a deadline,
+// so a silent node can delay a tend cycle but never hang it.
 #pragma once
 
 #include "core/status.h"
+#include "net/connection.h"
 
 #include <sys/socket.h>
 
@@ -14,11 +15,6 @@ namespace aeroshim {
 class InfoConnection {
  public:
   InfoConnection() = default;
-  ~InfoConnection() { close(); }
-  InfoConnection(InfoConnection&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
-  InfoConnection& operator=(InfoConnection&& other) noexcept;
-  InfoConnection(const InfoConnection&) = delete;
-  InfoConnection& operator=(const InfoConnection&) = delete;
 
   static Result<InfoConnection> open(const sockaddr_storage& address, std::chrono::milliseconds timeout);
 
@@ -26,12 +22,12 @@ class InfoConnection {
   // closes the connection: a half-read answer would desynchronise it.
   Result<std::string> request(const std::string& body, std::chrono::milliseconds timeout);
 
-  bool is_open() const { return fd_ >= 0; }
-  void close();
+  bool is_open() const { return connection_.is_open(); }
+  void close() { connection_.close(); }
 
  private:
-  explicit InfoConnection(int fd) : fd_(fd) {}
-  int fd_ = -1;
+  explicit InfoConnection(Connection connection) : connection_(std::move(connection)) {}
+  Connection connection_;
 };
 
 // Largest info answer accepted: a replicas answer for 32 namespaces is
