@@ -217,8 +217,7 @@ int status_command(int key, bool json) {
     verdict = "NO NODES: the owner tends but reaches no server";
   } else if (!masterless.empty()) {
     exit_code = kExitDegraded;
-    verdict = fmt::format("DEGRADED: partitions without a master: {}; commands on them fail",
-                          masterless);
+    verdict = fmt::format("DEGRADED: partitions without a master: {}", masterless);
   } else {
     exit_code = kExitOk;
     verdict = fmt::format("OK: pid {} tends {} active node(s), last {} ms ago", owner, active, age);
