@@ -2,17 +2,83 @@
  * aerospike_init/new/connect/close/destroy error paths: NULL arguments and
  * every bad configuration value get AEROSPIKE_ERR_PARAM and a message that
  * names the field and the value; nothing crashes or hangs.
+ *
+ * A configuration wrongly accepted would connect: to port 1, where nothing
+ * listens, and with use_shm on a pid-derived key instead of the shared
+ * default. The client under test lives in the fixture, so when an assertion
+ * fails the teardown still closes it and removes the key's segment and lock
+ * file; the group teardown fails the run if either is left.
  */
 #include <aerospike/aerospike.h>
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/shm.h>
+#include <unistd.h>
 
 #include <cmocka.h>
+
+static int test_key(void)
+{
+	return (int)(0x54000000u | ((unsigned)getpid() & 0xFFFFFFu));
+}
+
+/* src/shm/owner_file.cpp names it. */
+static void lock_path(int key, char* out, size_t size)
+{
+	snprintf(out, size, "/dev/shm/aeroshim-%08X.owner", (unsigned)key);
+}
+
+typedef struct {
+	aerospike as;         /* valid while `live` */
+	bool live;
+	aerospike* allocated; /* from aerospike_new, NULL when none */
+} fixture;
+
+static int setup(void** state)
+{
+	fixture* f = calloc(1, sizeof(*f));
+	*state = f;
+	return f ? 0 : -1;
+}
+
+static int teardown(void** state)
+{
+	fixture* f = *state;
+	if (f->live) {
+		if (f->as.cluster) {
+			aerospike_close(&f->as, NULL);
+		}
+		aerospike_destroy(&f->as);
+	}
+	aerospike_destroy(f->allocated);
+	int id = shmget(test_key(), 0, 0);
+	if (id >= 0) {
+		shmctl(id, IPC_RMID, NULL);
+	}
+	char path[64];
+	lock_path(test_key(), path, sizeof(path));
+	unlink(path);
+	free(f);
+	return 0;
+}
+
+static int nothing_left(void** state)
+{
+	(void)state;
+	char path[64];
+	lock_path(test_key(), path, sizeof(path));
+	if (shmget(test_key(), 0, 0) >= 0 || access(path, F_OK) == 0) {
+		print_error("key 0x%08X left a segment or lock file\n", (unsigned)test_key());
+		return -1;
+	}
+	return 0;
+}
 
 typedef void (*mutate_fn)(as_config* c);
 
@@ -84,29 +150,31 @@ static const struct {
 
 static void test_bad_configurations(void** state)
 {
-	(void)state;
+	fixture* f = *state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		as_config config;
 		as_config_init(&config);
-		as_config_add_host(&config, "127.0.0.1", 3000);
+		as_config_add_host(&config, "127.0.0.1", 1);
+		config.shm_key = test_key();
 		cases[i].mutate(&config);
-		aerospike as;
-		aerospike_init(&as, &config);
+		aerospike_init(&f->as, &config);
+		f->live = true;
 		as_error err;
-		as_status status = aerospike_connect(&as, &err);
+		as_status status = aerospike_connect(&f->as, &err);
 		printf("case %zu: %d %s\n", i, status, err.message);
 		assert_int_equal(status, AEROSPIKE_ERR_PARAM);
 		assert_int_equal(err.code, status);
 		assert_non_null(strstr(err.message, cases[i].expect1));
 		assert_non_null(strstr(err.message, cases[i].expect2));
-		assert_null(as.cluster);
-		aerospike_destroy(&as);
+		assert_null(f->as.cluster);
+		aerospike_destroy(&f->as);
+		f->live = false;
 	}
 }
 
 static void test_null_arguments(void** state)
 {
-	(void)state;
+	fixture* f = *state;
 	as_error err;
 	assert_int_equal(aerospike_connect(NULL, &err), AEROSPIKE_ERR_PARAM);
 	assert_non_null(strstr(err.message, "NULL"));
@@ -116,17 +184,18 @@ static void test_null_arguments(void** state)
 	aerospike_destroy(NULL);
 
 	/* A NULL err is allowed: the status is still returned. */
-	aerospike as;
-	aerospike_init(&as, NULL);
-	assert_int_equal(aerospike_connect(&as, NULL), AEROSPIKE_ERR_PARAM);
-	assert_false(aerospike_cluster_is_connected(&as));
-	assert_int_equal(aerospike_close(&as, NULL), AEROSPIKE_OK);
-	aerospike_destroy(&as);
+	aerospike_init(&f->as, NULL);
+	f->live = true;
+	assert_int_equal(aerospike_connect(&f->as, NULL), AEROSPIKE_ERR_PARAM);
+	assert_false(aerospike_cluster_is_connected(&f->as));
+	assert_int_equal(aerospike_close(&f->as, NULL), AEROSPIKE_OK);
+	aerospike_destroy(&f->as);
+	f->live = false;
 }
 
 static void test_init_destroy_cycles(void** state)
 {
-	(void)state;
+	fixture* f = *state;
 	for (int i = 0; i < 200; i++) {
 		as_config config;
 		as_config_init(&config);
@@ -134,19 +203,20 @@ static void test_init_destroy_cycles(void** state)
 		as_config_set_cluster_name(&config, "x");
 		as_config_add_rack_id(&config, i);
 		as_metrics_policy_add_label(&config.policies.metrics, "k", "v");
-		aerospike* as = aerospike_new(&config);
-		assert_non_null(as);
-		assert_int_equal(as->config.hosts->size, 3);
-		aerospike_destroy(as);
+		f->allocated = aerospike_new(&config);
+		assert_non_null(f->allocated);
+		assert_int_equal(f->allocated->config.hosts->size, 3);
+		aerospike_destroy(f->allocated);
+		f->allocated = NULL;
 	}
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bad_configurations),
-		cmocka_unit_test(test_null_arguments),
-		cmocka_unit_test(test_init_destroy_cycles),
+		cmocka_unit_test_setup_teardown(test_bad_configurations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_null_arguments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_init_destroy_cycles, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, nothing_left);
 }

@@ -9,6 +9,11 @@
  *     IPC namespace, so root).
  * No asim is needed: every refusal happens before a seed is contacted.
  * Keys derive from the pid so parallel runs never share one.
+ *
+ * A failing assertion leaves its test at once, so each test keeps what it
+ * made in its fixture: the teardown detaches and removes the segment and the
+ * lock file of the test's key, and the group teardown fails the run if any
+ * key used here still has either.
  */
 #define _GNU_SOURCE
 #include <aerospike/aerospike.h>
@@ -43,11 +48,80 @@ static void key_text(int key, char* out, size_t size)
 	snprintf(out, size, "0x%08X", (unsigned)key);
 }
 
-static void remove_lock_file(int key)
+/* src/shm/owner_file.cpp names it. */
+static void lock_path(int key, char* out, size_t size)
 {
-	char path[64];
-	snprintf(path, sizeof(path), "/dev/shm/aeroshim-%08X.owner", (unsigned)key);
-	unlink(path);
+	snprintf(out, size, "/dev/shm/aeroshim-%08X.owner", (unsigned)key);
+}
+
+enum { SALTS = 4 }; /* one key per test */
+
+typedef struct {
+	int key;
+	int id;               /* the segment the test made, -1 when none */
+	unsigned char* bytes; /* its attachment, NULL when none */
+	unsigned char* before; /* a malloc'd copy of its bytes */
+} fixture;
+
+static int setup(void** state)
+{
+	fixture* f = calloc(1, sizeof(*f));
+	if (!f) {
+		return -1;
+	}
+	f->id = -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void** state)
+{
+	fixture* f = *state;
+	free(f->before);
+	if (f->bytes) {
+		shmdt(f->bytes);
+	}
+	if (f->id >= 0) {
+		shmctl(f->id, IPC_RMID, NULL);
+	}
+	if (f->key != 0) {
+		/* Also whatever a wrongly accepting client created under the key. */
+		int id = shmget(f->key, 0, 0);
+		if (id >= 0) {
+			shmctl(id, IPC_RMID, NULL);
+		}
+		char path[64];
+		lock_path(f->key, path, sizeof(path));
+		unlink(path);
+	}
+	free(f);
+	return 0;
+}
+
+static int nothing_left(void** state)
+{
+	(void)state;
+	int left = 0;
+	for (int salt = 1; salt <= SALTS; salt++) {
+		int key = test_key(salt);
+		char path[64];
+		lock_path(key, path, sizeof(path));
+		if (shmget(key, 0, 0) >= 0 || access(path, F_OK) == 0) {
+			print_error("key 0x%08X left a segment or lock file\n", (unsigned)key);
+			left++;
+		}
+	}
+	return left == 0 ? 0 : -1;
+}
+
+/* Creates the test's segment under f->key and attaches it read-write. */
+static void make_segment(fixture* f, size_t size, int mode)
+{
+	f->id = shmget(f->key, size, IPC_CREAT | IPC_EXCL | mode);
+	assert_true(f->id >= 0);
+	void* at = shmat(f->id, NULL, 0);
+	assert_true(at != (void*)-1);
+	f->bytes = at;
 }
 
 /* Connects with the seed's shared-memory settings on `key`; the seed port is
@@ -79,63 +153,49 @@ static void assert_mentions(const char* message, const char* a, const char* b, c
 
 static void test_foreign_size_is_refused_and_kept(void** state)
 {
-	(void)state;
-	int key = test_key(1);
+	fixture* f = *state;
+	f->key = test_key(1);
 	char text[16];
-	key_text(key, text, sizeof(text));
-	int id = shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0666);
-	assert_true(id >= 0);
-	unsigned char* bytes = shmat(id, NULL, 0);
-	assert_true(bytes != (void*)-1);
-	memset(bytes, 0x5A, 4096);
+	key_text(f->key, text, sizeof(text));
+	make_segment(f, 4096, 0666);
+	memset(f->bytes, 0x5A, 4096);
 
 	as_error err;
-	assert_int_equal(connect_on(key, &err), AEROSPIKE_ERR_CLIENT);
+	assert_int_equal(connect_on(f->key, &err), AEROSPIKE_ERR_CLIENT);
 	assert_mentions(err.message, text, "4096", "531448");
 	assert_non_null(strstr(err.message, "ipcrm -M"));
 
 	/* Still there, still its owner's bytes. */
-	assert_int_equal(shmget(key, 0, 0), id);
+	assert_int_equal(shmget(f->key, 0, 0), f->id);
 	for (int i = 0; i < 4096; i++) {
-		assert_int_equal(bytes[i], 0x5A);
+		assert_int_equal(f->bytes[i], 0x5A);
 	}
-	shmdt(bytes);
-	shmctl(id, IPC_RMID, NULL);
-	remove_lock_file(key);
 }
 
 static void test_garbage_header_is_refused_untouched(void** state)
 {
-	(void)state;
-	int key = test_key(2);
+	fixture* f = *state;
+	f->key = test_key(2);
 	char text[16];
-	key_text(key, text, sizeof(text));
-	int id = shmget(key, DEFAULT_SEGMENT_SIZE, IPC_CREAT | IPC_EXCL | 0666);
-	assert_true(id >= 0);
-	unsigned char* bytes = shmat(id, NULL, 0);
-	assert_true(bytes != (void*)-1);
+	key_text(f->key, text, sizeof(text));
+	make_segment(f, DEFAULT_SEGMENT_SIZE, 0666);
 	/* Garbage everywhere, with the lock byte free and ready set, so a
 	 * trusting client would both take ownership and read it. */
 	for (int i = 0; i < DEFAULT_SEGMENT_SIZE; i++) {
-		bytes[i] = (unsigned char)(i * 131 + 7);
+		f->bytes[i] = (unsigned char)(i * 131 + 7);
 	}
-	as_cluster_shm* header = (as_cluster_shm*)bytes;
+	as_cluster_shm* header = (as_cluster_shm*)f->bytes;
 	header->lock = 0;
 	header->ready = 1;
-	unsigned char* before = malloc(DEFAULT_SEGMENT_SIZE);
-	assert_non_null(before);
-	memcpy(before, bytes, DEFAULT_SEGMENT_SIZE);
+	f->before = malloc(DEFAULT_SEGMENT_SIZE);
+	assert_non_null(f->before);
+	memcpy(f->before, f->bytes, DEFAULT_SEGMENT_SIZE);
 
 	as_error err;
-	assert_int_equal(connect_on(key, &err), AEROSPIKE_ERR_CLIENT);
+	assert_int_equal(connect_on(f->key, &err), AEROSPIKE_ERR_CLIENT);
 	assert_mentions(err.message, text, "ipcrm -M", "shm_max_nodes=16");
-	assert_int_equal(memcmp(before, bytes, DEFAULT_SEGMENT_SIZE), 0);
-	assert_int_equal(shmget(key, 0, 0), id);
-
-	free(before);
-	shmdt(bytes);
-	shmctl(id, IPC_RMID, NULL);
-	remove_lock_file(key);
+	assert_int_equal(memcmp(f->before, f->bytes, DEFAULT_SEGMENT_SIZE), 0);
+	assert_int_equal(shmget(f->key, 0, 0), f->id);
 }
 
 /* Runs `body` in a child and returns its exit status: 0 pass, 77 skip. */
@@ -172,17 +232,14 @@ static int connect_as_nobody(int key)
 
 static void test_permission_names_owner_and_mode(void** state)
 {
-	(void)state;
+	fixture* f = *state;
 	if (geteuid() != 0) {
 		skip();
 	}
-	int key = test_key(3);
-	int id = shmget(key, DEFAULT_SEGMENT_SIZE, IPC_CREAT | IPC_EXCL | 0600);
-	assert_true(id >= 0);
-	int result = in_child(connect_as_nobody, key);
-	shmctl(id, IPC_RMID, NULL);
-	remove_lock_file(key);
-	assert_int_equal(result, 0);
+	f->key = test_key(3);
+	f->id = shmget(f->key, DEFAULT_SEGMENT_SIZE, IPC_CREAT | IPC_EXCL | 0600);
+	assert_true(f->id >= 0);
+	assert_int_equal(in_child(connect_as_nobody, f->key), 0);
 }
 
 static int connect_over_shmmax(int key)
@@ -213,25 +270,24 @@ static int connect_over_shmmax(int key)
 
 static void test_kernel_limit_names_sysctl_and_size(void** state)
 {
-	(void)state;
-	int key = test_key(4);
-	int result = in_child(connect_over_shmmax, key);
-	remove_lock_file(key);
+	fixture* f = *state;
+	f->key = test_key(4);
+	int result = in_child(connect_over_shmmax, f->key);
 	if (result == 77) {
 		skip();
 	}
 	assert_int_equal(result, 0);
 	/* The refusal happened in the child's private IPC namespace. */
-	assert_true(shmget(key, 0, 0) < 0);
+	assert_true(shmget(f->key, 0, 0) < 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_foreign_size_is_refused_and_kept),
-		cmocka_unit_test(test_garbage_header_is_refused_untouched),
-		cmocka_unit_test(test_permission_names_owner_and_mode),
-		cmocka_unit_test(test_kernel_limit_names_sysctl_and_size),
+		cmocka_unit_test_setup_teardown(test_foreign_size_is_refused_and_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_garbage_header_is_refused_untouched, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_permission_names_owner_and_mode, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kernel_limit_names_sysctl_and_size, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, nothing_left);
 }

@@ -5,10 +5,15 @@
 # node summing to 4096, a live owner with a fresh tend, a healthy verdict);
 # the text form names the same owner; `list` finds the segment; `rm` refuses
 # while processes are attached. When the owner is gone, the verdict says so
-# and `rm` then removes the segment.
+# and `rm` then removes the segment. `partitions` must name, for every
+# partition and replica index, the node asim says owns it (before and after a
+# rebalance), which totals alone cannot show. A hand-written segment whose
+# partitions partly lack a master must read DEGRADED with exit code 3 and the
+# exact counts per namespace and replica index.
 set -euo pipefail
-: "${ASIM:?}" "${ASSHM:?}" "${DEMO_CLIENT:?}"
+: "${ASIM:?}" "${ASSHM:?}" "${DEMO_CLIENT:?}" "${DEGRADED_SEGMENT:?}"
 key=$(printf '0x56%06X' $(( $$ & 0xFFFFFF )))
+degraded_key=$(printf '0x55%06X' $(( $$ & 0xFFFFFF )))
 lock_file=/dev/shm/aeroshim-${key#0x}.owner
 work=$(mktemp -d)
 pids=()
@@ -19,6 +24,7 @@ cleanup() {
   [ -n "$asim_pid" ] && kill -TERM "$asim_pid" 2>/dev/null
   wait 2>/dev/null || true
   ipcrm -M "$key" 2>/dev/null || true
+  ipcrm -M "$degraded_key" 2>/dev/null || true
   rm -f "$lock_file"
   rm -rf "$work"
 }
@@ -34,6 +40,39 @@ await() {
     [ "$(date +%s%N)" -lt "$end" ] || return 1
     sleep 0.02
   done
+}
+
+# One info request to asim's node on port $1; prints the value.
+asim_info() {
+  python3 - "$1" "$2" <<'EOF'
+import socket, struct, sys
+port, request = int(sys.argv[1]), sys.argv[2]
+body = (request + "\n").encode()
+with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+    s.sendall(struct.pack(">Q", (2 << 56) | (1 << 48) | len(body)) + body)
+    def take(n):
+        data = b""
+        while len(data) < n:
+            chunk = s.recv(n - len(data))
+            if not chunk:
+                sys.exit("asim closed the connection")
+            data += chunk
+        return data
+    length = struct.unpack(">Q", take(8))[0] & ((1 << 48) - 1)
+    answer = take(length).decode()
+print(answer.split("\t", 1)[1].rstrip("\n"))
+EOF
+}
+
+# Whether asshm's owner of every partition and replica of namespace $1 is
+# the node asim names; the differences go to $work/diff.$1.
+owners_match() {
+  local ns=$1
+  "$ASSHM" partitions --key "$key" --ns "$ns" >"$work/map.$ns" || return 1
+  asim_info "$seed_port" "asim-ownership:ns=$ns" | tr ';' '\n' |
+    awk '{ n = split($0, names, ","); for (r = 1; r <= n; r++) print NR - 1, r - 1, names[r] }' \
+      >"$work/asim.$ns"
+  diff "$work/asim.$ns" "$work/map.$ns" >"$work/diff.$ns"
 }
 
 coproc ASIM_PROC { exec "$ASIM" --nodes 3 --port 0 --namespace test:2 --namespace strong:3:sc --duration 60; }
@@ -72,7 +111,21 @@ check(by_name["strong"]["replication_factor"] == 3 and by_name["strong"]["sc"], 
 for ns in by_name.values():
     masters = ns["master_partitions_by_node"]
     check(sum(masters.values()) == 4096 and len(masters) == 3, f"{ns['name']} masters over 3 nodes")
+    check(ns["partitions_without_master"] == 0, f"{ns['name']} has a master everywhere")
+    check(ns["unowned_by_replica"] == [0] * ns["replication_factor"], f"{ns['name']} fully owned")
+check(not status["degraded"], "not degraded")
 EOF
+
+for ns in test strong; do
+  owners_match "$ns" || fail "$ns: asshm and asim disagree on owners: $(head -20 "$work/diff.$ns")"
+done
+# After a rotation every partition changes hands; the owner's next tend
+# (1 s interval) must carry each one over.
+[ "$(asim_info "$seed_port" asim-rebalance)" = ok ] || fail "asim-rebalance refused"
+for ns in test strong; do
+  await 10 'owners_match "$ns"' ||
+    fail "$ns after a rebalance: asshm and asim disagree on owners: $(head -20 "$work/diff.$ns")"
+done
 
 text=$("$ASSHM" status --key "$key")
 grep -q "pid $owner (alive" <<<"$text" || fail "text status does not name the live owner: $text"
@@ -96,4 +149,49 @@ gone=$("$ASSHM" status --key "$key") || rc=$?
 grep -q "^health *OWNER GONE: pid $owner" <<<"$gone" || fail "dead owner not reported: $gone"
 "$ASSHM" rm --key "$key" >/dev/null || fail "rm of an abandoned segment failed"
 if ipcs -m | grep -qi "$key"; then fail "segment still listed after rm"; fi
-echo "asshm_test: status/list/rm on a live and an abandoned segment ok"
+
+# A segment tended by a live owner whose map lacks masters: DEGRADED, exit 3.
+mkfifo "$work/hold"
+"$DEGRADED_SEGMENT" "$degraded_key" "$work/written" <"$work/hold" >"$work/degraded.out" 2>&1 &
+pids+=($!)
+exec {hold}>"$work/hold"
+await 10 'grep -q "^ready" "$work/degraded.out"' ||
+  fail "degraded segment not written: $(cat "$work/degraded.out")"
+rc=0
+"$ASSHM" status --key "$degraded_key" --json >"$work/degraded.json" || rc=$?
+[ "$rc" -eq 3 ] || fail "status --json of a degraded segment exits $rc, not 3"
+python3 - "$work/degraded.json" <<'EOF'
+import json, sys
+status = json.load(open(sys.argv[1]))
+def check(cond, what):
+    if not cond:
+        sys.exit(f"FAIL: {what}: {json.dumps(status)[:2000]}")
+check(status["owner_alive"] and status["lock"] and status["ready"], "live owner")
+check(not status["healthy"] and status["degraded"], "degraded, not healthy")
+check(status["verdict"].startswith("DEGRADED") and "holes 100/4096" in status["verdict"]
+      and "whole" not in status["verdict"], "verdict names the namespace and count")
+by_name = {ns["name"]: ns for ns in status["namespaces"]}
+check(by_name["holes"]["partitions_without_master"] == 100, "holes: 100 without master")
+check(by_name["holes"]["unowned_by_replica"] == [100, 300], "holes: unowned per replica")
+check(sum(by_name["holes"]["master_partitions_by_node"].values()) == 4096 - 100, "holes: masters")
+check(by_name["whole"]["partitions_without_master"] == 0, "whole: every master")
+check(by_name["whole"]["unowned_by_replica"] == [0], "whole: unowned per replica")
+EOF
+rc=0
+text=$("$ASSHM" status --key "$degraded_key") || rc=$?
+[ "$rc" -eq 3 ] || fail "status of a degraded segment exits $rc, not 3"
+grep -q "^health *DEGRADED: .*holes 100/4096" <<<"$text" || fail "text verdict: $text"
+grep -q "^  holes .*unowned: master=100 replica1=300$" <<<"$text" || fail "text counts: $text"
+for ns in holes whole; do
+  "$ASSHM" partitions --key "$degraded_key" --ns "$ns" | sed "s/^/$ns /"
+done >"$work/read"
+diff "$work/written" "$work/read" >"$work/diff" ||
+  fail "partitions differ from what was written: $(head -20 "$work/diff")"
+rc=0
+"$ASSHM" partitions --key "$degraded_key" --ns nosuch 2>/dev/null || rc=$?
+[ "$rc" -eq 1 ] || fail "partitions of an unknown namespace exits $rc, not 1"
+exec {hold}>&-
+wait "${pids[-1]}" || fail "degraded segment writer failed: $(cat "$work/degraded.out")"
+pids=()
+if ipcs -m | grep -qi "$degraded_key"; then fail "degraded segment left behind"; fi
+echo "asshm_test: status/partitions/list/rm on live, abandoned and degraded segments ok"

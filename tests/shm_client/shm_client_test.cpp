@@ -152,6 +152,7 @@ struct Spec {
   uint32_t tend_ms = 250;  // the library's minimum
   uint32_t threshold_sec = 30;
   uint32_t max_nodes = 16;
+  uint32_t max_namespaces = 8;
   bool shm = true;
   int gate = -1;  // read end of a start gate, seen as fd 3 by the worker
 };
@@ -234,6 +235,7 @@ Worker& spawn(Fixture& f, const Spec& s) {
                                 "tend=" + std::to_string(s.tend_ms),
                                 "threshold=" + std::to_string(s.threshold_sec),
                                 "max_nodes=" + std::to_string(s.max_nodes),
+                                "max_namespaces=" + std::to_string(s.max_namespaces),
                                 std::string("shm=") + (s.shm ? "1" : "0")};
   if (s.gate >= 0) args.push_back("gate=3");
   std::vector<char*> argv;
@@ -719,48 +721,69 @@ void reused_pid_does_not_block(void** state) {
   assert_int_equal(waitpid(sleeper, nullptr, WNOHANG), 0);  // still running
 }
 
-void assert_size_refusal(const Worker& w, int key) {
+// The refusal of a worker configured as `s` by a segment that shm_max_nodes
+// 16 and shm_max_namespaces 8 created: names the key, both geometries and
+// the remedy.
+void assert_size_refusal(const Worker& w, const Spec& s) {
   assert_true(w.failed);
   assert_false(w.connected);
   print_message("refused: %s\n", w.error.c_str());
   assert_null(std::strstr(w.error.c_str(), "code=0 "));
-  assert_non_null(std::strstr(w.error.c_str(), key_text(key).c_str()));
-  assert_non_null(std::strstr(w.error.c_str(), "shm_max_nodes=16"));
-  assert_non_null(std::strstr(w.error.c_str(), "shm_max_nodes=32"));
-  assert_non_null(std::strstr(w.error.c_str(), ("ipcrm -M " + key_text(key)).c_str()));
+  assert_non_null(std::strstr(w.error.c_str(), key_text(s.key).c_str()));
+  assert_non_null(std::strstr(w.error.c_str(), "as if shm_max_nodes=16, shm_max_namespaces=8"));
+  const std::string ours = "(shm_max_nodes=" + std::to_string(s.max_nodes) +
+                           ", shm_max_namespaces=" + std::to_string(s.max_namespaces) + ") needs";
+  assert_non_null(std::strstr(w.error.c_str(), ours.c_str()));
+  assert_non_null(std::strstr(w.error.c_str(), ("ipcrm -M " + key_text(s.key)).c_str()));
 }
 
-// 8. A client configured for another geometry is refused with an error that
-// says what to do, both while a fleet uses the segment and after it left it
-// behind; once removed with ipcrm -M, the new geometry connects.
+// 8. A client configured for another geometry, larger or smaller in either
+// limit, is refused with an error that says what to do, both while a fleet
+// uses the segment (as a follower would be) and after it left it behind (as
+// the new owner would be), and leaves the segment as it was; once removed
+// with ipcrm -M, the new geometry connects.
 void size_change_refused_until_removed(void** state) {
   Fixture& f = *static_cast<Fixture*>(*state);
   const int key = add_key(f, 8);
   Fleet fleet = start_fleet(f, Spec{key}, 1);
   Spec bigger{key};
   bigger.max_nodes = 32;
-  Worker& c = spawn(f, bigger);
-  Worker& d = spawn(f, bigger);
-  assert_true(await(f, [&] { return (c.failed || c.connected) && (d.failed || d.connected); }, 10000));
-  assert_size_refusal(c, key);
-  assert_size_refusal(d, key);
+  Spec fewer_nodes{key};
+  fewer_nodes.max_nodes = 8;
+  Spec fewer_namespaces{key};
+  fewer_namespaces.max_namespaces = 4;
+  const Spec* other_geometries[] = {&bigger, &fewer_nodes, &fewer_namespaces};
+  const auto answered = [](const Worker& w) { return w.failed || w.connected; };
+  for (const Spec* other : other_geometries) {
+    Worker& c = spawn(f, *other);
+    Worker& d = spawn(f, *other);
+    assert_true(await(f, [&] { return answered(c) && answered(d); }, 10000));
+    assert_size_refusal(c, *other);
+    assert_size_refusal(d, *other);
+  }
   // The refused clients disturbed nobody.
   assert_true(fleet.owner->owner);
   assert_false(fleet.followers[0]->owner);
   assert_int_equal(peek(key).owner_pid, fleet.owner->pid);
+  assert_int_equal(segment_size(key), kSize16x8);
 
   // A segment left behind (here: this driver kept it attached while the fleet
-  // closed, as a monitoring tool might) refuses a would-be owner too.
+  // closed, as a monitoring tool might) refuses a would-be owner too, and
+  // not a byte of it changes.
   int id = shmget(key, 0, 0);
-  void* at = shmat(id, nullptr, SHM_RDONLY);
-  assert_true(at != reinterpret_cast<void*>(-1));
+  const auto* at = static_cast<const unsigned char*>(shmat(id, nullptr, SHM_RDONLY));
+  assert_true(at != reinterpret_cast<const void*>(-1));
   stop(f, *fleet.followers[0]);
   stop(f, *fleet.owner);
-  shmdt(at);
+  const std::vector<unsigned char> left_behind(at, at + kSize16x8);
+  for (const Spec* other : other_geometries) {
+    Worker& e = spawn(f, *other);
+    assert_true(await(f, [&] { return answered(e); }, 10000));
+    assert_size_refusal(e, *other);
+  }
   assert_int_equal(segment_size(key), kSize16x8);
-  Worker& e = spawn(f, bigger);
-  assert_true(await(f, [&] { return e.failed || e.connected; }, 10000));
-  assert_size_refusal(e, key);
+  assert_int_equal(std::memcmp(left_behind.data(), at, kSize16x8), 0);
+  shmdt(at);
 
   const std::string command = "ipcrm -M " + key_text(key);
   assert_int_equal(std::system(command.c_str()), 0);

@@ -5,7 +5,7 @@
 // it through aerospike_close, which is the graceful handoff under test.
 //
 // usage: shm_client_worker host=H port=P key=K [tend=MS] [threshold=SEC]
-//                          [max_nodes=N] [shm=0|1] [gate=FD]
+//                          [max_nodes=N] [max_namespaces=N] [shm=0|1] [gate=FD]
 // gate=FD: block until FD reaches end of file before connecting, so that many
 // workers can be released at the same instant.
 //
@@ -36,6 +36,7 @@ struct Options {
   uint32_t tend_ms = 1000;
   uint32_t threshold_sec = 30;
   uint32_t max_nodes = 16;
+  uint32_t max_namespaces = 8;
   bool shm = true;
   int gate = -1;
 };
@@ -52,6 +53,7 @@ bool parse(int argc, char** argv, Options* o) {
     else if (name == "tend") o->tend_ms = static_cast<uint32_t>(std::strtoul(value, nullptr, 10));
     else if (name == "threshold") o->threshold_sec = static_cast<uint32_t>(std::strtoul(value, nullptr, 10));
     else if (name == "max_nodes") o->max_nodes = static_cast<uint32_t>(std::strtoul(value, nullptr, 10));
+    else if (name == "max_namespaces") o->max_namespaces = static_cast<uint32_t>(std::strtoul(value, nullptr, 10));
     else if (name == "shm") o->shm = std::strcmp(value, "0") != 0;
     else if (name == "gate") o->gate = static_cast<int>(std::strtol(value, nullptr, 10));
     else return false;
@@ -69,7 +71,7 @@ bool tends(aerospike* as) {
 int main(int argc, char** argv) {
   Options o;
   if (!parse(argc, argv, &o)) {
-    std::fprintf(stderr, "usage: %s host=H port=P key=K [tend=MS] [threshold=SEC] [max_nodes=N] [shm=0|1] [gate=FD]\n",
+    std::fprintf(stderr, "usage: %s host=H port=P key=K [tend=MS] [threshold=SEC] [max_nodes=N] [max_namespaces=N] [shm=0|1] [gate=FD]\n",
                  argv[0]);
     return 2;
   }
@@ -94,7 +96,7 @@ int main(int argc, char** argv) {
   config.use_shm = o.shm;
   config.shm_key = o.key;
   config.shm_max_nodes = o.max_nodes;
-  config.shm_max_namespaces = 8;
+  config.shm_max_namespaces = o.max_namespaces;
   config.shm_takeover_threshold_sec = o.threshold_sec;
 
   aerospike as;
