@@ -41,8 +41,10 @@ else
   printf '%s\0' "${sources[@]}" |
     xargs -0 -P "$jobs" -n 4 clang-tidy --quiet -p "$build" >"$work/tidy" 2>&1 || tidy_rc=$?
 fi
-# A header's finding comes once per file including it: keep one of each.
-grep -E '^/.*:[0-9]+:[0-9]+: (warning|error): .*\[[^]]+\]$' "$work/tidy" | sed "s|^$root/||" |
+# run-clang-tidy always asks for colour: strip it. A header's finding comes
+# once per file including it: keep one of each.
+sed 's/\x1b\[[0-9;]*m//g' "$work/tidy" |
+  grep -E '^/.*:[0-9]+:[0-9]+: (warning|error): .*\[[^]]+\]$' | sed "s|^$root/||" |
   sort -t: -k1,1 -k2,2n -k3,3n | uniq >"$work/findings" || true
 if [ -s "$work/findings" ]; then
   cat "$work/findings"
