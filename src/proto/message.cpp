@@ -33,7 +33,6 @@ class Reader {
     pos_ += n;
     return p;
   }
-  size_t position() const { return pos_; }
 
  private:
   std::string_view body_;
@@ -51,7 +50,10 @@ const Field* Message::field(FieldType type) const {
 Result<Message> parse_message(std::string_view body) {
   Reader in(body);
   const unsigned char* h = in.take(kMessageHeaderSize);
-  if (!h) return Status::error(AEROSPIKE_ERR_CLIENT, "message body of {} bytes is shorter than its 22-byte header", body.size());
+  if (!h)
+    return Status::error(AEROSPIKE_ERR_CLIENT,
+                         "message body of {} bytes is shorter than its 22-byte header",
+                         body.size());
   if (h[0] != kMessageHeaderSize)
     return Status::error(AEROSPIKE_ERR_CLIENT, "message header size is {}, expected 22", h[0]);
   // A header that claims to be longer than 22 bytes carries bytes we skip.
@@ -70,8 +72,9 @@ Result<Message> parse_message(std::string_view body) {
   // Every field takes at least 5 bytes and every op at least 8, so counts
   // that cannot fit are refused before reserving anything.
   if (uint64_t{n_fields} * 5 + uint64_t{n_ops} * 8 > in.left())
-    return Status::error(AEROSPIKE_ERR_CLIENT, "message declares {} fields and {} ops but has {} bytes left",
-                         n_fields, n_ops, in.left());
+    return Status::error(AEROSPIKE_ERR_CLIENT,
+                         "message declares {} fields and {} ops but has {} bytes left", n_fields,
+                         n_ops, in.left());
   m.fields.reserve(n_fields);
   for (uint16_t i = 0; i < n_fields; ++i) {
     const unsigned char* p = in.take(5);
@@ -79,7 +82,9 @@ Result<Message> parse_message(std::string_view body) {
     const uint32_t size = get_be32(p);
     if (size < 1) return Status::error(AEROSPIKE_ERR_CLIENT, "field {} declares size 0", i);
     const unsigned char* data = in.take(size - 1);
-    if (!data) return Status::error(AEROSPIKE_ERR_CLIENT, "field {} declares {} bytes past the end", i, size);
+    if (!data)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "field {} declares {} bytes past the end", i,
+                           size);
     m.fields.push_back(Field{p[4], std::string(reinterpret_cast<const char*>(data), size - 1)});
   }
   m.ops.reserve(n_ops);
@@ -88,9 +93,11 @@ Result<Message> parse_message(std::string_view body) {
     if (!p) return Status::error(AEROSPIKE_ERR_CLIENT, "op {} is truncated", i);
     const uint32_t size = get_be32(p);
     const uint8_t name_len = p[7];
-    if (size < 4u + name_len) return Status::error(AEROSPIKE_ERR_CLIENT, "op {} size {} is smaller than its name", i, size);
+    if (size < 4u + name_len)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "op {} size {} is smaller than its name", i, size);
     const unsigned char* rest = in.take(size - 4);
-    if (!rest) return Status::error(AEROSPIKE_ERR_CLIENT, "op {} declares {} bytes past the end", i, size);
+    if (!rest)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "op {} declares {} bytes past the end", i, size);
     Op op;
     op.op = p[4];
     op.particle_type = p[5];
