@@ -12,7 +12,7 @@ ifneq ($(SANITIZE),)
 override BUILD := $(BUILD)-$(subst $(comma),-,$(SANITIZE))
 endif
 
-.PHONY: all deps configure build test run install clean bench fuzz chaos
+.PHONY: all deps configure build lint test run install clean bench fuzz chaos
 
 all: build
 
@@ -25,9 +25,19 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# A plain `make test` (what CI runs) passes the suite twice: as built, then
-# under AddressSanitizer and UBSan. SANITIZE=... runs that sanitizer only.
+# clang-format and clang-tidy over src/ (.clang-format, .clang-tidy), with the
+# compile flags of this build.
+lint: configure
+	@BUILD=$(BUILD) JOBS=$(JOBS) scripts/lint.sh
+
+# A plain `make test` (what CI runs) checks the conventions once (the include
+# layers, then the lint), then passes the suite twice: as built, then under
+# AddressSanitizer and UBSan. SANITIZE=... runs that sanitizer only.
 test: build
+ifeq ($(SANITIZE),)
+	@scripts/check_layers.sh
+	@$(MAKE) lint
+endif
 	@scripts/stock-client.sh
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
 ifeq ($(SANITIZE),)

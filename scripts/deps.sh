@@ -2,8 +2,8 @@
 # Installs the Debian packages the build and the tests need, and nothing else.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
-packages=(cmake make g++ gcc clang pkg-config libboost-dev libfmt-dev libcmocka-dev libssl-dev
-          nodejs npm python3 iproute2 procps util-linux abigail-tools)
+packages=(cmake make g++ gcc clang clang-format clang-tidy pkg-config libboost-dev libfmt-dev
+          libcmocka-dev libssl-dev nodejs npm python3 iproute2 procps util-linux abigail-tools)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

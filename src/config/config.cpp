@@ -238,8 +238,8 @@ as_vector* metrics_labels_copy(const as_vector* labels) {
   if (labels == nullptr) return nullptr;
   as_vector* copy = vector_create(sizeof(as_metrics_label), labels->size ? labels->size : 1);
   for (uint32_t i = 0; i < labels->size; i++) {
-    auto* src = static_cast<const as_metrics_label*>(
-        as_vector_get(const_cast<as_vector*>(labels), i));
+    auto* src =
+        static_cast<const as_metrics_label*>(as_vector_get(const_cast<as_vector*>(labels), i));
     as_metrics_label label{copy_string(src->name), copy_string(src->value)};
     as_vector_append(copy, &label);
   }

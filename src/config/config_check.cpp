@@ -42,8 +42,9 @@ Status check_shm(const as_config& c) {
   // Key 0 is IPC_PRIVATE: every process would get a segment of its own and
   // nothing would be shared, silently.
   if (c.shm_key == 0) {
-    return param("as_config.shm_key = 0 is IPC_PRIVATE, which no other process can attach: "
-                 "choose a non-zero key (default 0xA5000000)");
+    return param(
+        "as_config.shm_key = 0 is IPC_PRIVATE, which no other process can attach: "
+        "choose a non-zero key (default 0xA5000000)");
   }
   if (c.shm_max_nodes == 0 || c.shm_max_nodes > kMaxShmNodes) {
     return Status::error(AEROSPIKE_ERR_PARAM, "as_config.shm_max_nodes = {} is outside 1..{}",
@@ -54,13 +55,16 @@ Status check_shm(const as_config& c) {
                          c.shm_max_namespaces, kMaxShmNamespaces);
   }
   if (c.shm_takeover_threshold_sec == 0) {
-    return param("as_config.shm_takeover_threshold_sec = 0: a takeover threshold of at least 1 s is required");
+    return param(
+        "as_config.shm_takeover_threshold_sec = 0: "
+        "a takeover threshold of at least 1 s is required");
   }
   if (uint64_t{c.shm_takeover_threshold_sec} * 1000 < 2 * uint64_t{c.tender_interval}) {
-    return Status::error(AEROSPIKE_ERR_PARAM,
-                         "as_config.shm_takeover_threshold_sec = {} is less than two tend intervals "
-                         "(tender_interval = {} ms): a live owner could be taken over",
-                         c.shm_takeover_threshold_sec, c.tender_interval);
+    return Status::error(
+        AEROSPIKE_ERR_PARAM,
+        "as_config.shm_takeover_threshold_sec = {} is less than two tend intervals "
+        "(tender_interval = {} ms): a live owner could be taken over",
+        c.shm_takeover_threshold_sec, c.tender_interval);
   }
   return Status::ok();
 }

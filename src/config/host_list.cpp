@@ -71,8 +71,8 @@ Result<std::vector<HostSpec>> parse_host_list(std::string_view text, uint16_t de
   size_t start = 0;
   while (start <= text.size()) {
     size_t comma = text.find(',', start);
-    std::string_view entry =
-        text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view entry = text.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
     while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
     if (entry.empty()) {

@@ -31,7 +31,11 @@ void log_at(as_log_level level, const char* func, const char* file, unsigned lin
 
 }  // namespace aeroshim
 
-#define log_error(...) ::aeroshim::log_at(AS_LOG_LEVEL_ERROR, __func__, __FILE__, __LINE__, __VA_ARGS__)
-#define log_warn(...) ::aeroshim::log_at(AS_LOG_LEVEL_WARN, __func__, __FILE__, __LINE__, __VA_ARGS__)
-#define log_info(...) ::aeroshim::log_at(AS_LOG_LEVEL_INFO, __func__, __FILE__, __LINE__, __VA_ARGS__)
-#define log_debug(...) ::aeroshim::log_at(AS_LOG_LEVEL_DEBUG, __func__, __FILE__, __LINE__, __VA_ARGS__)
+#define log_error(...) \
+  ::aeroshim::log_at(AS_LOG_LEVEL_ERROR, __func__, __FILE__, __LINE__, __VA_ARGS__)
+#define log_warn(...) \
+  ::aeroshim::log_at(AS_LOG_LEVEL_WARN, __func__, __FILE__, __LINE__, __VA_ARGS__)
+#define log_info(...) \
+  ::aeroshim::log_at(AS_LOG_LEVEL_INFO, __func__, __FILE__, __LINE__, __VA_ARGS__)
+#define log_debug(...) \
+  ::aeroshim::log_at(AS_LOG_LEVEL_DEBUG, __func__, __FILE__, __LINE__, __VA_ARGS__)

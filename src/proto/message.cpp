@@ -33,12 +33,49 @@ class Reader {
     pos_ += n;
     return p;
   }
-  size_t position() const { return pos_; }
 
  private:
   std::string_view body_;
   size_t pos_ = 0;
 };
+
+Status read_fields(Reader& in, uint16_t count, std::vector<Field>& fields) {
+  fields.reserve(count);
+  for (uint16_t i = 0; i < count; ++i) {
+    const unsigned char* p = in.take(5);
+    if (!p) return Status::error(AEROSPIKE_ERR_CLIENT, "field {} is truncated", i);
+    const uint32_t size = get_be32(p);
+    if (size < 1) return Status::error(AEROSPIKE_ERR_CLIENT, "field {} declares size 0", i);
+    const unsigned char* data = in.take(size - 1);
+    if (!data)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "field {} declares {} bytes past the end", i,
+                           size);
+    fields.push_back(Field{p[4], std::string(reinterpret_cast<const char*>(data), size - 1)});
+  }
+  return Status::ok();
+}
+
+Status read_ops(Reader& in, uint16_t count, std::vector<Op>& ops) {
+  ops.reserve(count);
+  for (uint16_t i = 0; i < count; ++i) {
+    const unsigned char* p = in.take(8);
+    if (!p) return Status::error(AEROSPIKE_ERR_CLIENT, "op {} is truncated", i);
+    const uint32_t size = get_be32(p);
+    const uint8_t name_len = p[7];
+    if (size < 4u + name_len)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "op {} size {} is smaller than its name", i, size);
+    const unsigned char* rest = in.take(size - 4);
+    if (!rest)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "op {} declares {} bytes past the end", i, size);
+    Op op;
+    op.op = p[4];
+    op.particle_type = p[5];
+    op.name.assign(reinterpret_cast<const char*>(rest), name_len);
+    op.value.assign(reinterpret_cast<const char*>(rest) + name_len, size - 4 - name_len);
+    ops.push_back(std::move(op));
+  }
+  return Status::ok();
+}
 
 }  // namespace
 
@@ -51,7 +88,10 @@ const Field* Message::field(FieldType type) const {
 Result<Message> parse_message(std::string_view body) {
   Reader in(body);
   const unsigned char* h = in.take(kMessageHeaderSize);
-  if (!h) return Status::error(AEROSPIKE_ERR_CLIENT, "message body of {} bytes is shorter than its 22-byte header", body.size());
+  if (!h)
+    return Status::error(AEROSPIKE_ERR_CLIENT,
+                         "message body of {} bytes is shorter than its 22-byte header",
+                         body.size());
   if (h[0] != kMessageHeaderSize)
     return Status::error(AEROSPIKE_ERR_CLIENT, "message header size is {}, expected 22", h[0]);
   // A header that claims to be longer than 22 bytes carries bytes we skip.
@@ -70,34 +110,11 @@ Result<Message> parse_message(std::string_view body) {
   // Every field takes at least 5 bytes and every op at least 8, so counts
   // that cannot fit are refused before reserving anything.
   if (uint64_t{n_fields} * 5 + uint64_t{n_ops} * 8 > in.left())
-    return Status::error(AEROSPIKE_ERR_CLIENT, "message declares {} fields and {} ops but has {} bytes left",
-                         n_fields, n_ops, in.left());
-  m.fields.reserve(n_fields);
-  for (uint16_t i = 0; i < n_fields; ++i) {
-    const unsigned char* p = in.take(5);
-    if (!p) return Status::error(AEROSPIKE_ERR_CLIENT, "field {} is truncated", i);
-    const uint32_t size = get_be32(p);
-    if (size < 1) return Status::error(AEROSPIKE_ERR_CLIENT, "field {} declares size 0", i);
-    const unsigned char* data = in.take(size - 1);
-    if (!data) return Status::error(AEROSPIKE_ERR_CLIENT, "field {} declares {} bytes past the end", i, size);
-    m.fields.push_back(Field{p[4], std::string(reinterpret_cast<const char*>(data), size - 1)});
-  }
-  m.ops.reserve(n_ops);
-  for (uint16_t i = 0; i < n_ops; ++i) {
-    const unsigned char* p = in.take(8);
-    if (!p) return Status::error(AEROSPIKE_ERR_CLIENT, "op {} is truncated", i);
-    const uint32_t size = get_be32(p);
-    const uint8_t name_len = p[7];
-    if (size < 4u + name_len) return Status::error(AEROSPIKE_ERR_CLIENT, "op {} size {} is smaller than its name", i, size);
-    const unsigned char* rest = in.take(size - 4);
-    if (!rest) return Status::error(AEROSPIKE_ERR_CLIENT, "op {} declares {} bytes past the end", i, size);
-    Op op;
-    op.op = p[4];
-    op.particle_type = p[5];
-    op.name.assign(reinterpret_cast<const char*>(rest), name_len);
-    op.value.assign(reinterpret_cast<const char*>(rest) + name_len, size - 4 - name_len);
-    m.ops.push_back(std::move(op));
-  }
+    return Status::error(AEROSPIKE_ERR_CLIENT,
+                         "message declares {} fields and {} ops but has {} bytes left", n_fields,
+                         n_ops, in.left());
+  if (Status read = read_fields(in, n_fields, m.fields); !read) return read;
+  if (Status read = read_ops(in, n_ops, m.ops); !read) return read;
   if (in.left() != 0)
     return Status::error(AEROSPIKE_ERR_CLIENT, "message has {} bytes after its last op", in.left());
   return m;

@@ -73,7 +73,7 @@ struct Field {
 struct Op {
   uint8_t op = 0;
   uint8_t particle_type = 0;
-  std::string name;   // < 256 bytes: its length is one byte on the wire
+  std::string name;  // < 256 bytes: its length is one byte on the wire
   std::string value;
 };
 
@@ -102,7 +102,8 @@ void encode_message(const Message& message, std::string& out);
 // read little-endian.
 inline uint32_t partition_of(std::string_view digest) {
   if (digest.size() < 2) return 0;
-  return (static_cast<uint8_t>(digest[0]) | (static_cast<uint32_t>(static_cast<uint8_t>(digest[1])) << 8)) &
+  return (static_cast<uint8_t>(digest[0]) |
+          (static_cast<uint32_t>(static_cast<uint8_t>(digest[1])) << 8)) &
          4095u;
 }
 
