@@ -16,7 +16,8 @@ extern "C" {
 char* aerospike_client_version = const_cast<char*>("7.4.0");
 
 aerospike* aerospike_init(aerospike* as, as_config* config) {
-  return guard_value<aerospike*>(nullptr, {{as, "as"}}, [&] { return client_init(as, config, false); });
+  return guard_value<aerospike*>(nullptr, {{as, "as"}},
+                                 [&] { return client_init(as, config, false); });
 }
 
 // As in 7.4.0, the configuration is consumed even when the object cannot be
@@ -33,7 +34,9 @@ aerospike* aerospike_new(as_config* config) {
 }
 
 void aerospike_destroy(aerospike* as) {
-  guard_void({}, [&] { if (as != nullptr) client_destroy(as); });
+  guard_void({}, [&] {
+    if (as != nullptr) client_destroy(as);
+  });
 }
 
 as_status aerospike_connect(aerospike* as, as_error* err) {

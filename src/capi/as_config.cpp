@@ -34,7 +34,8 @@ void as_config_clear_hosts(as_config* config) {
 }
 
 bool as_config_set_user(as_config* config, const char* user, const char* password) {
-  return guard_value(false, {{config, "config"}}, [&] { return config_set_user(config, user, password); });
+  return guard_value(false, {{config, "config"}},
+                     [&] { return config_set_user(config, user, password); });
 }
 
 void as_config_set_string(char** str, const char* value) {
@@ -52,7 +53,8 @@ void as_config_add_rack_id(as_config* config, int rack_id) {
 }
 
 bool as_auth_mode_from_string(as_auth_mode* auth, const char* str) {
-  return guard_value(false, {{auth, "auth"}, {str, "str"}}, [&] { return auth_mode_from_string(auth, str); });
+  return guard_value(false, {{auth, "auth"}, {str, "str"}},
+                     [&] { return auth_mode_from_string(auth, str); });
 }
 
 void as_config_massage_error_rate(as_config* config) {
@@ -67,7 +69,9 @@ as_policies* as_policies_init(as_policies* p) {
 }
 
 void as_policies_destroy(as_policies* p) {
-  guard_void({}, [&] { if (p != nullptr) policies_destroy(p); });
+  guard_void({}, [&] {
+    if (p != nullptr) policies_destroy(p);
+  });
 }
 
 }  // extern "C"

@@ -11,11 +11,15 @@ void as_metrics_policy_init(as_metrics_policy* policy) {
 }
 
 void as_metrics_policy_destroy(as_metrics_policy* policy) {
-  guard_void({}, [&] { if (policy != nullptr) metrics_policy_destroy_labels(policy); });
+  guard_void({}, [&] {
+    if (policy != nullptr) metrics_policy_destroy_labels(policy);
+  });
 }
 
 void as_metrics_policy_destroy_labels(as_metrics_policy* policy) {
-  guard_void({}, [&] { if (policy != nullptr) metrics_policy_destroy_labels(policy); });
+  guard_void({}, [&] {
+    if (policy != nullptr) metrics_policy_destroy_labels(policy);
+  });
 }
 
 void as_metrics_policy_add_label(as_metrics_policy* policy, const char* name, const char* value) {
@@ -24,7 +28,8 @@ void as_metrics_policy_add_label(as_metrics_policy* policy, const char* name, co
 }
 
 void as_metrics_policy_copy_labels(as_metrics_policy* policy, as_vector* labels) {
-  guard_void({{policy, "policy"}}, [&] { metrics_policy_set_labels(policy, metrics_labels_copy(labels)); });
+  guard_void({{policy, "policy"}},
+             [&] { metrics_policy_set_labels(policy, metrics_labels_copy(labels)); });
 }
 
 void as_metrics_policy_set_labels(as_metrics_policy* policy, as_vector* labels) {

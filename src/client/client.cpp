@@ -38,7 +38,9 @@ Status client_close(aerospike_s* as) {
   return Status::ok();
 }
 
-bool client_is_connected(aerospike_s* as) { return as->cluster && cluster_is_connected(as->cluster); }
+bool client_is_connected(aerospike_s* as) {
+  return as->cluster && cluster_is_connected(as->cluster);
+}
 
 void cluster_node_names(as_cluster_s* view, int* n_nodes, char** node_names) {
   *n_nodes = 0;
@@ -47,7 +49,8 @@ void cluster_node_names(as_cluster_s* view, int* n_nodes, char** node_names) {
   as_nodes* nodes = as_nodes_reserve(view);
   // One pass: a node the tender deactivates meanwhile is either listed or
   // not, never counted in one place and skipped in another.
-  auto* names = nodes->size ? static_cast<char*>(std::calloc(nodes->size, AS_NODE_NAME_SIZE)) : nullptr;
+  auto* names =
+      nodes->size ? static_cast<char*>(std::calloc(nodes->size, AS_NODE_NAME_SIZE)) : nullptr;
   uint32_t k = 0;
   for (uint32_t i = 0; names && i < nodes->size; ++i) {
     if (!node_is_active(nodes->array[i])) continue;

@@ -1,7 +1,6 @@
 #include "client/info_commands.h"
 
 #include "cluster/node_view.h"
-
 #include "info/info_text.h"
 #include "info/tend_answers.h"
 #include "net/address.h"
@@ -30,8 +29,8 @@ std::string request_body(const as_policy_info* policy, const char* request) {
   return body;
 }
 
-Result<std::string> ask(const sockaddr_storage& address, const std::string& where, std::chrono::milliseconds timeout,
-                        const std::string& body) {
+Result<std::string> ask(const sockaddr_storage& address, const std::string& where,
+                        std::chrono::milliseconds timeout, const std::string& body) {
   auto connection = InfoConnection::open(address, timeout);
   if (!connection) return connection.status();
   auto answer = connection->request(body, timeout);
@@ -51,20 +50,22 @@ char* to_c_string(const std::string& text) {
   return out;
 }
 
-Result<std::string> info_host(aerospike* as, const as_policy_info* policy, const char* host, uint16_t port,
-                              const char* request) {
+Result<std::string> info_host(aerospike* as, const as_policy_info* policy, const char* host,
+                              uint16_t port, const char* request) {
   auto addresses = resolve_host(host, port);
   if (!addresses) return addresses.status();
   Status last = Status::ok();
   for (const auto& address : *addresses) {
-    auto answer = ask(address, address_to_string(address), timeout_of(as, policy), request_body(policy, request));
+    auto answer = ask(address, address_to_string(address), timeout_of(as, policy),
+                      request_body(policy, request));
     if (answer || answer.status().code() > 0) return answer;  // a server answer, good or bad
     last = answer.status();
   }
   return last;
 }
 
-Result<std::string> info_node(aerospike* as, const as_policy_info* policy, const as_node* node, const char* request) {
+Result<std::string> info_node(aerospike* as, const as_policy_info* policy, const as_node* node,
+                              const char* request) {
   const as_address& address = node->addresses[node->address_index];
   return ask(address.addr, std::string(node->name) + " " + address.name, timeout_of(as, policy),
              request_body(policy, request));
@@ -80,7 +81,9 @@ Result<std::string> info_any(aerospike* as, const as_policy_info* policy, const 
       active.push_back(nodes->array[i]);
     }
   as_nodes_release(nodes);
-  if (active.empty()) return Status::error(AEROSPIKE_ERR_CLUSTER, "aerospike_info_any: the cluster has no active node");
+  if (active.empty())
+    return Status::error(AEROSPIKE_ERR_CLUSTER,
+                         "aerospike_info_any: the cluster has no active node");
   // Start at a random node and fall through to the others, so one dead node
   // does not fail the request while the tender has not removed it yet.
   static thread_local std::minstd_rand random(std::random_device{}());
@@ -96,7 +99,8 @@ Result<std::string> info_any(aerospike* as, const as_policy_info* policy, const 
 
 Status info_foreach(aerospike* as, const as_policy_info* policy, const char* request,
                     aerospike_info_foreach_callback callback, void* udata) {
-  if (!as->cluster) return Status::error(AEROSPIKE_ERR_CLIENT, "aerospike_info_foreach: not connected");
+  if (!as->cluster)
+    return Status::error(AEROSPIKE_ERR_CLIENT, "aerospike_info_foreach: not connected");
   as_nodes* nodes = as_nodes_reserve(as->cluster);
   Status status = Status::ok();
   for (uint32_t i = 0; i < nodes->size && status; ++i) {
@@ -112,7 +116,9 @@ Status info_foreach(aerospike* as, const as_policy_info* policy, const char* req
     as_error_reset(&err);
     const bool more = callback(&err, node, request, text, udata);
     std::free(text);
-    if (!more) status = Status::error(AEROSPIKE_ERR_QUERY_ABORTED, "aerospike_info_foreach: the callback stopped at node {}", node->name);
+    if (!more)
+      status = Status::error(AEROSPIKE_ERR_QUERY_ABORTED,
+                             "aerospike_info_foreach: the callback stopped at node {}", node->name);
   }
   as_nodes_release(nodes);
   return status;

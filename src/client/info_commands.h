@@ -13,9 +13,10 @@ namespace aeroshim {
 
 // Each returns the whole answer body ("name\tvalue\n"...), or the server's
 // in-band error (ERROR:/FAIL:) as a Status carrying its code.
-Result<std::string> info_host(aerospike* as, const as_policy_info* policy, const char* host, uint16_t port,
+Result<std::string> info_host(aerospike* as, const as_policy_info* policy, const char* host,
+                              uint16_t port, const char* request);
+Result<std::string> info_node(aerospike* as, const as_policy_info* policy, const as_node* node,
                               const char* request);
-Result<std::string> info_node(aerospike* as, const as_policy_info* policy, const as_node* node, const char* request);
 Result<std::string> info_any(aerospike* as, const as_policy_info* policy, const char* request);
 // Stops at the first failing node or when the callback answers false
 // (AEROSPIKE_ERR_QUERY_ABORTED). The answer passed to the callback is freed

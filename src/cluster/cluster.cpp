@@ -4,9 +4,9 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "map/private_map.h"
-#include "session/tend_role.h"
 #include "net/address.h"
 #include "session/shm_session.h"
+#include "session/tend_role.h"
 
 #include <aerospike/aerospike.h>
 #include <aerospike/version.h>
@@ -30,8 +30,10 @@ TendSettings settings_from(const as_config& config) {
     }
   }
   if (config.cluster_name) s.cluster_name = config.cluster_name;
-  s.conn_timeout = std::chrono::milliseconds(config.conn_timeout_ms ? config.conn_timeout_ms : 1000);
-  s.info_timeout = std::chrono::milliseconds(config.policies.info.timeout ? config.policies.info.timeout : 1000);
+  s.conn_timeout =
+      std::chrono::milliseconds(config.conn_timeout_ms ? config.conn_timeout_ms : 1000);
+  s.info_timeout =
+      std::chrono::milliseconds(config.policies.info.timeout ? config.policies.info.timeout : 1000);
   s.use_services_alternate = config.use_services_alternate;
   s.rack_aware = config.rack_aware;
   s.fail_if_not_connected = config.fail_if_not_connected;
@@ -91,7 +93,8 @@ Status Cluster::create_view(const as_config& config) {
   view_->fail_if_not_connected = config.fail_if_not_connected;
   const uint32_t capacity = config.use_shm ? config.shm_max_nodes : PrivateMap::kGeometry.max_nodes;
   node_table_ = std::make_unique<NodeTable>(view_, capacity);
-  if (!node_table_->publish({})) return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory creating the cluster");
+  if (!node_table_->publish({}))
+    return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory creating the cluster");
   return Status::ok();
 }
 
@@ -178,12 +181,14 @@ void Cluster::tend_loop() {
     tender_->cycle(monotonic_ms());
     node_table_->release_retired();
     lock.lock();
-    cv_.wait_for(lock, std::chrono::milliseconds(tend_interval_ms_), [this] { return stopping_ || woken_; });
+    cv_.wait_for(lock, std::chrono::milliseconds(tend_interval_ms_),
+                 [this] { return stopping_ || woken_; });
     woken_ = false;
   }
 }
 
-void Cluster::emit(as_cluster_event_type type, const std::string& name, const std::string& address) {
+void Cluster::emit(as_cluster_event_type type, const std::string& name,
+                   const std::string& address) {
   if (!event_callback_) return;
   as_cluster_event event{};
   event.node_name = name.c_str();
@@ -224,12 +229,14 @@ bool Cluster::is_connected() const {
   // free this array while we look at it.
   as_nodes* nodes = as_nodes_reserve(view_);
   bool any_active = false;
-  for (uint32_t i = 0; i < nodes->size && !any_active; ++i) any_active = node_is_active(nodes->array[i]);
+  for (uint32_t i = 0; i < nodes->size && !any_active; ++i)
+    any_active = node_is_active(nodes->array[i]);
   as_nodes_release(nodes);
   return any_active;
 }
 
-std::optional<std::string> Cluster::partition_node(const std::string& ns, uint32_t partition, uint32_t replica) const {
+std::optional<std::string> Cluster::partition_node(const std::string& ns, uint32_t partition,
+                                                   uint32_t replica) const {
   auto table = map_->find_namespace(ns);
   if (!table) return std::nullopt;
   auto index = map_->replica_node(*table, partition, replica);

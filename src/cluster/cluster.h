@@ -45,7 +45,8 @@ class Cluster final : public MembershipObserver {
 
   // Name of the node holding `replica` of a partition, from the map both an
   // owner and a follower read.
-  std::optional<std::string> partition_node(const std::string& ns, uint32_t partition, uint32_t replica) const;
+  std::optional<std::string> partition_node(const std::string& ns, uint32_t partition,
+                                            uint32_t replica) const;
 
   void node_added(const Node& node) override;
   void node_removed(const Node& node) override;

@@ -5,7 +5,9 @@
 namespace aeroshim {
 
 NodeTable::NodeTable(as_cluster* cluster_view, uint32_t capacity)
-    : cluster_view_(cluster_view), capacity_(capacity), slots_(new std::atomic<as_node*>[capacity]) {
+    : cluster_view_(cluster_view),
+      capacity_(capacity),
+      slots_(new std::atomic<as_node*>[capacity]) {
   for (uint32_t i = 0; i < capacity_; ++i) slots_[i].store(nullptr, std::memory_order_relaxed);
 }
 
@@ -13,10 +15,12 @@ NodeTable::~NodeTable() {
   // No reader is left: the cluster is closing and its threads are joined.
   release_retired();
   release_retired();
-  for (uint32_t i = 0; i < capacity_; ++i) release_node_view(slots_[i].exchange(nullptr, std::memory_order_acq_rel));
+  for (uint32_t i = 0; i < capacity_; ++i)
+    release_node_view(slots_[i].exchange(nullptr, std::memory_order_acq_rel));
   // Ours is one reference; an application may still hold the array reserved.
   as_nodes* last = __atomic_exchange_n(&cluster_view_->nodes, nullptr, __ATOMIC_ACQ_REL);
-  if (last && __atomic_sub_fetch(&last->ref_count, 1, __ATOMIC_ACQ_REL) == 0) destroy_nodes_view(last);
+  if (last && __atomic_sub_fetch(&last->ref_count, 1, __ATOMIC_ACQ_REL) == 0)
+    destroy_nodes_view(last);
 }
 
 bool NodeTable::publish(const std::vector<as_node*>& nodes) {

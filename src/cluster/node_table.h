@@ -27,8 +27,8 @@
 namespace aeroshim {
 
 struct NodeObject {
-  as_node view;          // first: as_node* and NodeObject* are the same address
-  uint32_t map_index;    // the node entry of the cluster map it was made for
+  as_node view;        // first: as_node* and NodeObject* are the same address
+  uint32_t map_index;  // the node entry of the cluster map it was made for
 };
 static_assert(std::is_standard_layout_v<NodeObject> && offsetof(NodeObject, view) == 0,
               "as_node must be the node object's first member");

@@ -1,7 +1,6 @@
 #include "cluster/node_view.h"
 
 #include "cluster/node_table.h"
-
 #include "net/address.h"
 
 #include <cstdlib>
@@ -9,8 +8,9 @@
 
 namespace aeroshim {
 
-as_node* create_node_view(const std::string& name, const sockaddr_storage& address, const ServerVersion& version,
-                          uint32_t features, as_cluster* cluster, uint32_t index) {
+as_node* create_node_view(const std::string& name, const sockaddr_storage& address,
+                          const ServerVersion& version, uint32_t features, as_cluster* cluster,
+                          uint32_t index) {
   // The node object is plain data (calloc'd, freed by destroy_node_view);
   // its as_node comes first, so the view is the object.
   auto* object = static_cast<NodeObject*>(std::calloc(1, sizeof(NodeObject)));
@@ -40,7 +40,8 @@ as_node* create_node_view(const std::string& name, const sockaddr_storage& addre
 }
 
 void release_node_view(as_node* node) {
-  if (node && __atomic_sub_fetch(&node->ref_count, 1, __ATOMIC_ACQ_REL) == 0) destroy_node_view(node);
+  if (node && __atomic_sub_fetch(&node->ref_count, 1, __ATOMIC_ACQ_REL) == 0)
+    destroy_node_view(node);
 }
 
 void destroy_node_view(as_node* node) {
@@ -52,7 +53,8 @@ void destroy_node_view(as_node* node) {
 }
 
 as_nodes* create_nodes_view(const std::vector<as_node*>& nodes) {
-  auto* view = static_cast<as_nodes*>(std::calloc(1, sizeof(as_nodes) + nodes.size() * sizeof(as_node*)));
+  auto* view =
+      static_cast<as_nodes*>(std::calloc(1, sizeof(as_nodes) + nodes.size() * sizeof(as_node*)));
   if (!view) return nullptr;
   view->ref_count = 1;
   view->size = static_cast<uint32_t>(nodes.size());

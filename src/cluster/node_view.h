@@ -17,15 +17,18 @@
 namespace aeroshim {
 
 // A node view with one reference (the caller's), or nullptr when out of memory.
-as_node* create_node_view(const std::string& name, const sockaddr_storage& address, const ServerVersion& version,
-                          uint32_t features, as_cluster* cluster, uint32_t index);
+as_node* create_node_view(const std::string& name, const sockaddr_storage& address,
+                          const ServerVersion& version, uint32_t features, as_cluster* cluster,
+                          uint32_t index);
 void destroy_node_view(as_node* node);
 // Drops one reference to a node view; the last one frees it.
 void release_node_view(as_node* node);
 
 // The tend thread clears `active` while applications read it, so both sides
 // use atomics (release there, acquire here).
-inline bool node_is_active(const as_node* node) { return __atomic_load_n(&node->active, __ATOMIC_ACQUIRE) != 0; }
+inline bool node_is_active(const as_node* node) {
+  return __atomic_load_n(&node->active, __ATOMIC_ACQUIRE) != 0;
+}
 
 // An array of the given nodes with one reference (the caller's). It holds a
 // reference to each node, so an application that reserved an old array can

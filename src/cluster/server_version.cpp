@@ -13,7 +13,8 @@ Result<ServerVersion> parse_server_version(std::string_view build) {
     uint32_t v = 0;
     while (i < build.size() && build[i] >= '0' && build[i] <= '9') {
       v = v * 10 + static_cast<uint32_t>(build[i] - '0');
-      if (v > 65535) return Status::error(AEROSPIKE_ERR_CLIENT, "build '{}' has a number over 65535", build);
+      if (v > 65535)
+        return Status::error(AEROSPIKE_ERR_CLIENT, "build '{}' has a number over 65535", build);
       ++i;
     }
     parts[count++] = v;
@@ -29,7 +30,8 @@ uint32_t features_for(const ServerVersion& v) {
   uint32_t features = 0;
   if (v >= kMinimumServer) features |= AS_FEATURES_PARTITION_SCAN;
   if (v >= ServerVersion{5, 7, 0, 7}) features |= AS_FEATURES_QUERY_SHOW;
-  if (v >= ServerVersion{6, 0, 0, 0}) features |= AS_FEATURES_PARTITION_QUERY | AS_FEATURES_BATCH_ANY;
+  if (v >= ServerVersion{6, 0, 0, 0})
+    features |= AS_FEATURES_PARTITION_QUERY | AS_FEATURES_BATCH_ANY;
   if (v >= ServerVersion{8, 1, 2, 0}) features |= AS_FEATURES_HAS_QUERY_OPS_PROJECTION_EXT;
   return features;
 }

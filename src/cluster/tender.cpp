@@ -21,7 +21,8 @@ constexpr uint32_t kMaxFailures = 5;
 std::string base64(const std::string& text) {
   std::string out(4 * ((text.size() + 2) / 3) + 1, '\0');
   const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+                                reinterpret_cast<const unsigned char*>(text.data()),
+                                static_cast<int>(text.size()));
   out.resize(static_cast<size_t>(n));
   return out;
 }
@@ -31,7 +32,8 @@ MapNode map_entry(const Node& node) {
   entry.name = node.name;
   entry.address = node.address;
   entry.features = node.features;
-  entry.rebalance_generation = node.rebalance_generation == kUnknownGeneration ? 0 : node.rebalance_generation;
+  entry.rebalance_generation =
+      node.rebalance_generation == kUnknownGeneration ? 0 : node.rebalance_generation;
   entry.rack_id = node.rack_id;
   entry.active = true;
   return entry;
@@ -41,7 +43,11 @@ MapNode map_entry(const Node& node) {
 
 Tender::Tender(TendSettings settings, ClusterMap& map, TendRole& role, MembershipObserver& observer,
                as_cluster* cluster_view)
-    : settings_(std::move(settings)), map_(map), role_(role), observer_(observer), cluster_view_(cluster_view) {
+    : settings_(std::move(settings)),
+      map_(map),
+      role_(role),
+      observer_(observer),
+      cluster_view_(cluster_view) {
   if (!settings_.user_agent.empty()) settings_.user_agent = base64(settings_.user_agent);
 }
 
@@ -62,27 +68,34 @@ Result<std::unique_ptr<Node>> Tender::validate(const sockaddr_storage& address) 
   if (!body) return body.status();
   const InfoResponse answer = parse_info_response(*body);
   auto name = parse_node_name(answer);
-  if (!name) return Status::error(AEROSPIKE_ERR_CLIENT, "{}: {}", address_to_string(address), name.status().message());
+  if (!name)
+    return Status::error(AEROSPIKE_ERR_CLIENT, "{}: {}", address_to_string(address),
+                         name.status().message());
   const std::string* build = answer.find("build");
-  if (!build) return Status::error(AEROSPIKE_ERR_CLIENT, "{} answered no build", address_to_string(address));
+  if (!build)
+    return Status::error(AEROSPIKE_ERR_CLIENT, "{} answered no build", address_to_string(address));
   auto version = parse_server_version(*build);
   if (!version) return version.status();
   if (*version < kMinimumServer)
-    return Status::error(AEROSPIKE_ERR_CLIENT, "Node {} {} runs server {}, older than the minimum 4.9.0.3", *name,
+    return Status::error(AEROSPIKE_ERR_CLIENT,
+                         "Node {} {} runs server {}, older than the minimum 4.9.0.3", *name,
                          address_to_string(address), *build);
   if (!settings_.cluster_name.empty()) {
     const std::string* cluster_name = answer.find("cluster-name");
     const std::string received = cluster_name ? *cluster_name : "";
     if (received != settings_.cluster_name)
-      return Status::error(AEROSPIKE_ERR_CLIENT, "Invalid node {} {} Expected cluster name '{}' Received '{}'", *name,
+      return Status::error(AEROSPIKE_ERR_CLIENT,
+                           "Invalid node {} {} Expected cluster name '{}' Received '{}'", *name,
                            address_to_string(address), settings_.cluster_name, received);
   }
   if (accepts_user_agent(*version) && !settings_.user_agent.empty()) {
     // The answer does not matter: an old build that refuses it still tends.
-    auto agent = connection->request("user-agent-set:value=" + settings_.user_agent + "\n", settings_.info_timeout);
+    auto agent = connection->request("user-agent-set:value=" + settings_.user_agent + "\n",
+                                     settings_.info_timeout);
     if (!agent) return agent.status();
   }
-  as_node* view = create_node_view(*name, address, *version, features_for(*version), cluster_view_, next_view_index_++);
+  as_node* view = create_node_view(*name, address, *version, features_for(*version), cluster_view_,
+                                   next_view_index_++);
   if (!view) return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory creating node {}", *name);
   auto node = std::make_unique<Node>(*name, address, *version, features_for(*version), view);
   node->connection = std::move(*connection);
@@ -100,7 +113,8 @@ Status Tender::seed_nodes() {
   for (const auto& seed : settings_.seeds) {
     auto addresses = resolve_host(seed.host, seed.port);
     if (!addresses) {
-      tried.push_back(fmt::format("{}:{} ({})", seed.host, seed.port, addresses.status().message()));
+      tried.push_back(
+          fmt::format("{}:{} ({})", seed.host, seed.port, addresses.status().message()));
       continue;
     }
     for (const auto& address : *addresses) {
@@ -147,7 +161,10 @@ void Tender::refresh_peers(Node& node) {
   if (!body) return node_failed(node, "peers refresh", body.status(), true);
   const InfoResponse answer = parse_info_response(*body);
   const std::string* value = answer.find(name);
-  if (!value) return node_failed(node, "peers refresh", Status::error(AEROSPIKE_ERR_CLIENT, "{} missing from the answer", name), true);
+  if (!value)
+    return node_failed(node, "peers refresh",
+                       Status::error(AEROSPIKE_ERR_CLIENT, "{} missing from the answer", name),
+                       true);
   auto peers = parse_peers(*value);
   if (!peers) return node_failed(node, "peers refresh", peers.status(), true);
   node.peers_generation = static_cast<uint32_t>(peers->generation);
@@ -157,7 +174,8 @@ void Tender::refresh_peers(Node& node) {
       continue;
     }
     if (!add_peer(peer)) {
-      for (const auto& host : peer.addresses) unreachable_peers_.push_back(fmt::format("{}:{}", host.host, host.port));
+      for (const auto& host : peer.addresses)
+        unreachable_peers_.push_back(fmt::format("{}:{}", host.host, host.port));
     }
   }
 }
@@ -169,11 +187,13 @@ bool Tender::add_peer(const Peer& peer) {
     if (!ok) continue;
     auto fresh = validate(address);
     if (!fresh) {
-      log_warn("Peer {} at {}: {}", peer.name, address_to_string(address), fresh.status().message());
+      log_warn("Peer {} at {}: {}", peer.name, address_to_string(address),
+               fresh.status().message());
       continue;
     }
     if ((*fresh)->name != peer.name) {
-      log_warn("Peer {} at {} answered as node {}", peer.name, address_to_string(address), (*fresh)->name);
+      log_warn("Peer {} at {} answered as node {}", peer.name, address_to_string(address),
+               (*fresh)->name);
       continue;
     }
     (*fresh)->friends = 1;
@@ -205,9 +225,13 @@ bool Tender::refresh(Node& node) {
   auto name = parse_node_name(answer);
   auto peers_gen = parse_generation(answer, "peers-generation");
   auto partition_gen = parse_generation(answer, "partition-generation");
-  Result<uint32_t> rebalance_gen = settings_.rack_aware ? parse_generation(answer, "rebalance-generation") : Result<uint32_t>(0u);
+  Result<uint32_t> rebalance_gen = settings_.rack_aware
+                                       ? parse_generation(answer, "rebalance-generation")
+                                       : Result<uint32_t>(0u);
   if (!name) checked = name.status();
-  else if (*name != node.name) checked = Status::error(AEROSPIKE_ERR_INVALID_NODE, "Node name has changed. Old={} New={}", node.name, *name);
+  else if (*name != node.name)
+    checked = Status::error(AEROSPIKE_ERR_INVALID_NODE, "Node name has changed. Old={} New={}",
+                            node.name, *name);
   else if (!peers_gen) checked = peers_gen.status();
   else if (!partition_gen) checked = partition_gen.status();
   else if (!rebalance_gen) checked = rebalance_gen.status();
@@ -221,18 +245,23 @@ bool Tender::refresh(Node& node) {
   node.refreshed = true;
   node.failures = 0;
   if (*partition_gen != node.partition_generation) node.partition_changed = true;
-  if (settings_.rack_aware && *rebalance_gen != node.rebalance_generation) node.rebalance_changed = true;
+  if (settings_.rack_aware && *rebalance_gen != node.rebalance_generation)
+    node.rebalance_changed = true;
   return *peers_gen != node.peers_generation;
 }
 
 void Tender::refresh_partitions(Node& node) {
-  auto body = node.connection.request(build_info_request({"partition-generation", "replicas"}), settings_.info_timeout);
+  auto body = node.connection.request(build_info_request({"partition-generation", "replicas"}),
+                                      settings_.info_timeout);
   if (!body) return node_failed(node, "partition refresh", body.status(), true);
   const InfoResponse answer = parse_info_response(*body);
   auto partition_gen = parse_generation(answer, "partition-generation");
   if (!partition_gen) return node_failed(node, "partition refresh", partition_gen.status(), true);
   const std::string* value = answer.find("replicas");
-  if (!value) return node_failed(node, "partition refresh", Status::error(AEROSPIKE_ERR_CLIENT, "replicas missing from the answer"), true);
+  if (!value)
+    return node_failed(node, "partition refresh",
+                       Status::error(AEROSPIKE_ERR_CLIENT, "replicas missing from the answer"),
+                       true);
   auto updates = parse_replicas(*value);
   if (!updates) return node_failed(node, "partition refresh", updates.status(), true);
   if (!role_.still_owner()) return;
@@ -248,17 +277,22 @@ void Tender::refresh_partitions(Node& node) {
   // its generation to move.
   for (uint32_t index : displaced)
     for (auto& other : nodes_)
-      if (other->map_index == index && other.get() != &node) other->partition_generation = kUnknownGeneration;
+      if (other->map_index == index && other.get() != &node)
+        other->partition_generation = kUnknownGeneration;
 }
 
 void Tender::refresh_racks(Node& node) {
-  auto body = node.connection.request(build_info_request({"rebalance-generation", "rack-ids"}), settings_.info_timeout);
+  auto body = node.connection.request(build_info_request({"rebalance-generation", "rack-ids"}),
+                                      settings_.info_timeout);
   if (!body) return node_failed(node, "rack refresh", body.status(), true);
   const InfoResponse answer = parse_info_response(*body);
   auto rebalance_gen = parse_generation(answer, "rebalance-generation");
   if (!rebalance_gen) return node_failed(node, "rack refresh", rebalance_gen.status(), true);
   const std::string* racks = answer.find("rack-ids");
-  if (!racks) return node_failed(node, "rack refresh", Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids missing from the answer"), true);
+  if (!racks)
+    return node_failed(node, "rack refresh",
+                       Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids missing from the answer"),
+                       true);
   auto rack = parse_rack_ids(*racks);
   if (!rack) return node_failed(node, "rack refresh", rack.status(), true);
   node.rack_id = *rack;
@@ -274,7 +308,8 @@ void Tender::refresh_racks(Node& node) {
 void Tender::remove_failed(bool peers_refreshed) {
   for (auto it = nodes_.begin(); it != nodes_.end();) {
     Node& n = **it;
-    const bool gone = !n.refreshed && ((peers_refreshed && n.friends == 0) || n.failures >= kMaxFailures);
+    const bool gone =
+        !n.refreshed && ((peers_refreshed && n.friends == 0) || n.failures >= kMaxFailures);
     if (!gone) {
       ++it;
       continue;
@@ -329,7 +364,8 @@ Status Tender::connect() {
     for (const auto& host : unreachable_peers_) list += (list.empty() ? "" : ", ") + host;
     return Status::error(AEROSPIKE_ERR_CLIENT, "Peers not reachable: {}", list);
   }
-  if (!publish_membership()) return Status::error(AEROSPIKE_ERR_CLIENT, "lost map ownership during connect");
+  if (!publish_membership())
+    return Status::error(AEROSPIKE_ERR_CLIENT, "lost map ownership during connect");
   for (auto& n : nodes_) refresh_partitions(*n);
   if (settings_.rack_aware)
     for (auto& n : nodes_) refresh_racks(*n);
@@ -400,7 +436,8 @@ void Tender::sync_from_map() {
     Node* known = find(e.name);
     if (!e.active) {
       if (known) {
-        auto it = std::find_if(nodes_.begin(), nodes_.end(), [&](const auto& n) { return n.get() == known; });
+        auto it = std::find_if(nodes_.begin(), nodes_.end(),
+                               [&](const auto& n) { return n.get() == known; });
         removed_.push_back(std::move(*it));
         nodes_.erase(it);
       }
@@ -413,7 +450,8 @@ void Tender::sync_from_map() {
     }
     // The map does not hold the server version; the follower never needs
     // it (it sends no info request) and an owner it becomes re-learns it.
-    as_node* view = create_node_view(e.name, e.address, ServerVersion{}, e.features, cluster_view_, next_view_index_++);
+    as_node* view = create_node_view(e.name, e.address, ServerVersion{}, e.features, cluster_view_,
+                                     next_view_index_++);
     if (!view) continue;
     auto node = std::make_unique<Node>(e.name, e.address, ServerVersion{}, e.features, view);
     node->map_index = i;

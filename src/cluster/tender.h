@@ -8,10 +8,10 @@
 #pragma once
 
 #include "cluster/node.h"
-#include "session/tend_role.h"
 #include "core/status.h"
 #include "info/peers.h"
 #include "map/cluster_map.h"
+#include "session/tend_role.h"
 
 #include <aerospike/as_cluster.h>
 
@@ -31,14 +31,14 @@ struct TendSettings {
     uint16_t port = 0;
   };
   std::vector<Seed> seeds;
-  std::string cluster_name;               // empty: not checked
+  std::string cluster_name;  // empty: not checked
   std::chrono::milliseconds conn_timeout{1000};
   std::chrono::milliseconds info_timeout{1000};
   bool use_services_alternate = false;
   bool rack_aware = false;
-  bool fail_if_not_connected = true;      // connect fails when the seed's peers are unreachable
+  bool fail_if_not_connected = true;  // connect fails when the seed's peers are unreachable
   std::vector<std::pair<std::string, std::string>> ip_map;  // peer address → address to use
-  std::string user_agent;                 // sent base64-encoded to servers that accept it
+  std::string user_agent;  // sent base64-encoded to servers that accept it
 };
 
 // How membership changes leave the tender (public views, event callback).
@@ -95,12 +95,12 @@ class Tender {
   MembershipObserver& observer_;
   as_cluster* cluster_view_;
   std::vector<std::unique_ptr<Node>> nodes_;
-  std::vector<std::unique_ptr<Node>> removed_;   // removed this cycle, unpublished
-  std::vector<Node*> added_;                      // added this cycle, unpublished
+  std::vector<std::unique_ptr<Node>> removed_;  // removed this cycle, unpublished
+  std::vector<Node*> added_;                    // added this cycle, unpublished
   std::atomic<bool> owner_{false};
   uint32_t seen_nodes_gen_ = 0;
   uint32_t seen_rebalance_gen_ = 0;
-  std::vector<std::string> unreachable_peers_;   // host:port of peers no address of which answered
+  std::vector<std::string> unreachable_peers_;  // host:port of peers no address of which answered
   uint32_t next_view_index_ = 0;
 };
 

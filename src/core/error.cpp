@@ -18,9 +18,11 @@ using MessageBuffer = char[AS_ERROR_MESSAGE_MAX_SIZE];
 
 // Formats into buffer, truncated to fit and always terminated.
 template <typename... Args>
-const char* format_into(MessageBuffer& buffer, fmt::format_string<Args...> format, Args&&... args) noexcept {
+const char* format_into(MessageBuffer& buffer, fmt::format_string<Args...> format,
+                        Args&&... args) noexcept {
   try {
-    auto written = fmt::format_to_n(buffer, sizeof(buffer) - 1, format, std::forward<Args>(args)...);
+    auto written =
+        fmt::format_to_n(buffer, sizeof(buffer) - 1, format, std::forward<Args>(args)...);
     *written.out = '\0';
   } catch (...) {
     // fmt throws only when a format string does not fit its arguments.
@@ -94,7 +96,8 @@ as_status write_current_exception(as_error* err, CallSite entry) noexcept {
 
 void log_missing_argument(const char* name, CallSite entry) noexcept {
   MessageBuffer buffer;
-  log_at(AS_LOG_LEVEL_ERROR, entry.func, entry.file, entry.line, "{}", missing_text(buffer, name, entry));
+  log_at(AS_LOG_LEVEL_ERROR, entry.func, entry.file, entry.line, "{}",
+         missing_text(buffer, name, entry));
 }
 
 void log_current_exception(CallSite entry) noexcept {

@@ -67,13 +67,13 @@ class [[nodiscard]] Status {
 
   // An empty message stores nothing, so it also keeps no site.
   Status(as_status code, std::string message, CallSite site = CallSite::here())
-      : code_(code),
-        detail_(message.empty() ? nullptr : new Detail{std::move(message), site}) {}
+      : code_(code), detail_(message.empty() ? nullptr : new Detail{std::move(message), site}) {}
 
   static Status ok() noexcept { return Status(); }
 
   template <typename... Args>
-  static Status error(as_status code, FormatAt<typename status_detail::identity<Args>::type...> format,
+  static Status error(as_status code,
+                      FormatAt<typename status_detail::identity<Args>::type...> format,
                       Args&&... args) {
     return Status(code, fmt::format(format.format, std::forward<Args>(args)...), format.site);
   }
@@ -113,7 +113,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool is_ok() const { return value_.has_value(); }

@@ -15,9 +15,9 @@ namespace aeroshim {
 // One namespace of a node's decoded `replicas` answer.
 struct ReplicasUpdate {
   static constexpr uint32_t kBitmapBytes = 512;  // 4096 partitions, MSB first
-  std::string ns;                // < 32 bytes (AS_MAX_NAMESPACE_SIZE)
-  uint32_t regime = 0;           // 0 for AP namespaces
-  uint8_t replica_count = 0;     // 1..3 bitmaps are meaningful
+  std::string ns;                                // < 32 bytes (AS_MAX_NAMESPACE_SIZE)
+  uint32_t regime = 0;                           // 0 for AP namespaces
+  uint8_t replica_count = 0;                     // 1..3 bitmaps are meaningful
   std::array<std::array<uint8_t, kBitmapBytes>, 3> bitmaps{};
 };
 

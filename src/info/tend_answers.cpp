@@ -13,7 +13,9 @@ Result<uint32_t> parse_generation(const InfoResponse& answer, std::string_view n
   const std::string* value = answer.find(name);
   if (!value) return Status::error(AEROSPIKE_ERR_CLIENT, "{} missing from the answer", name);
   auto parsed = parse_decimal(*value, UINT32_MAX);
-  if (!parsed) return Status::error(AEROSPIKE_ERR_CLIENT, "{} is not a 32-bit number: '{}'", name, excerpt(*value));
+  if (!parsed)
+    return Status::error(AEROSPIKE_ERR_CLIENT, "{} is not a 32-bit number: '{}'", name,
+                         excerpt(*value));
   return static_cast<uint32_t>(*parsed);
 }
 
@@ -33,8 +35,11 @@ Result<int32_t> parse_rack_ids(std::string_view value) {
     value = end == std::string_view::npos ? std::string_view() : value.substr(end + 1);
     if (entry.empty()) continue;
     const size_t colon = entry.rfind(':');
-    auto id = colon == std::string_view::npos ? std::nullopt : parse_decimal(entry.substr(colon + 1), INT32_MAX);
-    if (!id) return Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids entry is not ns:rack: '{}'", excerpt(entry));
+    auto id = colon == std::string_view::npos ? std::nullopt
+                                              : parse_decimal(entry.substr(colon + 1), INT32_MAX);
+    if (!id)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids entry is not ns:rack: '{}'",
+                           excerpt(entry));
     if (rack && *rack != static_cast<int32_t>(*id)) return -1;
     rack = static_cast<int32_t>(*id);
   }

@@ -33,8 +33,7 @@ as_node_shm* node_at(unsigned char* base, const SegmentLayout& layout, uint32_t 
   return reinterpret_cast<as_node_shm*>(base + layout.node_offset(index));
 }
 
-as_partition_table_shm* table_at(unsigned char* base, const SegmentLayout& layout,
-                                 uint32_t index) {
+as_partition_table_shm* table_at(unsigned char* base, const SegmentLayout& layout, uint32_t index) {
   return reinterpret_cast<as_partition_table_shm*>(base + layout.table_offset(index));
 }
 

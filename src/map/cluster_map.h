@@ -33,12 +33,12 @@ namespace aeroshim {
 
 // What the tender knows about a node, as stored in one node entry.
 struct MapNode {
-  std::string name;              // < 20 bytes (AS_NODE_NAME_SIZE)
-  sockaddr_storage address{};    // the address the tender reached it at
-  std::string tls_name;          // < 256 bytes; empty without TLS
-  uint32_t features = 0;         // AS_FEATURES_* bits
+  std::string name;            // < 20 bytes (AS_NODE_NAME_SIZE)
+  sockaddr_storage address{};  // the address the tender reached it at
+  std::string tls_name;        // < 256 bytes; empty without TLS
+  uint32_t features = 0;       // AS_FEATURES_* bits
   uint32_t rebalance_generation = 0;
-  int32_t rack_id = 0;           // -1: racks differ per namespace
+  int32_t rack_id = 0;  // -1: racks differ per namespace
   bool active = false;
 };
 
@@ -49,7 +49,8 @@ struct MapNode {
 class PartitionTable {
  public:
   std::optional<uint32_t> replica_node(uint32_t partition_id, uint32_t replica) const {
-    if (partition_id >= SegmentLayout::kPartitions || replica >= AS_MAX_REPLICATION_FACTOR) return std::nullopt;
+    if (partition_id >= SegmentLayout::kPartitions || replica >= AS_MAX_REPLICATION_FACTOR)
+      return std::nullopt;
     // Acquire pairs with the owner's release store of the index, which comes
     // after the node entry it names is written.
     const uint32_t stored = shm::load_acquire(&partitions_[partition_id].nodes[replica]);
@@ -181,7 +182,8 @@ bool ClusterMap::take_over(uint32_t pid, uint64_t now_ms, Due&& due, bool& lock_
   uint64_t stamp = shm::load_acquire(&header_->timestamp);
   if (!due(stamp)) return false;
   // A new stamp equal to the old would let a second taker's CAS succeed too.
-  if (!shm::cas_acq_rel(&header_->timestamp, stamp, now_ms == stamp ? now_ms + 1 : now_ms)) return false;
+  if (!shm::cas_acq_rel(&header_->timestamp, stamp, now_ms == stamp ? now_ms + 1 : now_ms))
+    return false;
   shm::store_release(&header_->owner_pid, pid);
   shm::store_release(&header_->lock, uint8_t{1});
   return true;

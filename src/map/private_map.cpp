@@ -16,7 +16,8 @@ PrivateMap::~PrivateMap() { munmap(memory_, size_); }
 Result<std::unique_ptr<PrivateMap>> PrivateMap::create() {
   const uint64_t size = SegmentLayout(kGeometry).total_size();
   // Zero-filled on first touch, and never committed where nothing is written.
-  void* memory = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void* memory = mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (memory == MAP_FAILED) {
     return Status::error(AEROSPIKE_ERR_CLIENT, "cannot map {} bytes for the cluster map: {}", size,
                          std::strerror(errno));

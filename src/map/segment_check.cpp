@@ -22,8 +22,8 @@ std::optional<SegmentGeometry> geometry_for_size(uint64_t size, uint32_t max_nod
 
 Status check_segment_bytes(const void* data, uint64_t size) {
   if (size < SegmentLayout::kHeaderSize) {
-    return Status::error(AEROSPIKE_ERR_CLIENT, "{} bytes is smaller than the {} byte header",
-                         size, SegmentLayout::kHeaderSize);
+    return Status::error(AEROSPIKE_ERR_CLIENT, "{} bytes is smaller than the {} byte header", size,
+                         SegmentLayout::kHeaderSize);
   }
   std::optional<SegmentGeometry> geometry = geometry_for_size(size);
   if (!geometry) {

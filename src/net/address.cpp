@@ -15,7 +15,9 @@ Result<std::vector<sockaddr_storage>> resolve_host(const std::string& host, uint
   addrinfo* found = nullptr;
   const std::string service = std::to_string(port);
   const int rc = getaddrinfo(host.c_str(), service.c_str(), &hints, &found);
-  if (rc != 0) return Status::error(AEROSPIKE_ERR_INVALID_HOST, "cannot resolve {}: {}", host, gai_strerror(rc));
+  if (rc != 0)
+    return Status::error(AEROSPIKE_ERR_INVALID_HOST, "cannot resolve {}: {}", host,
+                         gai_strerror(rc));
   std::vector<sockaddr_storage> out;
   for (addrinfo* a = found; a; a = a->ai_next) {
     if (a->ai_family != AF_INET && a->ai_family != AF_INET6) continue;
@@ -26,7 +28,8 @@ Result<std::vector<sockaddr_storage>> resolve_host(const std::string& host, uint
     if (!duplicate) out.push_back(s);
   }
   freeaddrinfo(found);
-  if (out.empty()) return Status::error(AEROSPIKE_ERR_INVALID_HOST, "{} has no IPv4 or IPv6 address", host);
+  if (out.empty())
+    return Status::error(AEROSPIKE_ERR_INVALID_HOST, "{} has no IPv4 or IPv6 address", host);
   return out;
 }
 
@@ -46,8 +49,10 @@ std::string address_to_string(const sockaddr_storage& address) {
 }
 
 uint16_t address_port(const sockaddr_storage& address) {
-  if (address.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port);
-  if (address.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port);
+  if (address.ss_family == AF_INET)
+    return ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port);
+  if (address.ss_family == AF_INET6)
+    return ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port);
   return 0;
 }
 

@@ -7,8 +7,8 @@
 #include <poll.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <climits>
 #include <cstring>
 
@@ -30,7 +30,9 @@ socklen_t address_length(const sockaddr_storage& address) {
 
 }  // namespace
 
-Connection::Connection(Connection&& other) noexcept : fd_(other.fd_), address_(other.address_) { other.fd_ = -1; }
+Connection::Connection(Connection&& other) noexcept : fd_(other.fd_), address_(other.address_) {
+  other.fd_ = -1;
+}
 
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
@@ -48,13 +50,16 @@ void Connection::close() {
 }
 
 Status Connection::failure(const char* doing, int error) const {
-  return Status::error(AEROSPIKE_ERR_CONNECTION, "{} {}: {}", doing, address_to_string(address_), strerror(error));
+  return Status::error(AEROSPIKE_ERR_CONNECTION, "{} {}: {}", doing, address_to_string(address_),
+                       strerror(error));
 }
 
 Status Connection::wait(short events, Deadline deadline, const char* doing) const {
   for (;;) {
     const int timeout = poll_timeout_ms(deadline);
-    if (timeout == 0) return Status::error(AEROSPIKE_ERR_TIMEOUT, "timed out {} {}", doing, address_to_string(address_));
+    if (timeout == 0)
+      return Status::error(AEROSPIKE_ERR_TIMEOUT, "timed out {} {}", doing,
+                           address_to_string(address_));
     pollfd p{fd_, events, 0};
     const int rc = poll(&p, 1, timeout);
     // Readiness, an error or a hangup: the next send or recv tells which.
@@ -68,8 +73,10 @@ Result<Connection> Connection::open(const sockaddr_storage& address, Deadline de
   Connection c(fd, address);
   if (fd < 0) return c.failure("socket for", errno);
   int one = 1;
-  if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0) return c.failure("TCP_NODELAY for", errno);
-  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), address_length(address)) == 0) return c;
+  if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0)
+    return c.failure("TCP_NODELAY for", errno);
+  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), address_length(address)) == 0)
+    return c;
   // An interrupted non-blocking connect goes on in the background, like one in progress.
   if (errno != EINPROGRESS && errno != EINTR) return c.failure("connecting to", errno);
   Status waited = c.wait(POLLOUT, deadline, "connecting to");
@@ -98,13 +105,15 @@ Status Connection::write_all(const void* data, size_t size, Deadline deadline) {
   return Status::ok();
 }
 
-Status Connection::receive(char* buffer, size_t at_least, size_t capacity, size_t& got, Deadline deadline) {
+Status Connection::receive(char* buffer, size_t at_least, size_t capacity, size_t& got,
+                           Deadline deadline) {
   while (got < at_least) {
     const ssize_t n = ::recv(fd_, buffer + got, capacity - got, 0);
     if (n > 0) {
       got += static_cast<size_t>(n);
     } else if (n == 0) {
-      return Status::error(AEROSPIKE_ERR_CONNECTION, "{} closed the connection after {} of {} bytes",
+      return Status::error(AEROSPIKE_ERR_CONNECTION,
+                           "{} closed the connection after {} of {} bytes",
                            address_to_string(address_), got, at_least);
     } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
       Status waited = wait(POLLIN, deadline, "reading from");
@@ -121,9 +130,11 @@ Status Connection::read_exactly(void* buffer, size_t size, Deadline deadline) {
   return receive(static_cast<char*>(buffer), size, size, got, deadline);
 }
 
-Result<size_t> Connection::read_at_least(void* buffer, size_t at_least, size_t capacity, Deadline deadline) {
+Result<size_t> Connection::read_at_least(void* buffer, size_t at_least, size_t capacity,
+                                         Deadline deadline) {
   size_t got = 0;
-  Status received = receive(static_cast<char*>(buffer), std::min(at_least, capacity), capacity, got, deadline);
+  Status received =
+      receive(static_cast<char*>(buffer), std::min(at_least, capacity), capacity, got, deadline);
   if (!received) return received;
   return got;
 }

@@ -113,8 +113,10 @@ Result<PooledConnection> ConnectionPool::checkout(Deadline connect_deadline) {
   for (uint32_t step = 0; step < pool_count_; ++step) {
     PoolShard& shard = shards_[(start + step) % pool_count_];
     while (auto idle = shard.pop_newest(self)) {
-      const bool fresh = !check_idle_time || Clock::now() - idle->last_used <= settings_.max_socket_idle;
-      if (fresh && idle->connection.is_reusable()) return PooledConnection(&shard, std::move(idle->connection), self);
+      const bool fresh =
+          !check_idle_time || Clock::now() - idle->last_used <= settings_.max_socket_idle;
+      if (fresh && idle->connection.is_reusable())
+        return PooledConnection(&shard, std::move(idle->connection), self);
       idle->connection.close();
       shard.release_slot();
     }
@@ -127,8 +129,9 @@ Result<PooledConnection> ConnectionPool::checkout(Deadline connect_deadline) {
       return PooledConnection(&shard, std::move(*opened), self);
     }
   }
-  return Status::error(AEROSPIKE_ERR_NO_MORE_CONNECTIONS, "Max node {} connections would be exceeded: {}",
-                       settings_.node_name, settings_.max_conns_per_node);
+  return Status::error(AEROSPIKE_ERR_NO_MORE_CONNECTIONS,
+                       "Max node {} connections would be exceeded: {}", settings_.node_name,
+                       settings_.max_conns_per_node);
 }
 
 size_t ConnectionPool::trim(Clock::duration max_idle, Clock::time_point now) {
@@ -155,7 +158,8 @@ size_t ConnectionPool::trim(Clock::duration max_idle, Clock::time_point now) {
 
 uint32_t ConnectionPool::open_count() const {
   uint32_t total = 0;
-  for (uint32_t i = 0; i < pool_count_; ++i) total += shards_[i].open.load(std::memory_order_relaxed);
+  for (uint32_t i = 0; i < pool_count_; ++i)
+    total += shards_[i].open.load(std::memory_order_relaxed);
   return total;
 }
 
@@ -169,7 +173,8 @@ size_t ConnectionPool::idle_count() const {
 }
 
 Clock::duration trim_age(Clock::duration max_socket_idle) {
-  return max_socket_idle > Clock::duration::zero() ? max_socket_idle : Clock::duration(std::chrono::seconds(55));
+  return max_socket_idle > Clock::duration::zero() ? max_socket_idle
+                                                   : Clock::duration(std::chrono::seconds(55));
 }
 
 }  // namespace aeroshim

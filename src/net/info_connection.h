@@ -16,7 +16,8 @@ class InfoConnection {
  public:
   InfoConnection() = default;
 
-  static Result<InfoConnection> open(const sockaddr_storage& address, std::chrono::milliseconds timeout);
+  static Result<InfoConnection> open(const sockaddr_storage& address,
+                                     std::chrono::milliseconds timeout);
 
   // Sends one info request body and returns the answer body. Any failure
   // closes the connection: a half-read answer would desynchronise it.

@@ -86,7 +86,8 @@ bool Ownership::decide_as_holder(std::unique_lock<std::mutex>& guard) {
   // take_over_lock had to be broken.
   bool lock_broken = false;
   if (recorded != 0 && owner == recorded &&
-      map_.take_over(pid_, monotonic_ms(), [&](uint64_t) { return map_.owned_by(recorded); }, lock_broken)) {
+      map_.take_over(
+          pid_, monotonic_ms(), [&](uint64_t) { return map_.owned_by(recorded); }, lock_broken)) {
     file_.record_pid(pid_);
     become_owner(guard, "the previous aeroshim owner exited");
     return true;
@@ -118,11 +119,13 @@ bool Ownership::stale_takeover(uint64_t now_ms) {
   // while alive (SIGSTOP, debugger). Any other owner only when it is gone.
   const bool aeroshim_owner =
       owner != 0 && owner != pid_ &&
-      ((owner == file_.recorded_pid() && shm::OwnerFile::held_by_someone(key_)) || shm::has_owner_file_open(owner, key_));
+      ((owner == file_.recorded_pid() && shm::OwnerFile::held_by_someone(key_)) ||
+       shm::has_owner_file_open(owner, key_));
   if (!aeroshim_owner && shm::owner_alive(owner, key_)) return false;
   bool lock_broken = false;
   const bool taken = map_.take_over(
-      pid_, now_ms, [&](uint64_t current) { return older_than(current, now_ms, threshold_ms_); }, lock_broken);
+      pid_, now_ms, [&](uint64_t current) { return older_than(current, now_ms, threshold_ms_); },
+      lock_broken);
   if (lock_broken) {
     log_warn("shm_key 0x{:08X}: take_over_lock held for over {} ms; its holder is presumed dead",
              static_cast<unsigned>(key_), shm::kSpinlockLimitNs / 1'000'000);
@@ -133,12 +136,13 @@ bool Ownership::stale_takeover(uint64_t now_ms) {
   return true;
 }
 
-void Ownership::become_owner(std::unique_lock<std::mutex>& guard, const char* why, bool from_tend_cycle) {
+void Ownership::become_owner(std::unique_lock<std::mutex>& guard, const char* why,
+                             bool from_tend_cycle) {
   map_.stamp(monotonic_ms(), pid_);
   owner_ = true;
   map_.repair_after_takeover();
-  log_info("shm_key 0x{:08X}: pid {} owns the cluster map ({})", static_cast<unsigned>(key_),
-           pid_, why);
+  log_info("shm_key 0x{:08X}: pid {} owns the cluster map ({})", static_cast<unsigned>(key_), pid_,
+           why);
   changed_.notify_all();
   // The tender is woken only when ownership came to it from outside its own
   // cycle (the waiter thread); a cycle that took over tends right away, and
@@ -154,9 +158,10 @@ void Ownership::become_owner(std::unique_lock<std::mutex>& guard, const char* wh
 
 void Ownership::step_down(std::unique_lock<std::mutex>&) {
   owner_ = false;
-  log_warn("shm_key 0x{:08X}: pid {} lost ownership to pid {} while not running; stepping down "
-           "without writing",
-           static_cast<unsigned>(key_), pid_, map_.owner_pid());
+  log_warn(
+      "shm_key 0x{:08X}: pid {} lost ownership to pid {} while not running; stepping down "
+      "without writing",
+      static_cast<unsigned>(key_), pid_, map_.owner_pid());
   changed_.notify_all();  // the waiter drops the file so the new owner can hold it
 }
 
@@ -245,7 +250,8 @@ void Ownership::waiter_loop() {
       holding = holding_file_;
       const uint64_t now = monotonic_ms();
       if (!holding && now < yield_until_ms_) {
-        changed_.wait_for(guard, std::chrono::milliseconds(yield_until_ms_ - now), [this] { return stop_; });
+        changed_.wait_for(guard, std::chrono::milliseconds(yield_until_ms_ - now),
+                          [this] { return stop_; });
         continue;
       }
     }

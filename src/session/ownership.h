@@ -7,9 +7,9 @@
 // src/shm/README.md.
 #pragma once
 
-#include "session/tend_role.h"
 #include "core/clock.h"
 #include "map/cluster_map.h"
+#include "session/tend_role.h"
 #include "shm/owner_file.h"
 
 #include <pthread.h>
@@ -45,7 +45,8 @@ class Ownership final : public TendRole {
   // With mutex_ held and the lock file held: the four cases of README.md.
   bool decide_as_holder(std::unique_lock<std::mutex>& guard);
   bool stale_takeover(uint64_t now_ms);
-  void become_owner(std::unique_lock<std::mutex>& guard, const char* why, bool from_tend_cycle = false);
+  void become_owner(std::unique_lock<std::mutex>& guard, const char* why,
+                    bool from_tend_cycle = false);
   void step_down(std::unique_lock<std::mutex>& guard);
 
   ClusterMap& map_;

@@ -18,7 +18,8 @@ ShmSession::ShmSession(const ShmOptions& options, std::unique_ptr<Segment> segme
       segment_(std::move(segment)),
       map_(segment_->base(), segment_->size(), SegmentLayout(options.geometry)) {}
 
-Result<std::unique_ptr<ShmSession>> ShmSession::attach(const ShmOptions& options, const FirstTend& first_tend) {
+Result<std::unique_ptr<ShmSession>> ShmSession::attach(const ShmOptions& options,
+                                                       const FirstTend& first_tend) {
   if (options.geometry.max_nodes == 0 || options.geometry.max_namespaces == 0) {
     return Status::error(AEROSPIKE_ERR_PARAM,
                          "shm_max_nodes ({}) and shm_max_namespaces ({}) must both be positive",

@@ -43,7 +43,8 @@ using FirstTend = std::function<Status(ClusterMap& map, TendRole& role)>;
 class ShmSession {
  public:
   // Errors are as_error-ready: they name the key, the sizes and the remedy.
-  static Result<std::unique_ptr<ShmSession>> attach(const ShmOptions& options, const FirstTend& first_tend);
+  static Result<std::unique_ptr<ShmSession>> attach(const ShmOptions& options,
+                                                    const FirstTend& first_tend);
   ~ShmSession();
   ShmSession(const ShmSession&) = delete;
   ShmSession& operator=(const ShmSession&) = delete;

@@ -42,7 +42,9 @@ Result<OwnerFile> OwnerFile::open(int key) {
   return OwnerFile(fd, key);
 }
 
-OwnerFile::OwnerFile(OwnerFile&& other) noexcept : fd_(other.fd_), key_(other.key_) { other.fd_ = -1; }
+OwnerFile::OwnerFile(OwnerFile&& other) noexcept : fd_(other.fd_), key_(other.key_) {
+  other.fd_ = -1;
+}
 
 OwnerFile& OwnerFile::operator=(OwnerFile&& other) noexcept {
   if (this != &other) {

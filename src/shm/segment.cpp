@@ -58,7 +58,8 @@ std::optional<SegmentOwner> segment_owner(int key) {
 // Which geometry created a segment of this size, assuming one of the two
 // limits matches ours: tells the user which setting differs.
 std::string describe_size(uint64_t size, SegmentGeometry ours) {
-  uint64_t nodes_part = SegmentLayout::kHeaderSize + uint64_t{SegmentLayout::kNodeSize} * ours.max_nodes;
+  uint64_t nodes_part =
+      SegmentLayout::kHeaderSize + uint64_t{SegmentLayout::kNodeSize} * ours.max_nodes;
   if (size > nodes_part && (size - nodes_part) % SegmentLayout::kTableSize == 0) {
     return fmt::format(" (as if shm_max_nodes={}, shm_max_namespaces={})", ours.max_nodes,
                        (size - nodes_part) / SegmentLayout::kTableSize);

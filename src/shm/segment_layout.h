@@ -21,11 +21,11 @@ struct SegmentGeometry {
 
 class SegmentLayout {
  public:
-  static constexpr uint32_t kPartitions = 4096;          // fixed by the stock client
-  static constexpr uint32_t kHeaderSize = 56;            // sizeof(as_cluster_shm)
-  static constexpr uint32_t kNodeSize = 424;             // sizeof(as_node_shm)
-  static constexpr uint32_t kTableHeaderSize = 40;       // sizeof(as_partition_table_shm)
-  static constexpr uint32_t kPartitionSize = 16;         // sizeof(as_partition_shm)
+  static constexpr uint32_t kPartitions = 4096;     // fixed by the stock client
+  static constexpr uint32_t kHeaderSize = 56;       // sizeof(as_cluster_shm)
+  static constexpr uint32_t kNodeSize = 424;        // sizeof(as_node_shm)
+  static constexpr uint32_t kTableHeaderSize = 40;  // sizeof(as_partition_table_shm)
+  static constexpr uint32_t kPartitionSize = 16;    // sizeof(as_partition_shm)
   static constexpr uint32_t kTableSize = kTableHeaderSize + kPartitionSize * kPartitions;
 
   constexpr explicit SegmentLayout(SegmentGeometry geometry) : geometry_(geometry) {}
