@@ -5,9 +5,10 @@
  *   - no 16-node or 8-namespace cap when shared memory is off;
  *   - connecting a connected client succeeds, as in 7.4.0;
  *   - the shm lock file goes with the segment, after a close and after a
- *     failed connect.
- * (A garbage tend answer cannot be tested here: asim has no control that
- * makes a node answer garbage.)
+ *     failed connect;
+ *   - a garbage tend or replicas answer is a logged failure. asim has no
+ *     control that makes a node answer garbage, so an info proxy in front of
+ *     a one-node asim answers chosen requests with garbage itself.
  *
  * A failing assertion leaves its test at once, so everything a test makes
  * lives in its fixture and the teardown stops asim, closes the client,
@@ -29,7 +30,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sys/shm.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -107,8 +112,240 @@ static int lines_at_most(as_log_level level)
 	return count;
 }
 
+
+/* An info proxy on an ephemeral loopback port in front of one asim node:
+ * forwards each request frame and its answer, except that a request whose
+ * body contains `garble` is answered by the proxy with a body that holds
+ * none of the asked names. One thread polls every connection; the client
+ * sends one request at a time on a connection, so waiting for the node's
+ * answer inside the loop is enough. */
+#define PROXY_MAX_PAIRS 16
+
+typedef struct {
+	int listener;
+	uint16_t port;
+	uint16_t upstream;
+	int stop_pipe[2];
+	pthread_t thread;
+	bool running;
+	const char* garble; /* atomically swapped; NULL forwards everything */
+	int clients[PROXY_MAX_PAIRS];
+	int servers[PROXY_MAX_PAIRS];
+	int n_pairs;
+} info_proxy;
+
+static bool read_exact(int fd, void* buf, size_t len)
+{
+	char* p = buf;
+	while (len > 0) {
+		ssize_t n = read(fd, p, len);
+		if (n <= 0) {
+			if (n < 0 && errno == EINTR) {
+				continue;
+			}
+			return false;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+static bool write_exact(int fd, const void* buf, size_t len)
+{
+	const char* p = buf;
+	while (len > 0) {
+		ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
+		if (n <= 0) {
+			if (n < 0 && errno == EINTR) {
+				continue;
+			}
+			return false;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* One frame: the 8-byte header (version, type, 48-bit big-endian size) and
+ * its body, NUL-terminated, in one malloc'd block. */
+static char* read_frame(int fd, size_t* total)
+{
+	unsigned char header[8];
+	if (!read_exact(fd, header, sizeof(header))) {
+		return NULL;
+	}
+	uint64_t size = 0;
+	for (int i = 2; i < 8; i++) {
+		size = (size << 8) | header[i];
+	}
+	if (size > (64u << 20)) {
+		return NULL;
+	}
+	char* frame = malloc(8 + size + 1);
+	if (!frame) {
+		return NULL;
+	}
+	memcpy(frame, header, 8);
+	if (!read_exact(fd, frame + 8, size)) {
+		free(frame);
+		return NULL;
+	}
+	frame[8 + size] = '\0';
+	*total = 8 + size;
+	return frame;
+}
+
+static bool answer_garbage(int fd)
+{
+	static const char body[] = "garbage\n";
+	unsigned char frame[8 + sizeof(body) - 1] = {2, 1};
+	const uint64_t size = sizeof(body) - 1;
+	for (int i = 0; i < 6; i++) {
+		frame[7 - i] = (unsigned char)(size >> (8 * i));
+	}
+	memcpy(frame + 8, body, size);
+	return write_exact(fd, frame, sizeof(frame));
+}
+
+static int connect_loopback(uint16_t port)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(port)};
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (fd >= 0 && connect(fd, (struct sockaddr*)&addr, sizeof(addr)) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void drop_pair(info_proxy* p, int i)
+{
+	close(p->clients[i]);
+	close(p->servers[i]);
+	p->n_pairs--;
+	p->clients[i] = p->clients[p->n_pairs];
+	p->servers[i] = p->servers[p->n_pairs];
+}
+
+/* Relays one request of pair i; false when either side is gone. */
+static bool relay(info_proxy* p, int i)
+{
+	size_t len = 0;
+	char* request = read_frame(p->clients[i], &len);
+	if (!request) {
+		return false;
+	}
+	const char* garble = __atomic_load_n(&p->garble, __ATOMIC_ACQUIRE);
+	bool ok;
+	if (garble && strstr(request + 8, garble)) {
+		ok = answer_garbage(p->clients[i]);
+	} else {
+		ok = write_exact(p->servers[i], request, len);
+		char* answer = ok ? read_frame(p->servers[i], &len) : NULL;
+		ok = answer && write_exact(p->clients[i], answer, len);
+		free(answer);
+	}
+	free(request);
+	return ok;
+}
+
+static void* proxy_loop(void* arg)
+{
+	info_proxy* p = arg;
+	for (;;) {
+		struct pollfd fds[2 + PROXY_MAX_PAIRS];
+		fds[0] = (struct pollfd){.fd = p->stop_pipe[0], .events = POLLIN};
+		fds[1] = (struct pollfd){.fd = p->listener, .events = POLLIN};
+		const int pairs = p->n_pairs;
+		for (int i = 0; i < pairs; i++) {
+			fds[2 + i] = (struct pollfd){.fd = p->clients[i], .events = POLLIN};
+		}
+		if (poll(fds, (nfds_t)(2 + pairs), -1) < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			break;
+		}
+		if (fds[0].revents) {
+			break;
+		}
+		/* Highest index first: dropping a pair moves the last one into
+		 * its slot, which has been handled already. */
+		for (int i = pairs - 1; i >= 0; i--) {
+			if (fds[2 + i].revents && !relay(p, i)) {
+				drop_pair(p, i);
+			}
+		}
+		if (fds[1].revents & POLLIN) {
+			int client = accept(p->listener, NULL, NULL);
+			int server = client >= 0 ? connect_loopback(p->upstream) : -1;
+			if (server >= 0 && p->n_pairs < PROXY_MAX_PAIRS) {
+				p->clients[p->n_pairs] = client;
+				p->servers[p->n_pairs] = server;
+				p->n_pairs++;
+			} else {
+				if (client >= 0) {
+					close(client);
+				}
+				if (server >= 0) {
+					close(server);
+				}
+			}
+		}
+	}
+	while (p->n_pairs > 0) {
+		drop_pair(p, p->n_pairs - 1);
+	}
+	return NULL;
+}
+
+static bool proxy_start(info_proxy* p, uint16_t upstream)
+{
+	memset(p, 0, sizeof(*p));
+	p->upstream = upstream;
+	p->listener = socket(AF_INET, SOCK_STREAM, 0);
+	if (p->listener < 0) {
+		return false;
+	}
+	struct sockaddr_in addr = {.sin_family = AF_INET};
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	socklen_t len = sizeof(addr);
+	if (bind(p->listener, (struct sockaddr*)&addr, sizeof(addr)) != 0 || listen(p->listener, 16) != 0 ||
+		getsockname(p->listener, (struct sockaddr*)&addr, &len) != 0 || pipe(p->stop_pipe) != 0) {
+		close(p->listener);
+		return false;
+	}
+	p->port = ntohs(addr.sin_port);
+	if (pthread_create(&p->thread, NULL, proxy_loop, p) != 0) {
+		close(p->listener);
+		close(p->stop_pipe[0]);
+		close(p->stop_pipe[1]);
+		return false;
+	}
+	p->running = true;
+	return true;
+}
+
+static void proxy_stop(info_proxy* p)
+{
+	if (!p->running) {
+		return;
+	}
+	ssize_t written = write(p->stop_pipe[1], "x", 1);
+	(void)written;
+	pthread_join(p->thread, NULL);
+	close(p->listener);
+	close(p->stop_pipe[0]);
+	close(p->stop_pipe[1]);
+	p->running = false;
+}
+
 typedef struct {
 	asim_process asim;
+	info_proxy proxy;
 	aerospike as;
 	bool as_ready; /* aerospike_init was called */
 	int key;       /* the test's shm key, 0 when it uses none */
@@ -159,6 +396,7 @@ static int teardown(void** state)
 		}
 		aerospike_destroy(&f->as);
 	}
+	proxy_stop(&f->proxy);
 	asim_stop(&f->asim);
 	as_log_set_callback(NULL);
 	if (f->key) {
@@ -383,6 +621,71 @@ static void test_failed_shm_connect_leaves_nothing(void** state)
 	assert_false(lock_file_exists(f->key));
 }
 
+typedef struct {
+	as_log_level level;
+	const char* prefix;
+} level_line_wait;
+
+static bool level_line_logged(void* arg)
+{
+	level_line_wait* w = arg;
+	return find_line(w->level, w->prefix) >= 0;
+}
+
+/* A client tending one asim node through the proxy; names the node. */
+static void connect_through_proxy(fixture* f, char* name, size_t size)
+{
+	assert_true(asim_start(&f->asim, "--nodes 1 --namespace test:1"));
+	assert_true(proxy_start(&f->proxy, f->asim.ports[0]));
+	char* answer = asim_info(f->asim.ports[0], "node");
+	assert_non_null(answer);
+	snprintf(name, size, "%s", answer);
+	free(answer);
+	capture_logs();
+	as_config c;
+	as_config_init(&c);
+	as_config_add_host(&c, "127.0.0.1", f->proxy.port);
+	c.tender_interval = TEND_MS;
+	init_client(f, &c);
+	as_error err;
+	assert_int_equal(aerospike_connect(&f->as, &err), AEROSPIKE_OK);
+	assert_true(client_has_name(&f->as, name));
+}
+
+/* A tend answer without the generations is a failed refresh, logged at
+ * info with the node's name as stock does, never taken silently. */
+static void test_garbage_tend_answer_is_logged(void** state)
+{
+	fixture* f = *state;
+	char name[AS_NODE_NAME_SIZE];
+	connect_through_proxy(f, name, sizeof(name));
+	__atomic_store_n(&f->proxy.garble, "peers-generation", __ATOMIC_RELEASE);
+	char failed[128];
+	snprintf(failed, sizeof(failed), "Node %s refresh failed: ", name);
+	level_line_wait w = {AS_LOG_LEVEL_INFO, failed};
+	assert_true(await_condition(level_line_logged, &w, 8 * TEND_MS));
+}
+
+/* Likewise a garbage replicas answer after the partition generation moved:
+ * a warning naming the node. */
+static void test_garbage_replicas_answer_is_logged(void** state)
+{
+	fixture* f = *state;
+	char name[AS_NODE_NAME_SIZE];
+	connect_through_proxy(f, name, sizeof(name));
+	__atomic_store_n(&f->proxy.garble, "replicas", __ATOMIC_RELEASE);
+	char request[64];
+	snprintf(request, sizeof(request), "asim-bump-partition-gen:port=%u", f->asim.ports[0]);
+	char* ok = asim_info(f->asim.ports[0], request);
+	assert_non_null(ok);
+	assert_string_equal(ok, "ok");
+	free(ok);
+	char failed[128];
+	snprintf(failed, sizeof(failed), "Node %s partition refresh failed: ", name);
+	level_line_wait w = {AS_LOG_LEVEL_WARN, failed};
+	assert_true(await_condition(level_line_logged, &w, 8 * TEND_MS));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +695,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_connect_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lock_file_goes_with_segment, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_shm_connect_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_garbage_tend_answer_is_logged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_garbage_replicas_answer_is_logged, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
