@@ -54,7 +54,7 @@ void cluster_node_names(as_cluster_s* view, int* n_nodes, char** node_names) {
   uint32_t k = 0;
   for (uint32_t i = 0; names && i < nodes->size; ++i) {
     if (!node_is_active(nodes->array[i])) continue;
-    std::memcpy(names + k * AS_NODE_NAME_SIZE, nodes->array[i]->name, AS_NODE_NAME_SIZE);
+    std::memcpy(names + size_t{k} * AS_NODE_NAME_SIZE, nodes->array[i]->name, AS_NODE_NAME_SIZE);
     ++k;
   }
   if (k > 0) {

@@ -42,8 +42,8 @@ std::string bounded_string(const char* text, size_t capacity) {
 }
 
 void copy_bounded(char* target, size_t capacity, const std::string& value) {
-  size_t n = std::min(value.size(), capacity - 1);
-  std::memcpy(target, value.data(), n);
+  // Zero-filled to the end: the entry's bytes never keep a longer old value.
+  const size_t n = value.copy(target, capacity - 1);
   std::memset(target + n, 0, capacity - n);
 }
 
