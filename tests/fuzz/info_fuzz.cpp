@@ -4,6 +4,7 @@
 #include "info/info_text.h"
 #include "info/peers.h"
 #include "info/replicas.h"
+#include "info/tend_answers.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,7 +24,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)is_info_error(value);
     (void)parse_peers(value);
     (void)parse_replicas(value);
+    (void)parse_rack_ids(value);
+    (void)parse_generation(response, name);
   }
+  (void)parse_node_name(response);
+  (void)answer_error("fuzz", response);
+  (void)parse_rack_ids(input);
 
   auto peers = parse_peers(input);
   if (peers.is_ok()) {
