@@ -41,11 +41,6 @@ namespace {
   _exit(0);
 }
 
-long elapsed_ms(std::chrono::steady_clock::time_point since) {
-  return static_cast<long>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since).count());
-}
-
 }  // namespace
 
 ClientChild start_client(const ClientSpec& spec) {
@@ -89,10 +84,10 @@ void finish_client(ClientChild& child, int timeout_ms) {
   if (child.pid <= 0) return;
   (void)!write(child.commands, "q", 1);
   close(child.commands);
-  const auto start = std::chrono::steady_clock::now();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   int status = 0;
   while (waitpid(child.pid, &status, WNOHANG) == 0) {
-    if (elapsed_ms(start) > timeout_ms) {
+    if (std::chrono::steady_clock::now() > deadline) {
       kill(child.pid, SIGKILL);
       waitpid(child.pid, &status, 0);
       break;

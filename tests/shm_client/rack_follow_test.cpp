@@ -26,7 +26,8 @@ namespace {
 
 long now_ms() {
   using namespace std::chrono;
-  return static_cast<long>(duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
+  return static_cast<long>(
+      duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
 }
 
 int rack_key() { return 0x59000000 | ((getpid() & 0xFFFF) << 8) | 1; }
@@ -38,7 +39,8 @@ int entry_rack(const std::vector<unsigned char>& copy, uint16_t port) {
     const as_node_shm* node = segment_node(copy, i);
     if (!node) return -2;
     const auto* address = reinterpret_cast<const sockaddr_in*>(&node->addr);
-    if (node->active && address->sin_family == AF_INET && ntohs(address->sin_port) == port) return node->rack_id;
+    if (node->active && address->sin_family == AF_INET && ntohs(address->sin_port) == port)
+      return node->rack_id;
   }
 }
 
@@ -108,8 +110,9 @@ void set_rack_reaches_segment(void** state) {
     if (segment_header(after).rebalance_gen != gen_before && entry_rack(after, port) == rack) break;
     usleep(5000);
   }
-  print_message("rack %d -> %d: rebalance_gen %u -> %u after %ld ms\n", rack_before, entry_rack(after, port),
-                gen_before, segment_header(after).rebalance_gen, now_ms() - set_at);
+  print_message("rack %d -> %d: rebalance_gen %u -> %u after %ld ms\n", rack_before,
+                entry_rack(after, port), gen_before, segment_header(after).rebalance_gen,
+                now_ms() - set_at);
   assert_int_equal(entry_rack(after, port), rack);
   assert_true(segment_header(after).rebalance_gen > gen_before);
   // The other nodes keep their racks.

@@ -29,7 +29,8 @@ const as_node_shm* segment_node(const std::vector<unsigned char>& copy, uint32_t
   const as_cluster_shm header = segment_header(copy);
   const size_t end = sizeof(as_cluster_shm) + (size_t(index) + 1) * sizeof(as_node_shm);
   if (index >= header.nodes_size || end > copy.size()) return nullptr;
-  return reinterpret_cast<const as_node_shm*>(copy.data() + sizeof(as_cluster_shm) + index * sizeof(as_node_shm));
+  return reinterpret_cast<const as_node_shm*>(copy.data() + sizeof(as_cluster_shm) +
+                                              index * sizeof(as_node_shm));
 }
 
 void remove_segment(int key) {

@@ -26,7 +26,8 @@ namespace {
 
 long now_ms() {
   using namespace std::chrono;
-  return static_cast<long>(duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
+  return static_cast<long>(
+      duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
 }
 
 int burst_key() { return 0x58000000 | ((getpid() & 0xFFFF) << 8) | 1; }
@@ -109,7 +110,8 @@ void one_burst_after_stale_takeover(void** state) {
   while (now_ms() < took_over + 600) usleep(10000);
   for (int i = 0; i < f.asim.n_ports; ++i) {
     const long bursts = asim_stat(f.asim.ports[0], f.asim.ports[i], "info.peers-generation");
-    print_message("node %u: %ld tend request(s) in the 600 ms after the takeover\n", f.asim.ports[i], bursts);
+    print_message("node %u: %ld tend request(s) in the 600 ms after the takeover\n",
+                  f.asim.ports[i], bursts);
     assert_int_equal(bursts, 1);
   }
   assert_int_equal(owner_pid(f.key), f.follower.pid);
