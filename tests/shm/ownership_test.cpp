@@ -3,7 +3,8 @@
 // and a zombie owner are replaced at once through the lock file; a stopped
 // owner is replaced after the threshold and steps down when resumed; a stock
 // style owner (no lock file) that became a zombie is recognised as dead; 50
-// simultaneous openers yield exactly one owner; a foreign header is refused.
+// simultaneous openers yield exactly one owner; a foreign header is refused;
+// a closing owner without the lock file wakes the candidate parked on the futex.
 //
 // Each child runs a miniature tender and reports on a pipe: O (owner at
 // connect), F (follower), T (took over), S (stepped down), E (error). Every
@@ -477,6 +478,167 @@ static void test_wait_ready_is_woken(void**) {
   remove_all(key);
 }
 
+// A follower that never runs a tend cycle: only its waiter thread can make
+// it owner, so the time it takes over is the waiter's alone.
+static Child spawn_passive(int key) {
+  int commands[2], reports[2];
+  assert_int_equal(pipe(commands), 0);
+  assert_int_equal(pipe(reports), 0);
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    close(commands[1]);
+    close(reports[0]);
+    ShmOptions options;
+    options.key = key;
+    options.geometry = SegmentGeometry{16, 8};
+    options.takeover_threshold_sec = 30;
+    auto opened = ShmSession::attach(options, no_tend);
+    (void)!write(reports[1], !opened ? "E" : (*opened)->owner_now() ? "O" : "F", 1);
+    char c;
+    (void)!read(commands[0], &c, 1);
+    if (opened) opened->reset();
+    _exit(0);
+  }
+  close(commands[0]);
+  close(reports[1]);
+  return Child{pid, commands[1], reports[0]};
+}
+
+// The threads of `pid` other than its main thread (the ownership waiter).
+static std::vector<pid_t> other_threads(pid_t pid) {
+  std::vector<pid_t> tids;
+  char command[64];
+  std::snprintf(command, sizeof(command), "ls /proc/%d/task", pid);
+  FILE* p = popen(command, "r");
+  if (!p) return tids;
+  int tid = 0;
+  while (std::fscanf(p, "%d", &tid) == 1)
+    if (tid != pid) tids.push_back(tid);
+  pclose(p);
+  return tids;
+}
+
+static std::string thread_file(pid_t pid, pid_t tid, const char* name) {
+  char path[96];
+  std::snprintf(path, sizeof(path), "/proc/%d/task/%d/%s", pid, tid, name);
+  FILE* file = std::fopen(path, "r");
+  if (!file) return "";
+  std::string text;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), file)) > 0) text.append(buffer, n);
+  std::fclose(file);
+  return text;
+}
+
+// Counts the thread's sleeps: it goes up each time the waiter blocks again.
+static long voluntary_switches(pid_t pid, pid_t tid) {
+  const std::string status = thread_file(pid, tid, "status");
+  const char* field = "\nvoluntary_ctxt_switches:";
+  const size_t at = status.find(field);
+  return at == std::string::npos ? -1 : std::strtol(status.c_str() + at + std::strlen(field), nullptr, 10);
+}
+
+// The wake in Ownership::release(): the lock file wakes a waiter only when
+// the closing owner holds it, so the one case where FUTEX_WAKE alone decides
+// the handoff is an aeroshim owner without the file and a candidate holding
+// it, parked in the futex wait. Set up here as: a stock-style owner S (lock
+// byte, no file); candidate H takes the file and watches S; S, with H
+// stopped so it cannot see the byte free, clears the byte and opens an
+// aeroshim Ownership that takes it by CAS. The owner pid does not change,
+// so H keeps waiting on the futex. S then closes gracefully just after H's
+// waiter went back to sleep: woken, H owns at once; left to its 10 ms poll,
+// it would own ~9 ms later.
+static void test_release_wakes_futex_candidate(void**) {
+  const int key = test_key(11);
+  int to_s[2], from_s[2];
+  assert_int_equal(pipe(to_s), 0);
+  assert_int_equal(pipe(from_s), 0);
+  pid_t stock = fork();
+  assert_true(stock >= 0);
+  if (stock == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    int id = shmget(key, 531448, IPC_CREAT | 0666);
+    auto* h = static_cast<as_cluster_shm*>(shmat(id, nullptr, 0));
+    __atomic_store_n(&h->lock, uint8_t{1}, __ATOMIC_RELEASE);
+    __atomic_store_n(&h->owner_pid, uint32_t(getpid()), __ATOMIC_RELEASE);
+    __atomic_store_n(&h->timestamp, monotonic_ms(), __ATOMIC_RELEASE);
+    ClusterMap map(h, 531448, SegmentLayout(SegmentGeometry{16, 8}));
+    map.initialize_header();
+    map.publish_ready();
+    (void)!write(from_s[1], "x", 1);
+    char c;
+    if (read(to_s[0], &c, 1) != 1) _exit(2);  // 's': become an aeroshim owner
+    Result<shm::OwnerFile> file = shm::OwnerFile::open(key);
+    if (!file) _exit(3);
+    Ownership ownership(map, key, std::move(file.value()), 30000);
+    __atomic_store_n(&h->lock, uint8_t{0}, __ATOMIC_RELEASE);  // stock release: no wake
+    const bool owner = ownership.connect();
+    (void)!write(from_s[1], owner ? "A" : "E", 1);
+    if (read(to_s[0], &c, 1) != 1) _exit(4);  // 'q': close gracefully
+    const int64_t closing_ns = std::chrono::steady_clock::now().time_since_epoch().count();
+    ownership.release();
+    (void)!write(from_s[1], &closing_ns, sizeof(closing_ns));
+    shmdt(h);
+    _exit(0);
+  }
+  char x = 0;
+  assert_int_equal(read(from_s[0], &x, 1), 1);
+  Child candidate = spawn_passive(key);
+  assert_int_equal(next_report(candidate, 5000), 'F');
+  // The candidate holds the file and its waiter sleeps on the futex.
+  std::vector<pid_t> waiters;
+  const uint64_t parked_by = monotonic_ms() + 5000;
+  auto parked = [&] {
+    waiters = other_threads(candidate.pid);
+    return waiters.size() == 1 && thread_file(candidate.pid, waiters[0], "wchan").find("futex") != std::string::npos;
+  };
+  bool is_parked = false;
+  while (!(is_parked = parked()) && monotonic_ms() < parked_by) usleep(1000);
+  assert_true(is_parked);  // it wakes every 10 ms: asking again could catch it awake
+  Result<shm::OwnerFile> probe = shm::OwnerFile::open(key);
+  assert_true(probe.is_ok());
+  assert_int_equal(probe->recorded_pid(), candidate.pid);
+
+  assert_int_equal(kill(candidate.pid, SIGSTOP), 0);
+  assert_int_equal(write(to_s[1], "s", 1), 1);
+  assert_int_equal(read(from_s[0], &x, 1), 1);
+  assert_int_equal(kill(candidate.pid, SIGCONT), 0);
+  assert_int_equal(x, 'A');
+  as_cluster_shm* h = peek(key);
+  assert_non_null(h);
+  assert_int_equal(h->owner_pid, stock);
+  assert_int_equal(h->lock, 1);
+
+  // Close right after the waiter's 10 ms poll put it back to sleep. The
+  // second sleep counted is a fresh wait: the first may be the one resumed
+  // after SIGCONT, which keeps what was left of its timeout.
+  const long before = voluntary_switches(candidate.pid, waiters[0]);
+  assert_true(before >= 0);
+  const uint64_t poll_by = monotonic_ms() + 2000;
+  while (voluntary_switches(candidate.pid, waiters[0]) < before + 2 && monotonic_ms() < poll_by) {
+  }
+  assert_true(voluntary_switches(candidate.pid, waiters[0]) >= before + 2);
+  assert_int_equal(write(to_s[1], "q", 1), 1);
+  const uint64_t own_by = monotonic_ms() + 2000;
+  while (__atomic_load_n(&h->owner_pid, __ATOMIC_ACQUIRE) != uint32_t(candidate.pid) && monotonic_ms() < own_by) {
+  }
+  const int64_t owned_ns = std::chrono::steady_clock::now().time_since_epoch().count();
+  int64_t closing_ns = 0;
+  assert_int_equal(read(from_s[0], &closing_ns, sizeof(closing_ns)), sizeof(closing_ns));
+  assert_int_equal(h->owner_pid, candidate.pid);
+  const double ms = double(owned_ns - closing_ns) / 1e6;
+  std::printf("futex candidate owns %.2f ms after the owner without the file closed\n", ms);
+  assert_true(ms < 5);  // the candidate's poll alone would take ~9 ms
+  shmdt(h);
+  waitpid(stock, nullptr, 0);
+  finish(candidate, true);
+  for (int fd : {to_s[0], to_s[1], from_s[0], from_s[1]}) close(fd);
+  remove_all(key);
+}
+
 int main() {
   alarm(110);  // whatever happens, the run ends (ctest kills at 120 s)
   const struct CMUnitTest tests[] = {
@@ -490,6 +652,7 @@ int main() {
       cmocka_unit_test(test_fifty_at_once),
       cmocka_unit_test(test_foreign_header_refused),
       cmocka_unit_test(test_wait_ready_is_woken),
+      cmocka_unit_test(test_release_wakes_futex_candidate),
   };
   return cmocka_run_group_tests(tests, nullptr, remove_every_test_key);
 }
