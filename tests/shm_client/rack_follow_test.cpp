@@ -6,7 +6,7 @@
 // The public as_node carries no rack, so the follower's view is checked where
 // every follower reads it: the segment.
 #include "asim_process.h"
-#include "client_child.h"
+#include "client_pair.h"
 #include "cmocka_cxx.h"
 #include "segment_peek.h"
 
@@ -24,14 +24,6 @@
 
 namespace {
 
-long now_ms() {
-  using namespace std::chrono;
-  return static_cast<long>(
-      duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
-}
-
-int rack_key() { return 0x59000000 | ((getpid() & 0xFFFF) << 8) | 1; }
-
 // The rack_id of the active node entry listening on `port` in a segment
 // copy, or -2 when there is none.
 int entry_rack(const std::vector<unsigned char>& copy, uint16_t port) {
@@ -44,37 +36,10 @@ int entry_rack(const std::vector<unsigned char>& copy, uint16_t port) {
   }
 }
 
-struct Fixture {
-  asim_process asim{};
-  int key = 0;
-  ClientChild owner;
-  ClientChild follower;
-};
-
-int setup(void** state) {
-  auto* f = new Fixture();
-  f->key = rack_key();
-  remove_segment(f->key);  // a previous run with the same low pid bits
-  if (!asim_start(&f->asim, "--nodes 3 --namespace test:2")) {
-    delete f;
-    return -1;
-  }
-  *state = f;
-  return 0;
-}
-
-int teardown(void** state) {
-  auto* f = static_cast<Fixture*>(*state);
-  finish_client(f->follower, 5000);
-  finish_client(f->owner, 5000);
-  asim_stop(&f->asim);
-  remove_segment(f->key);
-  delete f;
-  return 0;
-}
+int setup(void** state) { return client_pair_setup(state, 0x59000000); }
 
 void set_rack_reaches_segment(void** state) {
-  Fixture& f = *static_cast<Fixture*>(*state);
+  ClientPair& f = *static_cast<ClientPair*>(*state);
   ClientSpec spec;
   spec.seed_port = f.asim.ports[0];
   spec.shm_key = f.key;
@@ -102,17 +67,17 @@ void set_rack_reaches_segment(void** state) {
   assert_string_equal(answer, "ok");
   std::free(answer);
 
-  const long set_at = now_ms();
+  const long set_at = steady_ms();
   std::vector<unsigned char> after;
   // A few tend intervals (250 ms).
-  while (now_ms() < set_at + 3000) {
+  while (steady_ms() < set_at + 3000) {
     after = copy_segment(f.key);
     if (segment_header(after).rebalance_gen != gen_before && entry_rack(after, port) == rack) break;
     usleep(5000);
   }
   print_message("rack %d -> %d: rebalance_gen %u -> %u after %ld ms\n", rack_before,
                 entry_rack(after, port), gen_before, segment_header(after).rebalance_gen,
-                now_ms() - set_at);
+                steady_ms() - set_at);
   assert_int_equal(entry_rack(after, port), rack);
   assert_true(segment_header(after).rebalance_gen > gen_before);
   // The other nodes keep their racks.
@@ -131,7 +96,7 @@ void set_rack_reaches_segment(void** state) {
 int main() {
   alarm(50);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(set_rack_reaches_segment, setup, teardown),
+      cmocka_unit_test_setup_teardown(set_rack_reaches_segment, setup, client_pair_teardown),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }

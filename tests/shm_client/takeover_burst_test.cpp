@@ -7,7 +7,7 @@
 // asim's count of the per-cycle "node, peers-generation, partition-generation"
 // request over the next 600 ms must be exactly one per node.
 #include "asim_process.h"
-#include "client_child.h"
+#include "client_pair.h"
 #include "cmocka_cxx.h"
 #include "segment_peek.h"
 
@@ -24,14 +24,6 @@
 
 namespace {
 
-long now_ms() {
-  using namespace std::chrono;
-  return static_cast<long>(
-      duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
-}
-
-int burst_key() { return 0x58000000 | ((getpid() & 0xFFFF) << 8) | 1; }
-
 uint32_t owner_pid(int key) { return segment_header(copy_segment(key)).owner_pid; }
 
 char process_state(pid_t pid) {
@@ -46,39 +38,10 @@ char process_state(pid_t pid) {
   return paren && paren[1] == ' ' ? paren[2] : 0;
 }
 
-struct Fixture {
-  asim_process asim{};
-  int key = 0;
-  ClientChild owner;
-  ClientChild follower;
-};
-
-int setup(void** state) {
-  auto* f = new Fixture();
-  f->key = burst_key();
-  remove_segment(f->key);  // a previous run with the same low pid bits
-  if (!asim_start(&f->asim, "--nodes 3 --namespace test:2")) {
-    delete f;
-    return -1;
-  }
-  *state = f;
-  return 0;
-}
-
-int teardown(void** state) {
-  auto* f = static_cast<Fixture*>(*state);
-  for (ClientChild* c : {&f->owner, &f->follower}) {
-    if (c->pid > 0) kill(c->pid, SIGCONT);  // a stopped client cannot close
-    finish_client(*c, 5000);
-  }
-  asim_stop(&f->asim);
-  remove_segment(f->key);
-  delete f;
-  return 0;
-}
+int setup(void** state) { return client_pair_setup(state, 0x58000000); }
 
 void one_burst_after_stale_takeover(void** state) {
-  Fixture& f = *static_cast<Fixture*>(*state);
+  ClientPair& f = *static_cast<ClientPair*>(*state);
   ClientSpec spec;
   spec.seed_port = f.asim.ports[0];
   spec.shm_key = f.key;
@@ -93,8 +56,8 @@ void one_burst_after_stale_takeover(void** state) {
   assert_int_equal(owner_pid(f.key), f.owner.pid);
 
   assert_int_equal(kill(f.owner.pid, SIGSTOP), 0);
-  const long stop_by = now_ms() + 2000;
-  while (process_state(f.owner.pid) != 'T' && now_ms() < stop_by) usleep(1000);
+  const long stop_by = steady_ms() + 2000;
+  while (process_state(f.owner.pid) != 'T' && steady_ms() < stop_by) usleep(1000);
   assert_int_equal(process_state(f.owner.pid), 'T');
   // From here on only the follower can talk to asim, and it does not until it owns.
   char* reset = asim_info(f.asim.ports[0], "asim-stats-reset");
@@ -102,12 +65,12 @@ void one_burst_after_stale_takeover(void** state) {
   assert_string_equal(reset, "ok");
   std::free(reset);
 
-  const long takeover_by = now_ms() + 8000;
-  while (owner_pid(f.key) != uint32_t(f.follower.pid) && now_ms() < takeover_by) usleep(1000);
+  const long takeover_by = steady_ms() + 8000;
+  while (owner_pid(f.key) != uint32_t(f.follower.pid) && steady_ms() < takeover_by) usleep(1000);
   assert_int_equal(owner_pid(f.key), f.follower.pid);
-  const long took_over = now_ms();
+  const long took_over = steady_ms();
   // Far from the next regular cycle (1 s): any second burst in here is extra.
-  while (now_ms() < took_over + 600) usleep(10000);
+  while (steady_ms() < took_over + 600) usleep(10000);
   for (int i = 0; i < f.asim.n_ports; ++i) {
     const long bursts = asim_stat(f.asim.ports[0], f.asim.ports[i], "info.peers-generation");
     print_message("node %u: %ld tend request(s) in the 600 ms after the takeover\n",
@@ -128,7 +91,7 @@ void one_burst_after_stale_takeover(void** state) {
 int main() {
   alarm(50);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(one_burst_after_stale_takeover, setup, teardown),
+      cmocka_unit_test_setup_teardown(one_burst_after_stale_takeover, setup, client_pair_teardown),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }
