@@ -6,6 +6,7 @@
 #include "net/connection.h"
 
 #include "cmocka_cxx.h"
+#include "loopback_listener.h"
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -49,23 +50,7 @@ struct Fixture {
 Fixture& fixture(void** state) { return *static_cast<Fixture*>(*state); }
 
 int listen_on(int family, sockaddr_storage& address, int backlog) {
-  const int fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return -1;
-  address = {};
-  address.ss_family = static_cast<sa_family_t>(family);
-  socklen_t len = sizeof(sockaddr_in);
-  if (family == AF_INET) {
-    reinterpret_cast<sockaddr_in*>(&address)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  } else {
-    reinterpret_cast<sockaddr_in6*>(&address)->sin6_addr = in6addr_loopback;
-    len = sizeof(sockaddr_in6);
-  }
-  if (bind(fd, reinterpret_cast<sockaddr*>(&address), len) != 0 || listen(fd, backlog) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &len) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
+  return loopback_listen(family, &address, backlog);
 }
 
 int setup(void** state) {

@@ -6,6 +6,7 @@
 #include "net/connection_pool.h"
 
 #include "cmocka_cxx.h"
+#include "loopback_listener.h"
 
 #include <netinet/in.h>
 #include <poll.h>
@@ -45,15 +46,8 @@ Fixture& fixture(void** state) { return *static_cast<Fixture*>(*state); }
 int setup(void** state) {
   auto* f = new Fixture;
   *state = f;
-  f->listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  auto* in = reinterpret_cast<sockaddr_in*>(&f->address);
-  in->sin_family = AF_INET;
-  in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof(sockaddr_in);
-  if (f->listener < 0 || bind(f->listener, reinterpret_cast<sockaddr*>(in), len) != 0 ||
-      listen(f->listener, 64) != 0 || getsockname(f->listener, reinterpret_cast<sockaddr*>(in), &len) != 0)
-    return -1;
-  return 0;
+  f->listener = loopback_listen(AF_INET, &f->address, 64);
+  return f->listener < 0 ? -1 : 0;
 }
 
 int teardown(void** state) {
