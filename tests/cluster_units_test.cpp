@@ -2,7 +2,7 @@
 // from them, the public node views, and as_info_parse_single_response.
 #include "client/info_commands.h"
 #include "cluster/node_view.h"
-#include "cluster/server_version.h"
+#include "info/server_version.h"
 #include "net/address.h"
 
 #include "cmocka_cxx.h"

@@ -124,14 +124,4 @@ Status info_foreach(aerospike* as, const as_policy_info* policy, const char* req
   return status;
 }
 
-as_status parse_single_response(char* values, char** value) {
-  char* tab = std::strchr(values, '\t');
-  if (!tab) return AEROSPIKE_ERR_CLIENT;
-  *value = tab + 1;
-  char* end = std::strchr(tab + 1, '\n');
-  if (!end) return AEROSPIKE_ERR_CLIENT;
-  *end = '\0';
-  return AEROSPIKE_OK;
-}
-
 }  // namespace aeroshim

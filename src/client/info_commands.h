@@ -24,10 +24,6 @@ Result<std::string> info_any(aerospike* as, const as_policy_info* policy, const 
 Status info_foreach(aerospike* as, const as_policy_info* policy, const char* request,
                     aerospike_info_foreach_callback callback, void* udata);
 
-// as_info_parse_single_response: points `value` at the text after the first
-// tab and ends it at the next newline, in place.
-as_status parse_single_response(char* values, char** value);
-
 // The answer copied into malloc'd memory the C caller frees.
 char* to_c_string(const std::string& text);
 

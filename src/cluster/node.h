@@ -2,7 +2,7 @@
 // saw, its tend connection, and the public as_node view applications hold.
 #pragma once
 
-#include "cluster/server_version.h"
+#include "info/server_version.h"
 #include "net/info_connection.h"
 
 #include <aerospike/as_node.h>

@@ -4,7 +4,7 @@
 // whole on every membership change). Only this file allocates or frees them.
 #pragma once
 
-#include "cluster/server_version.h"
+#include "info/server_version.h"
 
 #include <aerospike/as_cluster.h>
 #include <aerospike/as_node.h>

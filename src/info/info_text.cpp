@@ -1,5 +1,7 @@
 #include "info/info_text.h"
 
+#include <cstring>
+
 namespace aeroshim {
 
 std::string build_info_request(const std::vector<std::string>& names) {
@@ -37,6 +39,16 @@ InfoResponse parse_info_response(std::string_view body) {
 
 bool is_info_error(std::string_view value) {
   return value.rfind("ERROR", 0) == 0 || value.rfind("FAIL", 0) == 0;
+}
+
+as_status split_single_response(char* values, char** value) {
+  char* tab = std::strchr(values, '\t');
+  if (!tab) return AEROSPIKE_ERR_CLIENT;
+  *value = tab + 1;
+  char* end = std::strchr(tab + 1, '\n');
+  if (!end) return AEROSPIKE_ERR_CLIENT;
+  *end = '\0';
+  return AEROSPIKE_OK;
 }
 
 }  // namespace aeroshim

@@ -3,6 +3,8 @@
 // the body, so they can be tested and fuzzed without a server.
 #pragma once
 
+#include <aerospike/as_status.h>
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,5 +30,10 @@ InfoResponse parse_info_response(std::string_view body);
 // The server reports a failed command in-band, as a value rather than a
 // protocol error, so every caller must check before parsing the value.
 bool is_info_error(std::string_view value);
+
+// as_info_parse_single_response: points `value` at the text after the first
+// tab and ends it at the next newline, in place (AEROSPIKE_ERR_CLIENT when
+// either is missing).
+as_status split_single_response(char* values, char** value);
 
 }  // namespace aeroshim

@@ -4,11 +4,13 @@
 #include "info/info_text.h"
 #include "info/peers.h"
 #include "info/replicas.h"
+#include "info/server_version.h"
 #include "info/tend_answers.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 using namespace aeroshim;
@@ -26,10 +28,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)parse_replicas(value);
     (void)parse_rack_ids(value);
     (void)parse_generation(response, name);
+    (void)parse_server_version(value);
   }
   (void)parse_node_name(response);
   (void)answer_error("fuzz", response);
   (void)parse_rack_ids(input);
+  std::string single(input);  // NUL-terminated and writable, as the C API receives it
+  char* value = nullptr;
+  if (split_single_response(single.data(), &value) == AEROSPIKE_OK &&
+      (value < single.data() || value > single.data() + single.size()))
+    abort();
 
   auto peers = parse_peers(input);
   if (peers.is_ok()) {

@@ -1,4 +1,4 @@
-#include "cluster/server_version.h"
+#include "info/server_version.h"
 
 #include <aerospike/as_node.h>
 
