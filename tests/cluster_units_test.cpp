@@ -1,6 +1,7 @@
 // Pure pieces of the tender: server versions and the features stock derives
 // from them, the public node views, and as_info_parse_single_response.
 #include "client/info_commands.h"
+#include "info/info_text.h"
 #include "cluster/node_view.h"
 #include "info/server_version.h"
 #include "net/address.h"
@@ -76,14 +77,14 @@ static void test_node_view(void**) {
 static void test_parse_single_response(void**) {
   char good[] = "build\t8.1.0.1\n";
   char* value = nullptr;
-  assert_int_equal(parse_single_response(good, &value), AEROSPIKE_OK);
+  assert_int_equal(split_single_response(good, &value), AEROSPIKE_OK);
   assert_string_equal(value, "8.1.0.1");
   char no_tab[] = "build";
-  assert_int_equal(parse_single_response(no_tab, &value), AEROSPIKE_ERR_CLIENT);
+  assert_int_equal(split_single_response(no_tab, &value), AEROSPIKE_ERR_CLIENT);
   char no_newline[] = "build\t8";
-  assert_int_equal(parse_single_response(no_newline, &value), AEROSPIKE_ERR_CLIENT);
+  assert_int_equal(split_single_response(no_newline, &value), AEROSPIKE_ERR_CLIENT);
   char empty[] = "";
-  assert_int_equal(parse_single_response(empty, &value), AEROSPIKE_ERR_CLIENT);
+  assert_int_equal(split_single_response(empty, &value), AEROSPIKE_ERR_CLIENT);
 }
 
 static void test_resolve(void**) {
