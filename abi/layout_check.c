@@ -28,15 +28,8 @@
 #include <citrusleaf/cf_queue.h>
 
 #include <errno.h>
-#include <stddef.h>
 
-#ifdef __cplusplus
-#define AS_CHECK(expr) static_assert(expr, #expr)
-#define AS_ALIGNOF(t) alignof(t)
-#else
-#define AS_CHECK(expr) _Static_assert(expr, #expr)
-#define AS_ALIGNOF(t) _Alignof(t)
-#endif
+#include "layout_check.h"
 
 /* aerospike */
 AS_CHECK(sizeof(aerospike) == 1936);

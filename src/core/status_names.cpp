@@ -126,11 +126,11 @@ static_assert(all_distinct(), "a status appears twice in kNames");
 
 }  // namespace
 
-const char* status_name(as_status status) {
+const char* status_name(int code) {
   for (const StatusName& entry : kNames) {
-    if (entry.status == status) return entry.name;
+    if (entry.status == code) return entry.name;
   }
-  return static_cast<int>(status) < 0 ? "AEROSPIKE_ERR_CLIENT" : "AEROSPIKE_ERR_SERVER";
+  return code < 0 ? "AEROSPIKE_ERR_CLIENT" : "AEROSPIKE_ERR_SERVER";
 }
 
 }  // namespace aeroshim
