@@ -1,9 +1,9 @@
 // extern "C" entry points of citrusleaf/cf_crypto.h.
-#include <citrusleaf/cf_crypto.h>
-
 #include "core/error.h"
 #include "record/ripemd160.h"
 #include "record/sha1.h"
+
+#include <citrusleaf/cf_crypto.h>
 
 using namespace aeroshim;
 
