@@ -13,11 +13,13 @@ extern "C" {
 AS_EXTERN bool as_arraylist_release(as_arraylist* list);
 
 as_arraylist* as_arraylist_init(as_arraylist* list, uint32_t capacity, uint32_t block_size) {
-  return guard_value<as_arraylist*>(nullptr, {}, [&] { return arraylist_make(list, false, capacity, block_size); });
+  return guard_value<as_arraylist*>(
+      nullptr, {}, [&] { return arraylist_make(list, false, capacity, block_size); });
 }
 
 as_arraylist* as_arraylist_new(uint32_t capacity, uint32_t block_size) {
-  return guard_value<as_arraylist*>(nullptr, {}, [&] { return arraylist_new(capacity, block_size); });
+  return guard_value<as_arraylist*>(nullptr, {},
+                                    [&] { return arraylist_new(capacity, block_size); });
 }
 
 void as_arraylist_destroy(as_arraylist* list) {
@@ -36,7 +38,9 @@ uint32_t as_arraylist_size(const as_arraylist* list) {
 }
 
 int as_arraylist_concat(as_arraylist* list, const as_arraylist* list2) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_concat(list, reinterpret_cast<const as_list*>(list2)); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] {
+    return arraylist_concat(list, reinterpret_cast<const as_list*>(list2));
+  });
 }
 
 int as_arraylist_trim(as_arraylist* list, uint32_t index) {
@@ -76,74 +80,92 @@ char* as_arraylist_get_str(const as_arraylist* list, uint32_t index) {
 }
 
 int as_arraylist_set(as_arraylist* list, uint32_t index, as_val* value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_set(list, index, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_set(list, index, value); });
 }
 
 int as_arraylist_set_int64(as_arraylist* list, uint32_t index, int64_t value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_set_boxed(list, index, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_set_boxed(list, index, value); });
 }
 
 int as_arraylist_set_double(as_arraylist* list, uint32_t index, double value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_set_boxed(list, index, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_set_boxed(list, index, value); });
 }
 
 int as_arraylist_set_str(as_arraylist* list, uint32_t index, const char* value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_set_boxed(list, index, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_set_boxed(list, index, value); });
 }
 
 int as_arraylist_insert(as_arraylist* list, uint32_t index, as_val* value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_insert(list, index, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_insert(list, index, value); });
 }
 
 int as_arraylist_insert_int64(as_arraylist* list, uint32_t index, int64_t value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_insert_boxed(list, index, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_insert_boxed(list, index, value); });
 }
 
 int as_arraylist_insert_double(as_arraylist* list, uint32_t index, double value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_insert_boxed(list, index, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_insert_boxed(list, index, value); });
 }
 
 int as_arraylist_insert_str(as_arraylist* list, uint32_t index, const char* value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_insert_boxed(list, index, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_insert_boxed(list, index, value); });
 }
 
 int as_arraylist_append(as_arraylist* list, as_val* value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_append(list, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_append(list, value); });
 }
 
 int as_arraylist_append_int64(as_arraylist* list, int64_t value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_append_boxed(list, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_append_boxed(list, value); });
 }
 
 int as_arraylist_append_double(as_arraylist* list, double value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_append_boxed(list, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_append_boxed(list, value); });
 }
 
 int as_arraylist_append_str(as_arraylist* list, const char* value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_append_boxed(list, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_append_boxed(list, value); });
 }
 
 int as_arraylist_prepend(as_arraylist* list, as_val* value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_prepend(list, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_prepend(list, value); });
 }
 
 int as_arraylist_prepend_int64(as_arraylist* list, int64_t value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_prepend_boxed(list, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_prepend_boxed(list, value); });
 }
 
 int as_arraylist_prepend_double(as_arraylist* list, double value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_prepend_boxed(list, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_prepend_boxed(list, value); });
 }
 
 int as_arraylist_prepend_str(as_arraylist* list, const char* value) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {}, [&] { return arraylist_prepend_boxed(list, value); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_ALLOC, {},
+                          [&] { return arraylist_prepend_boxed(list, value); });
 }
 
 int as_arraylist_remove(as_arraylist* list, uint32_t index) {
-  return guard_value<int>(AS_ARRAYLIST_ERR_INDEX, {}, [&] { return arraylist_remove(list, index); });
+  return guard_value<int>(AS_ARRAYLIST_ERR_INDEX, {},
+                          [&] { return arraylist_remove(list, index); });
 }
 
-bool as_arraylist_foreach(const as_arraylist* list, as_list_foreach_callback callback, void* udata) {
+bool as_arraylist_foreach(const as_arraylist* list, as_list_foreach_callback callback,
+                          void* udata) {
   return guard_value<bool>(false, {}, [&] { return arraylist_foreach(list, callback, udata); });
 }
 

@@ -3,8 +3,8 @@
 // (the iterator hook table's destroy).
 #include "core/error.h"
 #include "value/arraylist_iterator.h"
-#include "value/memory.h"
 #include "value/iterator.h"
+#include "value/memory.h"
 
 #include <aerospike/as_arraylist_iterator.h>
 
@@ -16,9 +16,8 @@ AS_EXTERN bool as_arraylist_iterator_release(as_arraylist_iterator* iterator);
 
 as_arraylist_iterator* as_arraylist_iterator_init(as_arraylist_iterator* iterator,
                                                   const as_arraylist* list) {
-  return guard_value<as_arraylist_iterator*>(nullptr, {}, [&] {
-    return arraylist_iterator_make(iterator, false, list);
-  });
+  return guard_value<as_arraylist_iterator*>(
+      nullptr, {}, [&] { return arraylist_iterator_make(iterator, false, list); });
 }
 
 as_arraylist_iterator* as_arraylist_iterator_new(const as_arraylist* list) {

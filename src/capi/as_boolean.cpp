@@ -14,9 +14,8 @@ as_boolean* as_boolean_init(as_boolean* boolean, bool value) {
 }
 
 as_boolean* as_boolean_new(bool value) {
-  return guard_value<as_boolean*>(nullptr, {}, [&] {
-    return boolean_make(allocate_struct<as_boolean>(), true, value);
-  });
+  return guard_value<as_boolean*>(
+      nullptr, {}, [&] { return boolean_make(allocate_struct<as_boolean>(), true, value); });
 }
 
 void as_boolean_val_destroy(as_val* v) {

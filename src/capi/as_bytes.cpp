@@ -9,15 +9,13 @@ using namespace aeroshim;
 extern "C" {
 
 as_bytes* as_bytes_init(as_bytes* bytes, uint32_t capacity) {
-  return guard_value<as_bytes*>(nullptr, {}, [&] {
-    return bytes_make(bytes, false, capacity, 0, nullptr, true);
-  });
+  return guard_value<as_bytes*>(
+      nullptr, {}, [&] { return bytes_make(bytes, false, capacity, 0, nullptr, true); });
 }
 
 as_bytes* as_bytes_init_wrap(as_bytes* bytes, uint8_t* value, uint32_t size, bool free) {
-  return guard_value<as_bytes*>(nullptr, {}, [&] {
-    return bytes_make(bytes, false, size, size, value, free);
-  });
+  return guard_value<as_bytes*>(nullptr, {},
+                                [&] { return bytes_make(bytes, false, size, size, value, free); });
 }
 
 as_bytes* as_bytes_new(uint32_t capacity) {
@@ -74,7 +72,8 @@ bool as_bytes_to_string(const uint8_t* bytes, uint32_t bytes_size, char* str, ui
 
 bool as_bytes_to_string_with_prefix(const uint8_t* bytes, uint32_t bytes_size, char* str,
                                     uint32_t str_size) {
-  return guard_value(false, {}, [&] { return bytes_to_hex_prefixed(bytes, bytes_size, str, str_size); });
+  return guard_value(false, {},
+                     [&] { return bytes_to_hex_prefixed(bytes, bytes_size, str, str_size); });
 }
 
 int as_bytes_from_string(uint8_t* bytes, uint32_t bytes_size, const char* str) {

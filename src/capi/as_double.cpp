@@ -14,9 +14,8 @@ as_double* as_double_init(as_double* value_ptr, double value) {
 }
 
 as_double* as_double_new(double value) {
-  return guard_value<as_double*>(nullptr, {}, [&] {
-    return double_make(allocate_struct<as_double>(), true, value);
-  });
+  return guard_value<as_double*>(
+      nullptr, {}, [&] { return double_make(allocate_struct<as_double>(), true, value); });
 }
 
 void as_double_val_destroy(as_val* value) {

@@ -9,21 +9,23 @@ using namespace aeroshim;
 extern "C" {
 
 as_geojson* as_geojson_init(as_geojson* string, char* value, bool free) {
-  return guard_value<as_geojson*>(nullptr, {}, [&] {
-    return text_make(string, false, value, SIZE_MAX, free);
-  });
+  return guard_value<as_geojson*>(nullptr, {},
+                                  [&] { return text_make(string, false, value, SIZE_MAX, free); });
 }
 
 as_geojson* as_geojson_init_wlen(as_geojson* string, char* value, size_t len, bool free) {
-  return guard_value<as_geojson*>(nullptr, {}, [&] { return text_make(string, false, value, len, free); });
+  return guard_value<as_geojson*>(nullptr, {},
+                                  [&] { return text_make(string, false, value, len, free); });
 }
 
 as_geojson* as_geojson_new(char* value, bool free) {
-  return guard_value<as_geojson*>(nullptr, {}, [&] { return text_new<as_geojson>(value, SIZE_MAX, free); });
+  return guard_value<as_geojson*>(nullptr, {},
+                                  [&] { return text_new<as_geojson>(value, SIZE_MAX, free); });
 }
 
 as_geojson* as_geojson_new_wlen(char* value, size_t len, bool free) {
-  return guard_value<as_geojson*>(nullptr, {}, [&] { return text_new<as_geojson>(value, len, free); });
+  return guard_value<as_geojson*>(nullptr, {},
+                                  [&] { return text_new<as_geojson>(value, len, free); });
 }
 
 as_geojson* as_geojson_new_strdup(const char* value) {

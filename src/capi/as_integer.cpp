@@ -14,9 +14,8 @@ as_integer* as_integer_init(as_integer* integer, int64_t value) {
 }
 
 as_integer* as_integer_new(int64_t value) {
-  return guard_value<as_integer*>(nullptr, {}, [&] {
-    return integer_make(allocate_struct<as_integer>(), true, value);
-  });
+  return guard_value<as_integer*>(
+      nullptr, {}, [&] { return integer_make(allocate_struct<as_integer>(), true, value); });
 }
 
 void as_integer_val_destroy(as_val* v) {

@@ -18,9 +18,8 @@ as_list* as_list_init(as_list* list, const as_list_hooks* hooks) {
 }
 
 as_list* as_list_new(const as_list_hooks* hooks) {
-  return guard_value<as_list*>(nullptr, {}, [&] {
-    return list_make(allocate_struct<as_list>(), true, hooks);
-  });
+  return guard_value<as_list*>(nullptr, {},
+                               [&] { return list_make(allocate_struct<as_list>(), true, hooks); });
 }
 
 void as_list_val_destroy(as_val* v) {

@@ -18,9 +18,8 @@ as_map* as_map_init(as_map* map, const as_map_hooks* hooks) {
 }
 
 as_map* as_map_new(const as_map_hooks* hooks) {
-  return guard_value<as_map*>(nullptr, {}, [&] {
-    return map_make(allocate_struct<as_map>(), true, 0, hooks);
-  });
+  return guard_value<as_map*>(nullptr, {},
+                              [&] { return map_make(allocate_struct<as_map>(), true, 0, hooks); });
 }
 
 void as_map_val_destroy(as_val* val) {

@@ -2,9 +2,9 @@
 // and the two release functions 7.4.0 exports without declaring them (the
 // destroy hooks of the map and of its iterator).
 #include "core/error.h"
+#include "value/iterator.h"
 #include "value/orderedmap.h"
 #include "value/val.h"
-#include "value/iterator.h"
 
 #include <aerospike/as_orderedmap.h>
 
@@ -16,7 +16,8 @@ AS_EXTERN bool as_orderedmap_release(as_orderedmap* map);
 AS_EXTERN bool as_orderedmap_iterator_release(as_orderedmap_iterator* it);
 
 as_orderedmap* as_orderedmap_init(as_orderedmap* map, uint32_t capacity) {
-  return guard_value<as_orderedmap*>(nullptr, {}, [&] { return orderedmap_make(map, false, capacity); });
+  return guard_value<as_orderedmap*>(nullptr, {},
+                                     [&] { return orderedmap_make(map, false, capacity); });
 }
 
 as_orderedmap* as_orderedmap_new(uint32_t capacity) {
@@ -51,19 +52,20 @@ int as_orderedmap_remove(as_orderedmap* map, const as_val* key) {
   return guard_value(-1, {}, [&] { return orderedmap_remove(map, key); });
 }
 
-bool as_orderedmap_foreach(const as_orderedmap* map, as_map_foreach_callback callback, void* udata) {
+bool as_orderedmap_foreach(const as_orderedmap* map, as_map_foreach_callback callback,
+                           void* udata) {
   return guard_value(false, {}, [&] { return orderedmap_foreach(map, callback, udata); });
 }
 
 as_orderedmap_iterator* as_orderedmap_iterator_init(as_orderedmap_iterator* it,
                                                     const as_orderedmap* map) {
-  return guard_value<as_orderedmap_iterator*>(nullptr, {}, [&] {
-    return orderedmap_iterator_make(it, false, map);
-  });
+  return guard_value<as_orderedmap_iterator*>(
+      nullptr, {}, [&] { return orderedmap_iterator_make(it, false, map); });
 }
 
 as_orderedmap_iterator* as_orderedmap_iterator_new(const as_orderedmap* map) {
-  return guard_value<as_orderedmap_iterator*>(nullptr, {}, [&] { return orderedmap_iterator_new(map); });
+  return guard_value<as_orderedmap_iterator*>(nullptr, {},
+                                              [&] { return orderedmap_iterator_new(map); });
 }
 
 bool as_orderedmap_iterator_release(as_orderedmap_iterator* it) {

@@ -10,9 +10,8 @@ using namespace aeroshim;
 extern "C" {
 
 as_pair* as_pair_new(as_val* _1, as_val* _2) {
-  return guard_value<as_pair*>(nullptr, {}, [&] {
-    return pair_make(allocate_struct<as_pair>(), true, _1, _2);
-  });
+  return guard_value<as_pair*>(nullptr, {},
+                               [&] { return pair_make(allocate_struct<as_pair>(), true, _1, _2); });
 }
 
 as_pair* as_pair_init(as_pair* pair, as_val* _1, as_val* _2) {

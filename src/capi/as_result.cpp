@@ -9,7 +9,8 @@ using namespace aeroshim;
 extern "C" {
 
 as_result* as_result_init(as_result* r) {
-  return guard_value<as_result*>(nullptr, {}, [&] { return result_make(r, false, false, nullptr); });
+  return guard_value<as_result*>(nullptr, {},
+                                 [&] { return result_make(r, false, false, nullptr); });
 }
 
 as_result* as_result_new(void) {

@@ -10,21 +10,23 @@ using namespace aeroshim;
 extern "C" {
 
 as_string* as_string_init(as_string* string, char* value, bool free) {
-  return guard_value<as_string*>(nullptr, {}, [&] {
-    return text_make(string, false, value, SIZE_MAX, free);
-  });
+  return guard_value<as_string*>(nullptr, {},
+                                 [&] { return text_make(string, false, value, SIZE_MAX, free); });
 }
 
 as_string* as_string_init_wlen(as_string* string, char* value, size_t len, bool free) {
-  return guard_value<as_string*>(nullptr, {}, [&] { return text_make(string, false, value, len, free); });
+  return guard_value<as_string*>(nullptr, {},
+                                 [&] { return text_make(string, false, value, len, free); });
 }
 
 as_string* as_string_new(char* value, bool free) {
-  return guard_value<as_string*>(nullptr, {}, [&] { return text_new<as_string>(value, SIZE_MAX, free); });
+  return guard_value<as_string*>(nullptr, {},
+                                 [&] { return text_new<as_string>(value, SIZE_MAX, free); });
 }
 
 as_string* as_string_new_wlen(char* value, size_t len, bool free) {
-  return guard_value<as_string*>(nullptr, {}, [&] { return text_new<as_string>(value, len, free); });
+  return guard_value<as_string*>(nullptr, {},
+                                 [&] { return text_new<as_string>(value, len, free); });
 }
 
 as_string* as_string_new_strdup(const char* value) {

@@ -76,7 +76,8 @@ as_arraylist* arraylist_make(as_arraylist* list, bool free, uint32_t capacity,
   list->capacity = capacity;
   list->size = 0;
   list->free = capacity > 0;
-  list->elements = capacity > 0 ? static_cast<as_val**>(std::calloc(capacity, sizeof(as_val*))) : nullptr;
+  list->elements =
+      capacity > 0 ? static_cast<as_val**>(std::calloc(capacity, sizeof(as_val*))) : nullptr;
   return list;
 }
 
@@ -99,7 +100,9 @@ bool arraylist_release(as_arraylist* list) noexcept {
   return true;
 }
 
-uint32_t arraylist_size(const as_arraylist* list) noexcept { return list != nullptr ? list->size : 0; }
+uint32_t arraylist_size(const as_arraylist* list) noexcept {
+  return list != nullptr ? list->size : 0;
+}
 
 as_val* arraylist_get(const as_arraylist* list, uint32_t index) noexcept {
   return list != nullptr && index < list->size ? list->elements[index] : nullptr;
@@ -191,7 +194,7 @@ int arraylist_prepend_boxed(as_arraylist* list, T value) noexcept {
   return store_boxed(box(value), [&](as_val* v) { return arraylist_prepend(list, v); });
 }
 
-#define AEROSHIM_ARRAYLIST_BOXED(T)                                               \
+#define AEROSHIM_ARRAYLIST_BOXED(T)                                            \
   template int arraylist_set_boxed<T>(as_arraylist*, uint32_t, T) noexcept;    \
   template int arraylist_insert_boxed<T>(as_arraylist*, uint32_t, T) noexcept; \
   template int arraylist_append_boxed<T>(as_arraylist*, T) noexcept;           \

@@ -31,8 +31,12 @@ int set_double(as_list* l, uint32_t i, double v) { return arraylist_set_boxed(se
 int set_str(as_list* l, uint32_t i, const char* v) { return arraylist_set_boxed(self(l), i, v); }
 
 int insert(as_list* l, uint32_t i, as_val* v) { return arraylist_insert(self(l), i, v); }
-int insert_int64(as_list* l, uint32_t i, int64_t v) { return arraylist_insert_boxed(self(l), i, v); }
-int insert_double(as_list* l, uint32_t i, double v) { return arraylist_insert_boxed(self(l), i, v); }
+int insert_int64(as_list* l, uint32_t i, int64_t v) {
+  return arraylist_insert_boxed(self(l), i, v);
+}
+int insert_double(as_list* l, uint32_t i, double v) {
+  return arraylist_insert_boxed(self(l), i, v);
+}
 int insert_str(as_list* l, uint32_t i, const char* v) {
   return arraylist_insert_boxed(self(l), i, v);
 }
@@ -55,7 +59,7 @@ as_list* tail(const as_list* l) { return generic(arraylist_tail(self(l))); }
 as_list* drop(const as_list* l, uint32_t n) { return generic(arraylist_drop(self(l), n)); }
 as_list* take(const as_list* l, uint32_t n) { return generic(arraylist_take(self(l), n)); }
 
-bool foreach(const as_list* l, as_list_foreach_callback callback, void* udata) {
+bool foreach (const as_list* l, as_list_foreach_callback callback, void* udata) {
   return arraylist_foreach(self(l), callback, udata);
 }
 
@@ -87,14 +91,22 @@ const as_val* iterator_next_hook(as_iterator* i) {
 
 // Slot order is the as_list_hooks member order (ABI).
 extern "C" const as_list_hooks as_arraylist_list_hooks = {
-    aeroshim::destroy,       aeroshim::hashcode,     aeroshim::size,          aeroshim::get,
-    aeroshim::get_int64,     aeroshim::get_double,   aeroshim::get_str,       aeroshim::set,
-    aeroshim::set_int64,     aeroshim::set_double,   aeroshim::set_str,       aeroshim::insert,
-    aeroshim::insert_int64,  aeroshim::insert_double, aeroshim::insert_str,   aeroshim::append,
-    aeroshim::append_int64,  aeroshim::append_double, aeroshim::append_str,   aeroshim::prepend,
-    aeroshim::prepend_int64, aeroshim::prepend_double, aeroshim::prepend_str, aeroshim::remove,
-    aeroshim::concat,        aeroshim::trim,          aeroshim::head,         aeroshim::tail,
-    aeroshim::drop,          aeroshim::take,          aeroshim::foreach,      aeroshim::iterator_new,
+    aeroshim::destroy,       aeroshim::hashcode,
+    aeroshim::size,          aeroshim::get,
+    aeroshim::get_int64,     aeroshim::get_double,
+    aeroshim::get_str,       aeroshim::set,
+    aeroshim::set_int64,     aeroshim::set_double,
+    aeroshim::set_str,       aeroshim::insert,
+    aeroshim::insert_int64,  aeroshim::insert_double,
+    aeroshim::insert_str,    aeroshim::append,
+    aeroshim::append_int64,  aeroshim::append_double,
+    aeroshim::append_str,    aeroshim::prepend,
+    aeroshim::prepend_int64, aeroshim::prepend_double,
+    aeroshim::prepend_str,   aeroshim::remove,
+    aeroshim::concat,        aeroshim::trim,
+    aeroshim::head,          aeroshim::tail,
+    aeroshim::drop,          aeroshim::take,
+    aeroshim::foreach,       aeroshim::iterator_new,
     aeroshim::iterator_init,
 };
 

@@ -45,7 +45,8 @@ as_bytes* bytes_new(uint32_t capacity, uint32_t size, uint8_t* value, bool value
 }
 
 uint32_t bytes_copy(const as_bytes* bytes, uint32_t index, uint8_t* value, uint32_t size) noexcept {
-  if (bytes == nullptr || value == nullptr || size == 0 || !fits(index, size, bytes->size)) return 0;
+  if (bytes == nullptr || value == nullptr || size == 0 || !fits(index, size, bytes->size))
+    return 0;
   std::memcpy(value, bytes->value + index, size);
   return size;
 }
@@ -153,9 +154,11 @@ char* bytes_text(const as_val* v) noexcept {
 
 // Needs two characters a byte plus the terminator; too small a buffer gets
 // an empty string.
-bool bytes_to_hex(const uint8_t* bytes, uint32_t bytes_size, char* str, uint32_t str_size) noexcept {
+bool bytes_to_hex(const uint8_t* bytes, uint32_t bytes_size, char* str,
+                  uint32_t str_size) noexcept {
   if (str == nullptr) return false;
-  if (static_cast<uint64_t>(bytes_size) * 2 + 1 > str_size || (bytes == nullptr && bytes_size > 0)) {
+  if (static_cast<uint64_t>(bytes_size) * 2 + 1 > str_size ||
+      (bytes == nullptr && bytes_size > 0)) {
     if (str_size > 0) *str = '\0';
     return false;
   }

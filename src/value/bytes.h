@@ -15,7 +15,6 @@ AS_EXTERN extern const char as_hex_chars[17];
 
 namespace aeroshim {
 
-
 // A blob over value (size bytes used of capacity); with no value and no
 // size, a zeroed buffer of capacity bytes that the value owns.
 as_bytes* bytes_make(as_bytes* bytes, bool free, uint32_t capacity, uint32_t size, uint8_t* value,

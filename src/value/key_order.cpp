@@ -26,12 +26,9 @@ int compare_bytes(const as_bytes* a, const as_bytes* b) noexcept {
 bool is_map_key(const as_val* key) noexcept {
   switch (as_val_type(key)) {
     case AS_INTEGER:
-    case AS_STRING:
-      return true;
-    case AS_BYTES:
-      return reinterpret_cast<const as_bytes*>(key)->type == AS_BYTES_BLOB;
-    default:
-      return false;
+    case AS_STRING: return true;
+    case AS_BYTES: return reinterpret_cast<const as_bytes*>(key)->type == AS_BYTES_BLOB;
+    default: return false;
   }
 }
 

@@ -59,7 +59,8 @@ int insert_in_table(as_orderedmap* map, uint32_t index, as_val* key, as_val* val
     map->table = table;
     map->capacity = static_cast<uint32_t>(capacity);
   }
-  std::memmove(map->table + index + 1, map->table + index, sizeof(map_entry) * (map->count - index));
+  std::memmove(map->table + index + 1, map->table + index,
+               sizeof(map_entry) * (map->count - index));
   map->table[index] = {key, value};
   map->count++;
   return 0;
@@ -84,7 +85,8 @@ int insert_in_hold(as_orderedmap* map, uint32_t location, as_val* key, as_val* v
     return 0;
   }
   uint32_t tail = map->hold_count - at.index;
-  std::memmove(map->hold_table + at.index + 1, map->hold_table + at.index, sizeof(map_entry) * tail);
+  std::memmove(map->hold_table + at.index + 1, map->hold_table + at.index,
+               sizeof(map_entry) * tail);
   std::memmove(map->hold_locations + at.index + 1, map->hold_locations + at.index,
                sizeof(uint32_t) * tail);
   map->hold_table[at.index] = {key, value};
@@ -108,7 +110,8 @@ as_orderedmap* orderedmap_make(as_orderedmap* map, bool free, uint32_t capacity)
   if (map == nullptr) return nullptr;
   map_make(&map->_, free, 1, &kOrderedMapHooks);
   map->count = 0;
-  map->capacity = static_cast<uint32_t>(((static_cast<uint64_t>(capacity) + 8) / 8) * 8 & UINT32_MAX);
+  map->capacity =
+      static_cast<uint32_t>(((static_cast<uint64_t>(capacity) + 8) / 8) * 8 & UINT32_MAX);
   if (map->capacity == 0) map->capacity = 8;
   map->hold_count = 0;
   map->hold_table = nullptr;

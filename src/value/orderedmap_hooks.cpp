@@ -64,7 +64,7 @@ int clear(as_map* m) { return orderedmap_clear(self(m)); }
 int remove(as_map* m, const as_val* k) { return orderedmap_remove(self(m), k); }
 void set_flags(as_map* m, uint32_t flags) { as_orderedmap_set_flags(self(m), flags); }
 
-bool foreach(const as_map* m, as_map_foreach_callback callback, void* udata) {
+bool foreach (const as_map* m, as_map_foreach_callback callback, void* udata) {
   return orderedmap_foreach(self(m), callback, udata);
 }
 
@@ -99,7 +99,8 @@ const as_iterator_hooks kOrderedMapIteratorHooks = {
 
 // Slot order is the as_map_hooks member order (ABI).
 const as_map_hooks kOrderedMapHooks = {
-    destroy, hashcode, size, set, get, clear, remove, set_flags, foreach, iterator_new, iterator_init,
+    destroy, hashcode,  size,    set,          get,           clear,
+    remove,  set_flags, foreach, iterator_new, iterator_init,
 };
 
 }  // namespace aeroshim

@@ -10,7 +10,9 @@
 
 namespace aeroshim {
 
-inline void count_increment(as_val* v) noexcept { __atomic_add_fetch(&v->count, 1U, __ATOMIC_RELAXED); }
+inline void count_increment(as_val* v) noexcept {
+  __atomic_add_fetch(&v->count, 1U, __ATOMIC_RELAXED);
+}
 
 // The count after the decrement; 0 means the caller must tear the value down.
 inline uint32_t count_decrement(as_val* v) noexcept {

@@ -96,7 +96,8 @@ bool string_builder_append_char(as_string_builder* sb, char value) noexcept {
   return sb->resize && string_builder_append(sb, text);
 }
 
-bool string_builder_append_bytes(as_string_builder* sb, const uint8_t* src, uint32_t size) noexcept {
+bool string_builder_append_bytes(as_string_builder* sb, const uint8_t* src,
+                                 uint32_t size) noexcept {
   if (sb == nullptr || sb->data == nullptr || (src == nullptr && size > 0)) return false;
   if (sb->resize) {
     uint64_t needed = static_cast<uint64_t>(sb->length) + static_cast<uint64_t>(size) * 3 + 2;

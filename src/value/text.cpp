@@ -10,8 +10,9 @@ namespace {
 
 template <typename Text>
 Text* text_of(const as_val* v) noexcept {
-  return v != nullptr && v->type == TextTag<Text>::value ? reinterpret_cast<Text*>(const_cast<as_val*>(v))
-                                                          : nullptr;
+  return v != nullptr && v->type == TextTag<Text>::value
+             ? reinterpret_cast<Text*>(const_cast<as_val*>(v))
+             : nullptr;
 }
 
 bool is_separator(char c) noexcept { return c == '/' || c == '\\'; }

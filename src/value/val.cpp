@@ -52,21 +52,21 @@ constexpr TypeOps kUnknownOps{no_teardown, no_hash, no_text, false};
 
 const TypeOps& ops_of(const as_val* v) noexcept {
   static const TypeOps kOps[AS_VAL_T_MAX] = {
-      kUnknownOps,                                                           // AS_UNDEF
-      {no_teardown, no_hash, nil_rendering, false},                          // AS_NIL
-      {no_teardown, boolean_hash, boolean_text, false},                      // AS_BOOLEAN
-      {integer_clear, integer_hash, integer_text, true},                     // AS_INTEGER
+      kUnknownOps,                                                                  // AS_UNDEF
+      {no_teardown, no_hash, nil_rendering, false},                                 // AS_NIL
+      {no_teardown, boolean_hash, boolean_text, false},                             // AS_BOOLEAN
+      {integer_clear, integer_hash, integer_text, true},                            // AS_INTEGER
       {text_clear<as_string>, text_hash<as_string>, text_quoted<as_string>, true},  // AS_STRING
-      {list_clear, list_hash, list_text, true},                              // AS_LIST
-      {map_clear, map_hash, map_text, true},                                 // AS_MAP
-      {record_clear, record_hash, record_text, true},                        // AS_REC
-      {pair_clear, no_hash, pair_text, true},                                // AS_PAIR
-      {bytes_clear, bytes_hash, bytes_text, true},                           // AS_BYTES
-      {double_clear, double_hash, double_text, true},                        // AS_DOUBLE
+      {list_clear, list_hash, list_text, true},                                     // AS_LIST
+      {map_clear, map_hash, map_text, true},                                        // AS_MAP
+      {record_clear, record_hash, record_text, true},                               // AS_REC
+      {pair_clear, no_hash, pair_text, true},                                       // AS_PAIR
+      {bytes_clear, bytes_hash, bytes_text, true},                                  // AS_BYTES
+      {double_clear, double_hash, double_text, true},                               // AS_DOUBLE
       {text_clear<as_geojson>, text_hash<as_geojson>, text_quoted<as_geojson>, true},
-      kUnknownOps,                                                           // AS_CMP_EXT
-      {no_teardown, no_hash, wildcard_text, false},                          // AS_CMP_WILDCARD
-      {no_teardown, no_hash, infinity_text, false},                          // AS_CMP_INF
+      kUnknownOps,                                   // AS_CMP_EXT
+      {no_teardown, no_hash, wildcard_text, false},  // AS_CMP_WILDCARD
+      {no_teardown, no_hash, infinity_text, false},  // AS_CMP_INF
   };
   // Tags 7.4.0 has no entry for (AS_CMP_EXT, anything past the last) would
   // call through a null slot there; here they are inert.
