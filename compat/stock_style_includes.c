@@ -26,6 +26,7 @@ int aeroshim_stock_style_node(void);
 int aeroshim_stock_style_policy(void);
 int aeroshim_stock_style_proto(void);
 int aeroshim_stock_style_random(void);
+int aeroshim_stock_style_record(void);
 int aeroshim_stock_style_shm_cluster(void);
 int aeroshim_stock_style_std(void);
 
@@ -51,6 +52,7 @@ int main(void)
 		{ "as_policy.h", aeroshim_stock_style_policy },
 		{ "as_proto.h", aeroshim_stock_style_proto },
 		{ "as_random.h", aeroshim_stock_style_random },
+		{ "as_record.h", aeroshim_stock_style_record },
 		{ "as_shm_cluster.h", aeroshim_stock_style_shm_cluster },
 		{ "as_std.h", aeroshim_stock_style_std },
 		{ "citrusleaf/cf_hash_math.h", aeroshim_stock_style_hash_math },
