@@ -10,8 +10,13 @@
 #include <string.h>
 
 int aeroshim_stock_style_aerospike(void);
+int aeroshim_stock_style_aerospike_index(void);
 int aeroshim_stock_style_aerospike_info(void);
+int aeroshim_stock_style_aerospike_query(void);
+int aeroshim_stock_style_aerospike_scan(void);
 int aeroshim_stock_style_aerospike_stats(void);
+int aeroshim_stock_style_aerospike_txn(void);
+int aeroshim_stock_style_aerospike_udf(void);
 int aeroshim_stock_style_atomic(void);
 int aeroshim_stock_style_cluster(void);
 int aeroshim_stock_style_config(void);
@@ -37,8 +42,13 @@ int main(void)
 		int (*run)(void);
 	} units[] = {
 		{ "aerospike.h", aeroshim_stock_style_aerospike },
+		{ "aerospike_index.h", aeroshim_stock_style_aerospike_index },
 		{ "aerospike_info.h", aeroshim_stock_style_aerospike_info },
+		{ "aerospike_query.h", aeroshim_stock_style_aerospike_query },
+		{ "aerospike_scan.h", aeroshim_stock_style_aerospike_scan },
 		{ "aerospike_stats.h", aeroshim_stock_style_aerospike_stats },
+		{ "aerospike_txn.h", aeroshim_stock_style_aerospike_txn },
+		{ "aerospike_udf.h", aeroshim_stock_style_aerospike_udf },
 		{ "as_atomic.h", aeroshim_stock_style_atomic },
 		{ "as_cluster.h", aeroshim_stock_style_cluster },
 		{ "as_config.h", aeroshim_stock_style_config },
