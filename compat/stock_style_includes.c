@@ -34,6 +34,7 @@ int aeroshim_stock_style_random(void);
 int aeroshim_stock_style_record(void);
 int aeroshim_stock_style_shm_cluster(void);
 int aeroshim_stock_style_std(void);
+int aeroshim_stock_style_udf_context(void);
 
 int main(void)
 {
@@ -65,6 +66,7 @@ int main(void)
 		{ "as_record.h", aeroshim_stock_style_record },
 		{ "as_shm_cluster.h", aeroshim_stock_style_shm_cluster },
 		{ "as_std.h", aeroshim_stock_style_std },
+		{ "as_udf_context.h", aeroshim_stock_style_udf_context },
 		{ "citrusleaf/cf_hash_math.h", aeroshim_stock_style_hash_math },
 	};
 	int failures = 0;
