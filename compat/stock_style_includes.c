@@ -20,6 +20,7 @@ int aeroshim_stock_style_log(void);
 int aeroshim_stock_style_metrics(void);
 int aeroshim_stock_style_node(void);
 int aeroshim_stock_style_policy(void);
+int aeroshim_stock_style_record(void);
 int aeroshim_stock_style_shm_cluster(void);
 int aeroshim_stock_style_std(void);
 
@@ -41,6 +42,7 @@ int main(void)
 		{ "as_metrics.h", aeroshim_stock_style_metrics },
 		{ "as_node.h", aeroshim_stock_style_node },
 		{ "as_policy.h", aeroshim_stock_style_policy },
+		{ "as_record.h", aeroshim_stock_style_record },
 		{ "as_shm_cluster.h", aeroshim_stock_style_shm_cluster },
 		{ "as_std.h", aeroshim_stock_style_std },
 	};
