@@ -41,9 +41,9 @@ bool as_bit_write(as_operations* ops, const char* name, as_cdt_ctx* ctx, as_bit_
 
 bool as_bit_shift(as_operations* ops, const char* name, as_cdt_ctx* ctx, as_bit_policy* policy,
                   uint16_t command, int bit_offset, uint32_t bit_size, uint32_t shift) {
-  return modify(ops, name, ctx, command,
-                {CdtArg::sint(bit_offset), CdtArg::uint(bit_size), CdtArg::uint(shift),
-                 flags_of(policy)});
+  return modify(
+      ops, name, ctx, command,
+      {CdtArg::sint(bit_offset), CdtArg::uint(bit_size), CdtArg::uint(shift), flags_of(policy)});
 }
 
 bool as_bit_math(as_operations* ops, const char* name, as_cdt_ctx* ctx, as_bit_policy* policy,
@@ -55,9 +55,9 @@ bool as_bit_math(as_operations* ops, const char* name, as_cdt_ctx* ctx, as_bit_p
                  flags_of(policy), CdtArg::uint(flags)});
 }
 
-bool as_bit_byte_math(as_operations* ops, const char* name, as_cdt_ctx* ctx,
-                      as_bit_policy* policy, uint16_t command, int bit_offset, uint32_t bit_size,
-                      uint32_t value_size, uint8_t* value) {
+bool as_bit_byte_math(as_operations* ops, const char* name, as_cdt_ctx* ctx, as_bit_policy* policy,
+                      uint16_t command, int bit_offset, uint32_t bit_size, uint32_t value_size,
+                      uint8_t* value) {
   return modify(ops, name, ctx, command,
                 {CdtArg::sint(bit_offset), CdtArg::uint(bit_size), CdtArg::blob(value, value_size),
                  flags_of(policy)});
@@ -84,16 +84,17 @@ bool as_operations_bit_resize(as_operations* ops, const char* name, as_cdt_ctx* 
 bool as_operations_bit_insert(as_operations* ops, const char* name, as_cdt_ctx* ctx,
                               as_bit_policy* policy, int byte_offset, uint32_t value_byte_size,
                               uint8_t* value) {
-  return modify(ops, name, ctx, AS_BIT_OP_INSERT,
-                {CdtArg::sint(byte_offset), CdtArg::blob(value, value_byte_size), flags_of(policy)});
+  return modify(
+      ops, name, ctx, AS_BIT_OP_INSERT,
+      {CdtArg::sint(byte_offset), CdtArg::blob(value, value_byte_size), flags_of(policy)});
 }
 
 bool as_operations_bit_set_int(as_operations* ops, const char* name, as_cdt_ctx* ctx,
                                as_bit_policy* policy, int bit_offset, uint32_t bit_size,
                                int64_t value) {
-  return modify(ops, name, ctx, AS_BIT_OP_SET_INT,
-                {CdtArg::sint(bit_offset), CdtArg::uint(bit_size), CdtArg::sint(value),
-                 flags_of(policy)});
+  return modify(
+      ops, name, ctx, AS_BIT_OP_SET_INT,
+      {CdtArg::sint(bit_offset), CdtArg::uint(bit_size), CdtArg::sint(value), flags_of(policy)});
 }
 
 bool as_operations_bit_get_int(as_operations* ops, const char* name, as_cdt_ctx* ctx,
@@ -102,7 +103,8 @@ bool as_operations_bit_get_int(as_operations* ops, const char* name, as_cdt_ctx*
     return read(ops, name, ctx, AS_BIT_OP_GET_INT,
                 {CdtArg::sint(bit_offset), CdtArg::uint(bit_size), CdtArg::uint(kSigned)});
   }
-  return read(ops, name, ctx, AS_BIT_OP_GET_INT, {CdtArg::sint(bit_offset), CdtArg::uint(bit_size)});
+  return read(ops, name, ctx, AS_BIT_OP_GET_INT,
+              {CdtArg::sint(bit_offset), CdtArg::uint(bit_size)});
 }
 
 }  // extern "C"

@@ -25,7 +25,8 @@ void as_cdt_pack_ctx(as_packer* pk, as_cdt_ctx* ctx) {
 }
 
 uint32_t as_cdt_ctx_pack(const as_cdt_ctx* ctx, as_packer* pk) {
-  return guard_value<uint32_t>(0, {{ctx, "ctx"}, {pk, "pk"}}, [&] { return cdt_ctx_pack(ctx, pk); });
+  return guard_value<uint32_t>(0, {{ctx, "ctx"}, {pk, "pk"}},
+                               [&] { return cdt_ctx_pack(ctx, pk); });
 }
 
 bool as_cdt_add_packed(as_packer* pk, as_operations* ops, const char* name, as_operator op_type) {
@@ -42,7 +43,8 @@ bool as_unpack_str_init(as_unpacker* pk, char* str, uint32_t max) {
 }
 
 bool as_unpack_str_new(as_unpacker* pk, char** str, uint32_t max) {
-  return guard_value(false, {{pk, "pk"}, {str, "str"}}, [&] { return unpack_text_new(pk, str, max); });
+  return guard_value(false, {{pk, "pk"}, {str, "str"}},
+                     [&] { return unpack_text_new(pk, str, max); });
 }
 
 bool as_unpack_bytes_init(as_unpacker* pk, uint8_t* b, uint32_t max) {

@@ -14,7 +14,9 @@ CdtArg flags_of(const as_hll_policy* policy) {
   return CdtArg::sint(policy != nullptr ? static_cast<int64_t>(policy->flags) : 0);
 }
 
-CdtArg list_arg(const as_list* list) { return CdtArg::value(reinterpret_cast<const as_val*>(list)); }
+CdtArg list_arg(const as_list* list) {
+  return CdtArg::value(reinterpret_cast<const as_val*>(list));
+}
 
 bool hll_op(as_operations* ops, const char* name, as_cdt_ctx* ctx, as_operator op_type,
             uint16_t command, std::initializer_list<CdtArg> args) {

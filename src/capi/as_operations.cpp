@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "ops/binops.h"
 #include "ops/path_ops.h"
+#include "record/bin.h"
 
 #include <aerospike/as_bin.h>
 #include <citrusleaf/alloc.h>
@@ -52,44 +53,41 @@ void as_operations_destroy(as_operations* ops) {
 }
 
 bool as_operations_add_write(as_operations* ops, const char* name, as_bin_value* value) {
-  return add_bin(ops, AS_OPERATOR_WRITE, name, [&](as_bin* b) { as_bin_init(b, name, value); });
+  return add_bin(ops, AS_OPERATOR_WRITE, name, [&](as_bin* b) { bin_init(b, name, value); });
 }
 
 bool as_operations_add_write_bool(as_operations* ops, const char* name, bool value) {
-  return add_bin(ops, AS_OPERATOR_WRITE, name,
-                 [&](as_bin* b) { as_bin_init_bool(b, name, value); });
+  return add_bin(ops, AS_OPERATOR_WRITE, name, [&](as_bin* b) { bin_init_bool(b, name, value); });
 }
 
 bool as_operations_add_write_int64(as_operations* ops, const char* name, int64_t value) {
-  return add_bin(ops, AS_OPERATOR_WRITE, name,
-                 [&](as_bin* b) { as_bin_init_int64(b, name, value); });
+  return add_bin(ops, AS_OPERATOR_WRITE, name, [&](as_bin* b) { bin_init_int64(b, name, value); });
 }
 
 bool as_operations_add_write_double(as_operations* ops, const char* name, double value) {
-  return add_bin(ops, AS_OPERATOR_WRITE, name,
-                 [&](as_bin* b) { as_bin_init_double(b, name, value); });
+  return add_bin(ops, AS_OPERATOR_WRITE, name, [&](as_bin* b) { bin_init_double(b, name, value); });
 }
 
 bool as_operations_add_write_strp(as_operations* ops, const char* name, const char* value,
                                   bool free) {
   return add_bin(ops, AS_OPERATOR_WRITE, name,
-                 [&](as_bin* b) { as_bin_init_str(b, name, value, free); });
+                 [&](as_bin* b) { bin_init_str(b, name, value, free); });
 }
 
-bool as_operations_add_write_geojson_strp(as_operations* ops, const char* name,
-                                          const char* value, bool free) {
+bool as_operations_add_write_geojson_strp(as_operations* ops, const char* name, const char* value,
+                                          bool free) {
   return add_bin(ops, AS_OPERATOR_WRITE, name,
-                 [&](as_bin* b) { as_bin_init_geojson(b, name, value, free); });
+                 [&](as_bin* b) { bin_init_geojson(b, name, value, free); });
 }
 
 bool as_operations_add_write_rawp(as_operations* ops, const char* name, const uint8_t* value,
                                   uint32_t size, bool free) {
   return add_bin(ops, AS_OPERATOR_WRITE, name,
-                 [&](as_bin* b) { as_bin_init_raw(b, name, value, size, free); });
+                 [&](as_bin* b) { bin_init_raw(b, name, value, size, free); });
 }
 
 bool as_operations_add_read(as_operations* ops, const char* name) {
-  return add_bin(ops, AS_OPERATOR_READ, name, [&](as_bin* b) { as_bin_init_nil(b, name); });
+  return add_bin(ops, AS_OPERATOR_READ, name, [&](as_bin* b) { bin_init_nil(b, name); });
 }
 
 bool as_operations_add_read_all(as_operations* ops) {
@@ -97,37 +95,35 @@ bool as_operations_add_read_all(as_operations* ops) {
 }
 
 bool as_operations_add_incr(as_operations* ops, const char* name, int64_t value) {
-  return add_bin(ops, AS_OPERATOR_INCR, name,
-                 [&](as_bin* b) { as_bin_init_int64(b, name, value); });
+  return add_bin(ops, AS_OPERATOR_INCR, name, [&](as_bin* b) { bin_init_int64(b, name, value); });
 }
 
 bool as_operations_add_incr_double(as_operations* ops, const char* name, double value) {
-  return add_bin(ops, AS_OPERATOR_INCR, name,
-                 [&](as_bin* b) { as_bin_init_double(b, name, value); });
+  return add_bin(ops, AS_OPERATOR_INCR, name, [&](as_bin* b) { bin_init_double(b, name, value); });
 }
 
 bool as_operations_add_prepend_strp(as_operations* ops, const char* name, const char* value,
                                     bool free) {
   return add_bin(ops, AS_OPERATOR_PREPEND, name,
-                 [&](as_bin* b) { as_bin_init_str(b, name, value, free); });
+                 [&](as_bin* b) { bin_init_str(b, name, value, free); });
 }
 
 bool as_operations_add_prepend_rawp(as_operations* ops, const char* name, const uint8_t* value,
                                     uint32_t size, bool free) {
   return add_bin(ops, AS_OPERATOR_PREPEND, name,
-                 [&](as_bin* b) { as_bin_init_raw(b, name, value, size, free); });
+                 [&](as_bin* b) { bin_init_raw(b, name, value, size, free); });
 }
 
 bool as_operations_add_append_strp(as_operations* ops, const char* name, const char* value,
                                    bool free) {
   return add_bin(ops, AS_OPERATOR_APPEND, name,
-                 [&](as_bin* b) { as_bin_init_str(b, name, value, free); });
+                 [&](as_bin* b) { bin_init_str(b, name, value, free); });
 }
 
 bool as_operations_add_append_rawp(as_operations* ops, const char* name, const uint8_t* value,
                                    uint32_t size, bool free) {
   return add_bin(ops, AS_OPERATOR_APPEND, name,
-                 [&](as_bin* b) { as_bin_init_raw(b, name, value, size, free); });
+                 [&](as_bin* b) { bin_init_raw(b, name, value, size, free); });
 }
 
 bool as_operations_add_touch(as_operations* ops) {

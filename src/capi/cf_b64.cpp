@@ -20,8 +20,7 @@ void cf_b64_decode_in_place(uint8_t* in_out, uint32_t in_len, uint32_t* out_size
   guard_void({}, [&] { b64_decode(in_out, in_len, in_out, out_size); });
 }
 
-bool cf_b64_validate_and_decode(const char* in, uint32_t in_len, uint8_t* out,
-                                uint32_t* out_size) {
+bool cf_b64_validate_and_decode(const char* in, uint32_t in_len, uint8_t* out, uint32_t* out_size) {
   return guard_value(false, {}, [&] {
     if (!b64_valid(in, in_len)) return false;
     b64_decode(reinterpret_cast<const uint8_t*>(in), in_len, out, out_size);

@@ -1,5 +1,7 @@
 #include "ops/binops.h"
 
+#include "record/bin.h"
+
 #include <citrusleaf/alloc.h>
 
 #include <cstring>
@@ -50,7 +52,7 @@ as_operations* operations_setup(as_operations* ops, bool heap_struct, uint16_t n
 }
 
 void operations_destroy(as_operations* ops) {
-  for (uint16_t i = 0; i < ops->binops.size; i++) as_bin_destroy(&ops->binops.entries[i].bin);
+  for (uint16_t i = 0; i < ops->binops.size; i++) bin_destroy(&ops->binops.entries[i].bin);
   if (ops->binops._free) cf_free(ops->binops.entries);
   ops->binops.entries = nullptr;
   ops->binops.capacity = 0;
@@ -61,7 +63,8 @@ void operations_destroy(as_operations* ops) {
 
 as_binop* binop_for_append(as_operations* ops, as_operator op, const char* name) {
   if (ops == nullptr || ops->binops.size >= ops->binops.capacity) return nullptr;
-  if (name == nullptr || strnlen(name, AS_BIN_NAME_MAX_SIZE) >= AS_BIN_NAME_MAX_SIZE) return nullptr;
+  if (name == nullptr || strnlen(name, AS_BIN_NAME_MAX_SIZE) >= AS_BIN_NAME_MAX_SIZE)
+    return nullptr;
   as_binop* binop = &ops->binops.entries[ops->binops.size++];
   binop->op = op;
   return binop;

@@ -9,20 +9,8 @@
 // 7.4.0 exports its per-operator "writes" table (indexed by as_operator).
 extern "C" AS_EXTERN bool as_op_is_write[AS_OPERATOR_HLL_MODIFY + 1];
 
-// 7.4.0 exports the two append primitives too, though no header declares them,
-// and the bin initialisers of its internal _bin.h (defined by record/), which
-// every adder fills its entry with.
+// 7.4.0 exports the two append primitives too, though no header declares them.
 extern "C" {
-AS_EXTERN as_bin* as_bin_init(as_bin* bin, const char* name, as_bin_value* value);
-AS_EXTERN as_bin* as_bin_init_bool(as_bin* bin, const char* name, bool value);
-AS_EXTERN as_bin* as_bin_init_int64(as_bin* bin, const char* name, int64_t value);
-AS_EXTERN as_bin* as_bin_init_double(as_bin* bin, const char* name, double value);
-AS_EXTERN as_bin* as_bin_init_str(as_bin* bin, const char* name, const char* value, bool free);
-AS_EXTERN as_bin* as_bin_init_geojson(as_bin* bin, const char* name, const char* value, bool free);
-AS_EXTERN as_bin* as_bin_init_raw(as_bin* bin, const char* name, const uint8_t* value,
-                                  uint32_t size, bool free);
-AS_EXTERN as_bin* as_bin_init_nil(as_bin* bin, const char* name);
-AS_EXTERN void as_bin_destroy(as_bin* bin);
 
 AS_EXTERN as_binop* as_binop_forappend(as_operations* ops, as_operator op, const char* name);
 AS_EXTERN bool as_binop_append(as_operations* ops, as_operator op);

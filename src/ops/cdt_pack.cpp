@@ -1,6 +1,7 @@
 #include "ops/cdt_pack.h"
 
 #include "ops/binops.h"
+#include "record/bin.h"
 
 #include <aerospike/as_bytes.h>
 #include <aerospike/as_exp.h>
@@ -13,8 +14,7 @@ namespace {
 constexpr uint64_t kContextEval = 0xff;
 
 const as_cdt_ctx_item* item_at(const as_cdt_ctx* ctx, uint32_t i) {
-  return static_cast<const as_cdt_ctx_item*>(
-      as_vector_get(const_cast<as_vector*>(&ctx->list), i));
+  return static_cast<const as_cdt_ctx_item*>(as_vector_get(const_cast<as_vector*>(&ctx->list), i));
 }
 
 // One (type, value) pair; type_bits are or-ed into the packed type only.
@@ -53,16 +53,11 @@ int pack_args(as_packer* pk, std::initializer_list<CdtArg> args) {
 
 int pack_arg(as_packer* pk, const CdtArg& arg) {
   switch (arg.kind) {
-    case CdtArg::Kind::kInt:
-      return as_pack_int64(pk, arg.i);
-    case CdtArg::Kind::kUint:
-      return as_pack_uint64(pk, arg.u);
-    case CdtArg::Kind::kVal:
-      return as_pack_val(pk, arg.val);
-    case CdtArg::Kind::kBytes:
-      return as_pack_bytes(pk, arg.bytes, arg.size);
-    case CdtArg::Kind::kBool:
-      return as_pack_bool(pk, arg.u != 0);
+    case CdtArg::Kind::kInt: return as_pack_int64(pk, arg.i);
+    case CdtArg::Kind::kUint: return as_pack_uint64(pk, arg.u);
+    case CdtArg::Kind::kVal: return as_pack_val(pk, arg.val);
+    case CdtArg::Kind::kBytes: return as_pack_bytes(pk, arg.bytes, arg.size);
+    case CdtArg::Kind::kBool: return as_pack_bool(pk, arg.u != 0);
   }
   return -1;
 }
@@ -95,7 +90,7 @@ bool cdt_add_packed(as_packer* pk, as_operations* ops, const char* name, as_oper
   as_binop* binop = binop_for_append(ops, op_type, name);
   if (binop == nullptr) return false;
   as_bytes* bytes = as_bytes_new_wrap(pk->buffer, pk->offset, true);
-  as_bin_init(&binop->bin, name, reinterpret_cast<as_bin_value*>(bytes));
+  bin_init(&binop->bin, name, reinterpret_cast<as_bin_value*>(bytes));
   return true;
 }
 

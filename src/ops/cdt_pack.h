@@ -27,7 +27,9 @@ struct CdtArg {
   static CdtArg blob(const uint8_t* b, uint32_t n) noexcept {
     return {Kind::kBytes, 0, 0, nullptr, b, n};
   }
-  static CdtArg boolean(bool b) noexcept { return {Kind::kBool, 0, b ? 1U : 0U, nullptr, nullptr, 0}; }
+  static CdtArg boolean(bool b) noexcept {
+    return {Kind::kBool, 0, b ? 1U : 0U, nullptr, nullptr, 0};
+  }
 
   Kind kind;
   int64_t i;

@@ -37,10 +37,8 @@ bool is_variadic(as_exp_ops op) {
     case _AS_EXP_CODE_INT_OR:
     case _AS_EXP_CODE_INT_XOR:
     case _AS_EXP_CODE_MIN:
-    case _AS_EXP_CODE_MAX:
-      return true;
-    default:
-      return false;
+    case _AS_EXP_CODE_MAX: return true;
+    default: return false;
   }
 }
 
@@ -80,9 +78,7 @@ bool resolve_counts(as_exp_entry* table, uint32_t n) {
       case _AS_EXP_CODE_CDT_LIST_MOD:
       case _AS_EXP_CODE_CDT_MAP_CRMOD:
       case _AS_EXP_CODE_CDT_MAP_CR:
-      case _AS_EXP_CODE_CDT_MAP_MOD:
-        count_policy_entry(table, open, e);
-        break;
+      case _AS_EXP_CODE_CDT_MAP_MOD: count_policy_entry(table, open, e); break;
       case _AS_EXP_CODE_VAL_RTYPE:
         if (e->v.int_val == AS_EXP_TYPE_ERROR) return false;
         break;
@@ -125,8 +121,7 @@ int pack_value(as_packer* pk, const as_exp_entry* e) {
         return -1;
       }
       return as_pack_val(pk, e->v.val);
-    case _AS_EXP_CODE_VAL_GEO:
-      return as_pack_val(pk, e->v.val);
+    case _AS_EXP_CODE_VAL_GEO: return as_pack_val(pk, e->v.val);
     case _AS_EXP_CODE_VAL_STR: {
       as_string text;
       as_string_init_wlen(&text, const_cast<char*>(e->v.str_val), e->sz, false);
@@ -140,16 +135,11 @@ int pack_value(as_packer* pk, const as_exp_entry* e) {
     case _AS_EXP_CODE_VAL_RAWSTR:
       return as_pack_str(pk, reinterpret_cast<const uint8_t*>(e->v.str_val), e->sz);
     case _AS_EXP_CODE_VAL_RTYPE:
-    case _AS_EXP_CODE_VAL_INT:
-      return as_pack_int64(pk, e->v.int_val);
-    case _AS_EXP_CODE_VAL_UINT:
-      return as_pack_uint64(pk, e->v.uint_val);
-    case _AS_EXP_CODE_VAL_FLOAT:
-      return as_pack_double(pk, e->v.float_val);
-    case _AS_EXP_CODE_VAL_BOOL:
-      return as_pack_bool(pk, e->v.bool_val);
-    default:
-      return -1;
+    case _AS_EXP_CODE_VAL_INT: return as_pack_int64(pk, e->v.int_val);
+    case _AS_EXP_CODE_VAL_UINT: return as_pack_uint64(pk, e->v.uint_val);
+    case _AS_EXP_CODE_VAL_FLOAT: return as_pack_double(pk, e->v.float_val);
+    case _AS_EXP_CODE_VAL_BOOL: return as_pack_bool(pk, e->v.bool_val);
+    default: return -1;
   }
 }
 
@@ -182,8 +172,7 @@ int pack_entry(as_packer* pk, const as_exp_entry* e) {
     case _AS_EXP_CODE_CDT_LIST_MOD:
     case _AS_EXP_CODE_CDT_MAP_CRMOD:
     case _AS_EXP_CODE_CDT_MAP_CR:
-    case _AS_EXP_CODE_CDT_MAP_MOD:
-      return pack_policy(pk, e);
+    case _AS_EXP_CODE_CDT_MAP_MOD: return pack_policy(pk, e);
     case _AS_EXP_CODE_AS_VAL:
     case _AS_EXP_CODE_VAL_GEO:
     case _AS_EXP_CODE_VAL_STR:
@@ -193,10 +182,8 @@ int pack_entry(as_packer* pk, const as_exp_entry* e) {
     case _AS_EXP_CODE_VAL_INT:
     case _AS_EXP_CODE_VAL_UINT:
     case _AS_EXP_CODE_VAL_FLOAT:
-    case _AS_EXP_CODE_VAL_BOOL:
-      return pack_value(pk, e);
-    case _AS_EXP_CODE_END_OF_VA_ARGS:
-      return 0;
+    case _AS_EXP_CODE_VAL_BOOL: return pack_value(pk, e);
+    case _AS_EXP_CODE_END_OF_VA_ARGS: return 0;
     case _AS_EXP_CODE_CALL_VOP_START:
       if (e->v.ctx != nullptr &&
           (as_pack_list_header(pk, 3) != 0 || as_pack_int64(pk, kContextEval) != 0 ||
@@ -204,12 +191,9 @@ int pack_entry(as_packer* pk, const as_exp_entry* e) {
         return -1;
       }
       return as_pack_list_header(pk, e->count);
-    case _AS_EXP_CODE_MERGE:
-      return as_pack_append(pk, e->v.expr->packed, e->v.expr->packed_sz);
-    case _AS_EXP_CODE_CTX:
-      return cdt_ctx_pack(e->v.ctx, pk) == 0 ? -1 : 0;
-    default:
-      return as_pack_int64(pk, static_cast<int64_t>(e->op));
+    case _AS_EXP_CODE_MERGE: return as_pack_append(pk, e->v.expr->packed, e->v.expr->packed_sz);
+    case _AS_EXP_CODE_CTX: return cdt_ctx_pack(e->v.ctx, pk) == 0 ? -1 : 0;
+    default: return as_pack_int64(pk, static_cast<int64_t>(e->op));
   }
 }
 
@@ -307,16 +291,11 @@ int64_t common_kind(int64_t kind, as_exp_type asked, bool is_multi) {
     case AS_LIST_RETURN_INDEX:
     case AS_LIST_RETURN_REVERSE_INDEX:
     case AS_LIST_RETURN_RANK:
-    case AS_LIST_RETURN_REVERSE_RANK:
-      return is_multi ? AS_EXP_TYPE_LIST : AS_EXP_TYPE_INT;
-    case AS_LIST_RETURN_COUNT:
-      return AS_EXP_TYPE_INT;
-    case AS_LIST_RETURN_VALUE:
-      return is_multi ? AS_EXP_TYPE_LIST : asked;
-    case AS_LIST_RETURN_EXISTS:
-      return AS_EXP_TYPE_BOOL;
-    default:
-      return AS_EXP_TYPE_ERROR;
+    case AS_LIST_RETURN_REVERSE_RANK: return is_multi ? AS_EXP_TYPE_LIST : AS_EXP_TYPE_INT;
+    case AS_LIST_RETURN_COUNT: return AS_EXP_TYPE_INT;
+    case AS_LIST_RETURN_VALUE: return is_multi ? AS_EXP_TYPE_LIST : asked;
+    case AS_LIST_RETURN_EXISTS: return AS_EXP_TYPE_BOOL;
+    default: return AS_EXP_TYPE_ERROR;
   }
 }
 
@@ -330,14 +309,11 @@ int64_t exp_list_type(as_exp_type type, as_list_return_type rtype, bool is_multi
 int64_t exp_map_type(as_exp_type type, as_map_return_type rtype, bool is_multi) {
   int64_t kind = rtype & ~static_cast<int64_t>(AS_MAP_RETURN_INVERTED);
   switch (kind) {
-    case AS_MAP_RETURN_KEY:
-      return settle(type, is_multi ? AS_EXP_TYPE_LIST : type);
+    case AS_MAP_RETURN_KEY: return settle(type, is_multi ? AS_EXP_TYPE_LIST : type);
     case AS_MAP_RETURN_KEY_VALUE:
     case AS_MAP_RETURN_UNORDERED_MAP:
-    case AS_MAP_RETURN_ORDERED_MAP:
-      return settle(type, AS_EXP_TYPE_MAP);
-    default:
-      return settle(type, common_kind(kind, type, is_multi));
+    case AS_MAP_RETURN_ORDERED_MAP: return settle(type, AS_EXP_TYPE_MAP);
+    default: return settle(type, common_kind(kind, type, is_multi));
   }
 }
 

@@ -29,9 +29,9 @@ bool list_add(as_operations* ops, const char* name, const as_cdt_ctx* ctx,
   if (policy == nullptr) {
     return cdt_op_owning(ops, name, ctx, AS_OPERATOR_CDT_MODIFY, command, {CdtArg::value(value)});
   }
-  return cdt_op_owning(ops, name, ctx, AS_OPERATOR_CDT_MODIFY, command,
-                       {CdtArg::value(value), CdtArg::uint(policy->order),
-                        CdtArg::uint(policy->flags)});
+  return cdt_op_owning(
+      ops, name, ctx, AS_OPERATOR_CDT_MODIFY, command,
+      {CdtArg::value(value), CdtArg::uint(policy->order), CdtArg::uint(policy->flags)});
 }
 
 bool list_put_at(as_operations* ops, const char* name, const as_cdt_ctx* ctx,
@@ -50,13 +50,12 @@ bool list_increment(as_operations* ops, const char* name, const as_cdt_ctx* ctx,
   as_integer one;
   as_integer_init(&one, 1);
   const as_val* by = incr != nullptr ? incr : reinterpret_cast<const as_val*>(&one);
-  bool added =
-      policy == nullptr
-          ? cdt_op(ops, name, ctx, AS_OPERATOR_CDT_MODIFY, AS_CDT_OP_LIST_INCREMENT,
-                   {CdtArg::sint(index), CdtArg::value(by)})
-          : cdt_op(ops, name, ctx, AS_OPERATOR_CDT_MODIFY, AS_CDT_OP_LIST_INCREMENT,
-                   {CdtArg::sint(index), CdtArg::value(by), CdtArg::uint(policy->order),
-                    CdtArg::uint(policy->flags)});
+  bool added = policy == nullptr
+                   ? cdt_op(ops, name, ctx, AS_OPERATOR_CDT_MODIFY, AS_CDT_OP_LIST_INCREMENT,
+                            {CdtArg::sint(index), CdtArg::value(by)})
+                   : cdt_op(ops, name, ctx, AS_OPERATOR_CDT_MODIFY, AS_CDT_OP_LIST_INCREMENT,
+                            {CdtArg::sint(index), CdtArg::value(by), CdtArg::uint(policy->order),
+                             CdtArg::uint(policy->flags)});
   if (incr != nullptr) as_val_destroy(incr);
   return added;
 }

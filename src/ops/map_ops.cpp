@@ -14,8 +14,8 @@ const as_val* nil() { return reinterpret_cast<const as_val*>(&as_nil); }
 
 }  // namespace
 
-void map_policy_set(as_map_policy* policy, as_map_order order, uint64_t flags, as_map_write_mode mode,
-                    bool persist_index) {
+void map_policy_set(as_map_policy* policy, as_map_order order, uint64_t flags,
+                    as_map_write_mode mode, bool persist_index) {
   policy->attributes = static_cast<uint64_t>(order) | (persist_index ? kPersistIndex : 0);
   policy->flags = flags;
   switch (mode) {

@@ -6,8 +6,8 @@
 
 namespace aeroshim {
 
-void map_policy_set(as_map_policy* policy, as_map_order order, uint64_t flags, as_map_write_mode mode,
-                    bool persist_index);
+void map_policy_set(as_map_policy* policy, as_map_order order, uint64_t flags,
+                    as_map_write_mode mode, bool persist_index);
 
 bool map_create(as_operations* ops, const char* name, const as_cdt_ctx* ctx, as_map_order order,
                 bool persist_index);

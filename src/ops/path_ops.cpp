@@ -11,8 +11,7 @@ constexpr uint64_t kApplyExp = 4;
 
 }  // namespace
 
-Status select_by_path(as_operations* ops, const char* name, const as_cdt_ctx* ctx,
-                      uint64_t flags) {
+Status select_by_path(as_operations* ops, const char* name, const as_cdt_ctx* ctx, uint64_t flags) {
   if (cdt_ctx_is_empty(const_cast<as_cdt_ctx*>(ctx))) {
     return Status(AEROSPIKE_ERR_PARAM, "Context is empty");
   }
