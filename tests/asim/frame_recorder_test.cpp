@@ -1,6 +1,7 @@
 // asim --record: the recorder writes each frame as one lowercase hex line and
 // keeps what the file already held, and a running asim records the data
-// requests it receives (info requests are not data and stay out).
+// requests it receives, compressed ones included (info requests are not data
+// and stay out).
 #include "frame_recorder.h"
 
 #include "asim_process.h"
@@ -75,14 +76,19 @@ static void test_open_failure_names_the_file(void**) {
   r.record(reinterpret_cast<const uint8_t*>("x"), 1);  // inactive: nothing, no crash
 }
 
-// Sends `frame` to 127.0.0.1:port and waits for the whole answer.
-static void send_and_await_answer(uint16_t port, const std::string& frame) {
+static int connect_loopback(uint16_t port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(port);
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   assert_int_equal(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  return fd;
+}
+
+// Sends `frame` to 127.0.0.1:port and waits for the whole answer.
+static void send_and_await_answer(uint16_t port, const std::string& frame) {
+  const int fd = connect_loopback(port);
   assert_int_equal(send(fd, frame.data(), frame.size(), 0), static_cast<ssize_t>(frame.size()));
   uint8_t head[proto::kFrameHeaderSize];
   assert_int_equal(recv(fd, head, sizeof head, MSG_WAITALL), static_cast<ssize_t>(sizeof head));
@@ -91,6 +97,16 @@ static void send_and_await_answer(uint16_t port, const std::string& frame) {
     assert_int_equal(recv(fd, &body[0], body.size(), MSG_WAITALL),
                      static_cast<ssize_t>(body.size()));
   close(fd);
+}
+
+// Sends `frame` and reports whether the peer then closed without answering.
+static bool send_and_await_close(uint16_t port, const std::string& frame) {
+  const int fd = connect_loopback(port);
+  assert_int_equal(send(fd, frame.data(), frame.size(), 0), static_cast<ssize_t>(frame.size()));
+  char byte = 0;
+  const ssize_t n = recv(fd, &byte, 1, 0);
+  close(fd);
+  return n == 0;
 }
 
 static void test_asim_records_data_requests(void**) {
@@ -122,7 +138,16 @@ static void test_asim_records_data_requests(void**) {
   send_and_await_answer(asim.ports[0], second);
 
   // Both answers arrived, so both lines were written before them.
-  assert_string_equal(slurp(path).c_str(), (hex(frame) + "\n" + hex(second) + "\n").c_str());
+  const std::string expected = hex(frame) + "\n" + hex(second) + "\n";
+  assert_string_equal(slurp(path).c_str(), expected.c_str());
+
+  // A compressed frame is recorded, then refused: asim closes the connection.
+  std::string compressed(proto::kFrameHeaderSize, '\0');
+  proto::encode_frame_header(proto::FrameType::kCompressed, 3,
+                             reinterpret_cast<uint8_t*>(&compressed[0]));
+  compressed += "abc";
+  assert_true(send_and_await_close(asim.ports[0], compressed));
+  assert_string_equal(slurp(path).c_str(), (expected + hex(compressed) + "\n").c_str());
   asim_stop(&asim);
   std::remove(path.c_str());
 }

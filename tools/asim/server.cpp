@@ -136,21 +136,16 @@ bool Server::handle_frames(Connection& c) {
   while (c.in.size() - c.in_pos >= proto::kFrameHeaderSize) {
     const auto* head = reinterpret_cast<const uint8_t*>(c.in.data() + c.in_pos);
     const proto::FrameHeader h = proto::decode_frame_header(head);
-    if (proto::frame_header_problem(h)) {
-      ++stats.bad_frames;
-      return false;
-    }
-    const bool compressed = h.type == static_cast<uint8_t>(proto::FrameType::kCompressed);
-    if (h.type != static_cast<uint8_t>(proto::FrameType::kInfo) &&
-        h.type != static_cast<uint8_t>(proto::FrameType::kMessage) && !compressed) {
+    // Admin frames are not served. Compressed ones are recorded (that is what
+    // the client sent) but refused below, since asim does not inflate them.
+    if (proto::frame_header_problem(h) || h.type == static_cast<uint8_t>(proto::FrameType::kAdmin)) {
       ++stats.bad_frames;
       return false;
     }
     if (c.in.size() - c.in_pos - proto::kFrameHeaderSize < h.body_size) break;
     if (recorder_ && h.type != static_cast<uint8_t>(proto::FrameType::kInfo))
       recorder_->record(head, proto::kFrameHeaderSize + h.body_size);
-    if (compressed) {
-      // Recorded for what the client sent, but asim does not inflate bodies.
+    if (h.type == static_cast<uint8_t>(proto::FrameType::kCompressed)) {
       ++stats.bad_frames;
       return false;
     }
