@@ -4,7 +4,8 @@
 # tests/vectors/record.js (npm aerospike@6.7.1, C client 7.4.0 inside) against
 # it, and keeps what the stock client put on the wire.
 #   usage: scripts/record-vectors.sh [BUILD_DIR]     (default: build)
-# env: ASIM (default BUILD_DIR/tools/asim/asim), AEROSHIM_STOCK_DIR
+# env: ASIM (default BUILD_DIR/tools/asim/asim), AEROSHIM_STOCK_DIR,
+#      VECTORS_DIR (default tests/vectors: where the files are written)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,4 +41,4 @@ fi
 exec 3<&-
 
 ASIM_SEEDS=${ready#asim ready } ASIM_RECORD=$tmp/record.hex AEROSHIM_STOCK_DIR=$stock \
-  VECTORS_DIR=$root/tests/vectors node "$root/tests/vectors/record.js"
+  VECTORS_DIR=${VECTORS_DIR:-$root/tests/vectors} node "$root/tests/vectors/record.js"
