@@ -132,9 +132,9 @@ static void test_digest_only_key(void**) {
   std::string expected;
   for (int i = 0; i < 20; ++i) expected.push_back(static_cast<char>(i));
   for (const char* name : {"key_digest_only_get", "key_digest_only_get_sendkey"}) {
-    auto frame = v::vector_frame("keys", name);
-    if (!frame) fail_msg("%s", frame.status().message().c_str());
-    assert_true(*decode(v::Vector{name, *frame}).field(v::kFieldDigest) == expected);
+    auto request = v::vector_request("keys", name);
+    if (!request) fail_msg("%s", request.status().message().c_str());
+    assert_true(request->field(v::kFieldDigest) == expected);
   }
 }
 

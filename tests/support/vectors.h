@@ -118,8 +118,8 @@ inline Result<std::vector<Vector>> load_vectors(std::string_view group) {
 inline Result<std::string> vector_frame(std::string_view group, std::string_view name) {
   auto all = load_vectors(group);
   if (!all) return all.status();
-  for (auto& v : *all)
-    if (v.name == name) return std::move(v.frame);
+  for (auto& vec : *all)
+    if (vec.name == name) return std::move(vec.frame);
   return Status::error(AEROSPIKE_ERR_CLIENT, "no vector {} in {}", name, vector_path(group));
 }
 
@@ -140,6 +140,13 @@ inline Result<Request> decode_request(std::string_view frame) {
   auto message = proto::parse_message(frame.substr(proto::kFrameHeaderSize));
   if (!message) return message.status();
   return Request{h.type, std::move(*message)};
+}
+
+// The named vector of `group`, already split: what most tests want.
+inline Result<Request> vector_request(std::string_view group, std::string_view name) {
+  auto frame = vector_frame(group, name);
+  if (!frame) return frame.status();
+  return decode_request(*frame);
 }
 
 }  // namespace aeroshim::vectors
