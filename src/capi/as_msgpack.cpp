@@ -5,6 +5,7 @@
 #include "value/msgpack_compare.h"
 #include "value/msgpack_pack.h"
 #include "value/msgpack_unpack.h"
+#include "value/value_codec.h"
 
 #include <aerospike/as_msgpack.h>
 
@@ -28,6 +29,19 @@ as_unpacker over(const uint8_t* buf, uint32_t size) {
 }  // namespace
 
 extern "C" {
+
+int as_pack_val(as_packer* pk, const as_val* val) {
+  return guard_value(-1, {{pk, "pk"}}, [&] { return msgpack::pack_value(pk, val); });
+}
+
+int as_unpack_val(as_unpacker* pk, as_val** val) {
+  return guard_value(-1, {{pk, "pk"}, {val, "val"}},
+                     [&] { return msgpack::unpack_value(*pk, val); });
+}
+
+msgpack_compare_t as_val_cmp(const as_val* v1, const as_val* v2) {
+  return guard_value(MSGPACK_COMPARE_ERROR, {}, [&] { return msgpack::compare_values(v1, v2); });
+}
 
 int as_pack_nil(as_packer* pk) {
   return pack(pk, [](Packer p) { return p.nil(); });
