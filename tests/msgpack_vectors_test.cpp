@@ -4,8 +4,9 @@
 // element that skipping measures to its exact length and that compares
 // equal to itself; decoded with as_unpack_val, a put's list or map bin
 // encodes back with as_pack_val to the very bytes stock sent.
-#include "cmocka_cxx.h"
 #include "vectors.h"
+
+#include "cmocka_cxx.h"
 
 #include <aerospike/as_msgpack.h>
 #include <aerospike/as_val.h>
