@@ -27,7 +27,13 @@ bool is_map_key(const as_val* key) noexcept {
   switch (as_val_type(key)) {
     case AS_INTEGER:
     case AS_STRING: return true;
-    case AS_BYTES: return reinterpret_cast<const as_bytes*>(key)->type == AS_BYTES_BLOB;
+    case AS_BYTES: {
+      // The field holds whatever particle byte a server sent (as_unpack_val
+      // stores it unchanged), beyond the enum's range too: read the integer.
+      unsigned int type = 0;
+      std::memcpy(&type, &reinterpret_cast<const as_bytes*>(key)->type, sizeof type);
+      return type == AS_BYTES_BLOB;
+    }
     default: return false;
   }
 }

@@ -16,6 +16,8 @@
 #include <aerospike/as_pair.h>
 #include <aerospike/as_string.h>
 
+#include <cstring>
+
 namespace aeroshim::msgpack {
 namespace {
 
@@ -84,7 +86,10 @@ int pack_value(as_packer* pk, const as_val* val) {
     }
     case AS_BYTES: {
       const auto* b = reinterpret_cast<const as_bytes*>(val);
-      return p.typed_blob(static_cast<uint8_t>(b->type), b->value, b->size, Overflow::kGrow);
+      // The type may be any particle byte, not only an enumerator.
+      unsigned int type = 0;
+      std::memcpy(&type, &b->type, sizeof type);
+      return p.typed_blob(static_cast<uint8_t>(type), b->value, b->size, Overflow::kGrow);
     }
     case AS_LIST: return pack_list(pk, reinterpret_cast<const as_list*>(val));
     case AS_MAP: return pack_map(pk, reinterpret_cast<const as_map*>(val));

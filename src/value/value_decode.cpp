@@ -63,7 +63,12 @@ as_val* decode_bytes(uint8_t particle, const uint8_t* bytes, uint32_t size) {
     b = as_bytes_new_wrap(copy, size, true);
     if (b == nullptr) std::free(copy);
   }
-  if (b != nullptr) b->type = static_cast<as_bytes_type>(particle);
+  if (b != nullptr) {
+    // Any particle byte is kept, as 7.4.0 keeps it, including values outside
+    // the as_bytes_type enumerators: stored as the integer the field is.
+    unsigned int type = particle;
+    std::memcpy(&b->type, &type, sizeof type);
+  }
   return reinterpret_cast<as_val*>(b);
 }
 
