@@ -8,7 +8,7 @@
 
 #include <aerospike/as_buffer.h>
 #include <aerospike/as_std.h>
-#include <aerospike/as_val.h>
+#include <aerospike/as_types.h>
 #include <aerospike/as_util.h>
 
 #ifdef __cplusplus
