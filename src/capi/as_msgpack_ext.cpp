@@ -1,7 +1,6 @@
-// extern "C" entry points of as_msgpack_ext.h: the value hooks of the two
-// comparison constants (defined with the other shared constants in
-// value/constants.cpp). The constants are never counted or freed, so
-// destroy has nothing to do.
+// extern "C" definitions of as_msgpack_ext.h: the two comparison constants
+// and their value hooks. The constants are never counted or freed (count 0,
+// free false), so destroy has nothing to do.
 #include <aerospike/as_msgpack_ext.h>
 
 #include <cstdlib>
@@ -19,6 +18,9 @@ char* heap_copy(const char* text) {
 }  // namespace
 
 extern "C" {
+
+const as_val as_cmp_inf = {0, AS_CMP_INF, false};
+const as_val as_cmp_wildcard = {0, AS_CMP_WILDCARD, false};
 
 void as_cmp_inf_val_destroy(as_val* /*v*/) {}
 
