@@ -4,7 +4,6 @@
 // operate() ops with the C API as tests/vectors/README.md maps the Node call,
 // and compares every op's wire id, bin name and value bytes with the frame.
 // Filter vectors compare the compiled expression with field 43.
-#include "cmocka_cxx.h"
 #include "vectors.h"
 
 #include <aerospike/as_arraylist.h>
@@ -20,6 +19,9 @@
 
 #include <functional>
 #include <string>
+
+// Last: cmocka's macros (fail, ...) clash with the standard headers.
+#include "cmocka_cxx.h"
 
 namespace v = aeroshim::vectors;
 
