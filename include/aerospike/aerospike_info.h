@@ -3,12 +3,12 @@
  * names ("build", "statistics", ...). Answers are heap strings the caller
  * frees, except in aerospike_info_foreach where the library frees each
  * answer after the callback returns.
- * 7.4.0's version also includes aerospike_scan.h; that header and the scan
- * types it brings belong to the data model and are not here yet.
+ * aerospike_scan.h comes along as in 7.4.0, with the scan types.
  */
 #pragma once
 
 #include <aerospike/aerospike.h>
+#include <aerospike/aerospike_scan.h>
 #include <aerospike/as_error.h>
 #include <aerospike/as_info.h>
 #include <aerospike/as_node.h>

@@ -29,7 +29,7 @@ typedef struct as_sockaddr_iterator_s {
 	struct addrinfo* current;
 	/* Network byte order. */
 	uint16_t port_be;
-	/* The name resolved to something other than itself (a DNS alias). */
+	/* The name was not an IP address literal. */
 	bool hostname_is_alias;
 } as_address_iterator;
 

@@ -23,9 +23,8 @@ struct as_node_s;
 typedef struct as_metrics_writer_s {
 	char report_dir[256];
 	FILE* file;
-	/* as_metrics_label elements, or NULL. */
 	as_vector* labels;
-	/* Bytes after which the file rotates; 0 = never. */
+	/* Bytes after which a new file is started; 0 = no limit. */
 	uint64_t max_size;
 	uint64_t size;
 	uint8_t latency_columns;

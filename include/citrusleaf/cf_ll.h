@@ -40,7 +40,6 @@ struct cf_ll_iterator_s {
 struct cf_ll_s {
 	cf_ll_element* head;
 	cf_ll_element* tail;
-	/* Called on elements a reduce deletes. */
 	cf_ll_destructor destroy_fn;
 	uint32_t sz;
 	bool uselock;

@@ -1,7 +1,7 @@
-// RIPEMD-160 (Dobbertin, Bosselaers, Preneel 1996) over the caller-allocated
-// cf_RIPEMD160_CTX of cf_crypto.h. The context's layout is ABI (the inline
-// cf_digest_compute2 keeps one on the caller's stack), which is why this is
-// our own implementation rather than OpenSSL's, whose context is larger.
+// RIPEMD-160 over the caller-allocated cf_RIPEMD160_CTX of cf_crypto.h. The
+// context's layout is ABI (the inline cf_digest_compute2 keeps one on the
+// caller's stack) and smaller than OpenSSL's, so OpenSSL runs the block
+// function on the chaining value this context keeps.
 #pragma once
 
 #include <citrusleaf/cf_crypto.h>

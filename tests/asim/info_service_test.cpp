@@ -215,6 +215,12 @@ static void test_control(void**) {
   assert_int_equal(f.cluster.nodes()[0].peers_generation, peers0 + 1);
   assert_int_equal(f.cluster.nodes()[2].peers_generation, peers2 + 2);
 
+  const uint64_t rebalance2 = f.cluster.nodes()[2].rebalance_generation;
+  assert_string_equal(f.ask(0, "asim-set-rack:port=5002;rack=4;ns=strong").c_str(), "ok");
+  assert_string_equal(f.ask(2, "rack-ids").c_str(), "test:0;strong:4;");
+  assert_int_equal(f.cluster.nodes()[2].rebalance_generation, rebalance2 + 1);
+  assert_int_equal(f.ask(0, "asim-set-rack:port=5002;rack=4;ns=nope").rfind("ERROR::", 0), 0);
+  // A rack for every namespace drops the per-namespace one.
   assert_string_equal(f.ask(0, "asim-set-rack:port=5002;rack=9").c_str(), "ok");
   assert_string_equal(f.ask(2, "rack-ids").c_str(), "test:9;strong:9;");
   assert_int_equal(f.ask(0, "asim-set-rack:port=5002;rack=-2").rfind("ERROR::", 0), 0);

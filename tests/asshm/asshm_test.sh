@@ -101,6 +101,7 @@ check(status["size"] == 531448 and status["max_nodes"] == 16 and status["max_nam
 check(status["attached"] == 2, "two processes attached")
 check(status["owner_pid"] == owner and status["owner_alive"] and status["lock"], "live owner")
 check(status["ready"] and 0 <= status["tend_age_ms"] < 3000, "ready with a fresh tend")
+check(status["rebalance_gen"] == 0, "rebalance_gen untouched by an owner that is not rack-aware")
 check(status["healthy"] and status["verdict"].startswith("OK"), "healthy verdict")
 check(sorted(n["address"] for n in status["nodes"]) == sorted(ports), "node addresses")
 check(all(n["active"] and n["features"] != 0 for n in status["nodes"]), "active nodes with features")

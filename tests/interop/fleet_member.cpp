@@ -4,7 +4,9 @@
 // this process tends the shared map right now, and where the map it reads
 // (written by whichever process owns it) routes every partition.
 //
-// usage: fleet_member HOST PORT SHM_KEY
+// usage: fleet_member HOST PORT SHM_KEY [RACK_ID]
+//   RACK_ID makes it rack-aware on that rack (the owner then re-reads racks
+//   when a node's rebalance-generation moves and publishes them in the segment)
 // stdout, one line per event or command:
 //   ready pid=P role=owner|follower connect_ms=T     after aerospike_connect
 //   role owner|follower                             "role"
@@ -107,8 +109,8 @@ class Input {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: %s HOST PORT SHM_KEY\n", argv[0]);
+  if (argc != 4 && argc != 5) {
+    std::fprintf(stderr, "usage: %s HOST PORT SHM_KEY [RACK_ID]\n", argv[0]);
     return 2;
   }
   // Blocked before connect so the library's threads inherit the mask and the
@@ -136,6 +138,10 @@ int main(int argc, char** argv) {
   config.shm_max_namespaces = 8;
   config.shm_takeover_threshold_sec = 30;
   config.tender_interval = 250;  // the stock members' tenderInterval
+  if (argc == 5) {
+    config.rack_aware = true;
+    config.rack_id = std::atoi(argv[4]);
+  }
 
   aerospike as;
   aerospike_init(&as, &config);

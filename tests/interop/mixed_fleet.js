@@ -9,142 +9,25 @@
 
 const fs = require('fs');
 const path = require('path');
-const { asimInfo } = require(path.join(__dirname, '..', '..', 'tools', 'asim', 'asim_info.js'));
-const readline = require('readline');
-const { spawn, execFile } = require('child_process');
+const fleet = require(path.join(__dirname, 'fleet.js'));
+const { SETTLE_MS, EXIT_MS, COMMAND_MS, StepError, check, hex, elapsed, until, stockCommand } = fleet;
 
 const seeds = process.env.ASIM_SEEDS.split(',').map((s) => Number(s.split(':')[1]));
 const ctlPort = seeds[0];
 const keys = process.env.SHM_KEYS.split(',').map(Number);
-const STOCK_MEMBER = path.join(__dirname, 'stock_member.js');
 const NS = 'test';
 
-// Deadlines, generous for a loaded 2-core machine; none of them is a pause.
-const CONNECT_MS = 15000; // followers wait up to 10 s for `ready`
-const COMMAND_MS = 10000;
-const SETTLE_MS = 8000; // 32 tend intervals of 250 ms
-const EXIT_MS = 10000;
 const OBSERVE_MS = 1500; // 6 tend intervals of 250 ms
 // A released lock is taken by an aeroshim candidate within its 10 ms poll (or
 // at once when woken), by a stock follower on its next 250 ms tend cycle.
 const HANDOFF_LIMIT_MS = { aeroshim: 1000, stock: 2000 };
-const STOCK_ABORT_RETRIES = 10; // the stock follower's abort at connect
 const TOTAL_LIMIT_MS = 90000;
 
-let stockAborts = 0;
-const members = new Set();
-
-class StepError extends Error {}
-function check(cond, what) {
-  if (!cond) throw new StepError(what);
-}
-const hex = (key) => '0x' + key.toString(16).toUpperCase().padStart(8, '0');
-const elapsed = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-
-async function until(what, deadlineMs, probe) {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > end) throw new StepError(`timed out after ${deadlineMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-// One process of the fleet, spoken to line by line.
-class Member {
-  constructor(kind, child) {
-    this.kind = kind;
-    this.child = child;
-    this.pid = child.pid;
-    this.lines = [];
-    this.stderr = '';
-    this.notify = null;
-    this.exited = null;
-    members.add(this);
-    fs.appendFileSync(process.env.PIDS_FILE, `${child.pid}\n`);
-    readline.createInterface({ input: child.stdout }).on('line', (line) => {
-      this.lines.push(line);
-      this.wake();
-    });
-    child.stderr.on('data', (d) => {
-      this.stderr += d;
-    });
-    child.stdin.on('error', () => {}); // a member that died is reported by expect()
-    this.exit = new Promise((resolve) => {
-      child.on('exit', (code, signal) => {
-        this.exited = { code, signal };
-        members.delete(this);
-        resolve(this.exited);
-        this.wake();
-      });
-    });
-  }
-
-  wake() {
-    if (this.notify) this.notify();
-  }
-
-  name() {
-    return `${this.kind} pid ${this.pid}`;
-  }
-
-  send(command) {
-    this.child.stdin.write(command + '\n');
-  }
-
-  // The next line, which must start with `prefix`.
-  async expect(prefix, deadlineMs) {
-    const end = Date.now() + deadlineMs;
-    while (this.lines.length === 0) {
-      if (this.exited) {
-        throw new StepError(`${this.name()} exited (${JSON.stringify(this.exited)}) before '${prefix}'; ` +
-          `stderr: ${this.stderr.trim().slice(-600)}`);
-      }
-      const left = end - Date.now();
-      if (left <= 0) throw new StepError(`${this.name()} said nothing for ${deadlineMs} ms (wanted '${prefix}')`);
-      await new Promise((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.notify = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.notify = null;
-    }
-    const line = this.lines.shift();
-    check(line.startsWith(prefix), `${this.name()} answered '${line.slice(0, 200)}', wanted '${prefix}...'`);
-    return line.slice(prefix.length);
-  }
-
-  async waitExit(deadlineMs) {
-    let timer;
-    const timeout = new Promise((resolve) => {
-      timer = setTimeout(resolve, deadlineMs, null);
-    });
-    const result = await Promise.race([this.exit, timeout]);
-    clearTimeout(timer);
-    check(result, `${this.name()} did not exit within ${deadlineMs} ms of its close`);
-    return result;
-  }
-}
-
-function fields(text) {
-  const out = {};
-  for (const word of text.trim().split(' ')) {
-    const eq = word.indexOf('=');
-    if (eq > 0) out[word.slice(0, eq)] = word.slice(eq + 1);
-  }
-  return out;
-}
-
-async function ours(key) {
-  const m = new Member('aeroshim', spawn(process.env.FLEET_MEMBER, ['127.0.0.1', String(ctlPort), String(key)],
-    { stdio: ['pipe', 'pipe', 'pipe'] }));
-  const ready = fields(await m.expect('ready ', CONNECT_MS));
-  m.role = ready.role;
-  m.connectMs = Number(ready.connect_ms);
-  return m;
-}
+const ours = (key) => fleet.ours(ctlPort, key);
+const stock = (key) => fleet.stock(key);
+const info = (command, timeoutMs) => fleet.info(ctlPort, command, timeoutMs);
+const control = (command) => fleet.control(ctlPort, command);
+const { run, header, ownerIs, awaitGone } = fleet;
 
 async function ourRole(m) {
   m.send('role');
@@ -156,77 +39,11 @@ async function ourDump(m) {
   return m.expect('dump ', COMMAND_MS);
 }
 
-async function ourClose(m) {
-  m.send('close');
-  await m.expect('closed', COMMAND_MS);
-  const status = await m.waitExit(EXIT_MS);
-  check(status.code === 0, `${m.name()} exited ${JSON.stringify(status)} after close`);
-}
-
-// A stock process that aborts at connect (a stock client bug, most often as
-// a follower) is started again, a bounded number of times, and counted.
-async function stock(key) {
-  for (let attempt = 1; attempt <= 1 + STOCK_ABORT_RETRIES; attempt++) {
-    const m = new Member('stock', spawn(process.execPath, [STOCK_MEMBER, String(key)],
-      { stdio: ['pipe', 'pipe', 'pipe'] }));
-    try {
-      const ready = fields(await m.expect('ready ', CONNECT_MS));
-      m.connectMs = Number(ready.connect_ms);
-      return m;
-    } catch (e) {
-      if (!m.exited || m.exited.signal !== 'SIGABRT') throw e;
-      stockAborts++;
-      console.log(`  note: stock pid ${m.pid} aborted at connect (SIGABRT); retry ${attempt} of ${STOCK_ABORT_RETRIES}`);
-    }
-  }
-  throw new StepError(`the stock client aborted at connect ${STOCK_ABORT_RETRIES + 1} times in a row`);
-}
-
-async function stockData(m, n, tag) {
-  m.send(`data ${n} ${tag}`);
-  const answer = await m.expect('data ', COMMAND_MS + 50 * n);
-  check(answer === `${n} ok`, `${m.name()}: data ${n} ${tag}: ${answer}`);
-}
-
-async function stockClose(m) {
-  m.send('close');
-  await m.expect('closed', COMMAND_MS);
-  const status = await m.waitExit(EXIT_MS);
-  check(status.code === 0, `${m.name()} exited ${JSON.stringify(status)} after close`);
-}
-
-function run(file, args) {
-  return new Promise((resolve) => {
-    execFile(file, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-// The segment header as asshm reads it, or null when no segment has the key.
-async function header(key) {
-  const r = await run(process.env.ASSHM, ['status', '--key', hex(key), '--json']);
-  if (r.stderr.includes('no segment with key')) return null;
-  check(r.stdout.startsWith('{'), `asshm status ${hex(key)}: ${r.stderr.trim()}`);
-  return JSON.parse(r.stdout);
-}
-
 async function awaitOwner(key, m) {
   await until(`${m.name()} to own ${hex(key)} with ready=1`, SETTLE_MS, async () => {
     const h = await header(key);
     return h && h.owner_pid === m.pid && h.ready && h.lock;
   });
-}
-
-async function ownerIs(key, m, when) {
-  const h = await header(key);
-  check(h, `${hex(key)}: no segment ${when}`);
-  check(h.owner_pid === m.pid, `${hex(key)}: owner pid ${h.owner_pid} ${when}, want ${m.name()}`);
-  return h;
-}
-
-async function awaitGone(key, when) {
-  await until(`segment ${hex(key)} to be removed ${when}`, SETTLE_MS, async () => !(await header(key)));
 }
 
 // takeover_timer signals the owner named in the header (SIGTERM: the member
@@ -244,26 +61,11 @@ async function handoff(key, from, to) {
   return Number(ms);
 }
 
-// asim's info answers (on the control node), failures as step errors.
-function info(command, timeoutMs = 5000) {
-  return asimInfo(ctlPort, command, timeoutMs).catch((e) => {
-    throw new StepError(e.message);
-  });
-}
-
-async function control(command) {
-  const answer = await info(command);
-  check(answer === 'ok', `${command} answered '${answer}'`);
-}
-
 // Every node's counts summed: info frames, reads, writes, proxied.
 async function totals() {
   const sum = { info: 0, reads: 0, writes: 0, proxied: 0 };
-  for (const entry of (await info('asim-stats')).split(';')) {
-    for (const kv of entry.slice(entry.indexOf(':') + 1).split(',')) {
-      const [k, v] = kv.split('=');
-      if (k in sum) sum[k] += Number(v);
-    }
+  for (const counts of Object.values(await fleet.stats(ctlPort))) {
+    for (const k of Object.keys(sum)) sum[k] += counts[k] ?? 0;
   }
   return sum;
 }
@@ -349,8 +151,8 @@ async function scenario1(key) {
   const followMs = elapsed(r0);
   await ownerIs(key, owner, 'after the rebalance');
   check((await ourRole(follower)) === 'follower', `${follower.name()} is no longer a follower`);
-  await ourClose(follower);
-  await stockClose(owner);
+  await follower.close();
+  await owner.close();
   await awaitGone(key, 'after the stock owner, its last user, closed');
   console.log(`S1 stock owner + our follower: ${entries} partitions x all replicas equal asim-ownership ` +
     `(and again ${followMs.toFixed(0)} ms after a rebalance); our follower's connect (${follower.connectMs} ms) ` +
@@ -366,17 +168,17 @@ async function scenario2(key) {
   await ownerIs(key, owner, 'after the stock follower joined');
   await control('asim-stats-reset');
   const n = 200;
-  await stockData(follower, n, 's2');
+  await stockCommand(follower, 'data', n, 's2');
   const counts = await totals();
   check(counts.writes === n && counts.reads === n, `asim counted ${JSON.stringify(counts)}, want ${n} reads and writes`);
   check(counts.proxied === 0, `${counts.proxied} data commands reached a node that is not the master in our map`);
   await ownerIs(key, owner, 'after the stock follower\'s data commands');
   // A stock follower leaving must not take the segment from under our owner.
-  await stockClose(follower);
+  await follower.close();
   const h = await ownerIs(key, owner, 'after the stock follower closed');
   check(h.attached === 1, `${hex(key)} has ${h.attached} attached processes after the stock follower left, want 1`);
   check((await ourRole(owner)) === 'owner', `${owner.name()} stopped owning after the stock follower left`);
-  await ourClose(owner);
+  await owner.close();
   await awaitGone(key, 'after our owner, its last user, closed');
   console.log(`S2 our owner + stock follower: ${n} puts + ${n} gets by the stock follower succeeded, ` +
     `proxied=0 (routed to the masters our map names); stock follower connect ${follower.connectMs} ms, ` +
@@ -391,7 +193,7 @@ async function scenario3(key) {
   const stockFollower = await stock(key);
   await ownerIs(key, ourOwner, 'after the stock follower joined');
   const toStockMs = await handoff(key, ourOwner, stockFollower);
-  await stockData(stockFollower, 50, 's3');
+  await stockCommand(stockFollower, 'data', 50, 's3');
 
   const ourFollower = await ours(key);
   check(ourFollower.role === 'follower', `${ourFollower.name()} connected as ${ourFollower.role} next to a stock owner`);
@@ -401,7 +203,7 @@ async function scenario3(key) {
   check((await ourRole(ourFollower)) === 'owner', `${ourFollower.name()} does not say it owns after taking over`);
   await control('asim-rebalance');
   await awaitMapsEqual(ourFollower, 'after asim-rebalance (ours tends the segment it took over)');
-  await ourClose(ourFollower);
+  await ourFollower.close();
   await awaitGone(key, 'after its last user closed');
   console.log(`S3 handoff on close: our owner -> stock follower in ${toStockMs.toFixed(1)} ms ` +
     `(stock takes a released lock on its next 250 ms tend cycle); stock owner -> our follower in ` +
@@ -424,11 +226,11 @@ async function scenario4(key) {
   const stockJoiner = await stock(key);
   await ownerIs(key, ourJoiner, 'after the stock process joined');
   await control('asim-stats-reset');
-  await stockData(stockJoiner, 100, 's4');
+  await stockCommand(stockJoiner, 'data', 100, 's4');
   const counts = await totals();
   check(counts.proxied === 0, `${counts.proxied} data commands of the stock joiner were proxied`);
-  await stockClose(stockJoiner);
-  await ourClose(ourJoiner);
+  await stockJoiner.close();
+  await ourJoiner.close();
   await awaitGone(key, 'after its last user closed');
   console.log(`S4 joins: ours joined a stock-owned fleet as follower in ${ourJoiner.connectMs} ms with ` +
     `lookups equal to asim's at once; after taking over (${takeoverMs.toFixed(1)} ms) it owned while a stock ` +
@@ -449,27 +251,7 @@ async function main() {
   }
   const total = elapsed(t0);
   check(total < TOTAL_LIMIT_MS, `the scenarios took ${total.toFixed(0)} ms, limit ${TOTAL_LIMIT_MS} ms`);
-  console.log(`stock follower aborts at connect retried: ${stockAborts}; scenarios took ${total.toFixed(0)} ms`);
+  console.log(`stock follower aborts at connect retried: ${fleet.counters.stockAborts}; scenarios took ${total.toFixed(0)} ms`);
 }
 
-// Members left by a failure close as on SIGTERM (stopped ones resumed first),
-// so the shell only has to collect what is still there.
-function stopMembers() {
-  for (const m of members) {
-    try {
-      m.child.kill('SIGCONT');
-      m.child.kill('SIGTERM');
-    } catch (e) {
-      // already gone
-    }
-  }
-}
-
-main().then(() => process.exit(0), (e) => {
-  console.error(`FAIL ${e.message}`);
-  for (const m of members) {
-    if (m.stderr.trim()) console.error(`--- stderr of ${m.name()}:\n${m.stderr.trim().slice(-1500)}`);
-  }
-  stopMembers();
-  process.exit(1);
-});
+fleet.finish(main());

@@ -3,10 +3,14 @@
 // by line by mixed_fleet.js; it owns or follows as the stock client decides
 // (the driver reads the segment header to know which).
 //
-// usage: node stock_member.js SHM_KEY     env: ASIM_SEEDS, AEROSHIM_STOCK_DIR
+// usage: node stock_member.js SHM_KEY [RACK_ID]   env: ASIM_SEEDS, AEROSHIM_STOCK_DIR
+//   RACK_ID makes it rack-aware on that rack, and its gets prefer that rack
+//   (replica PREFER_RACK)
 // stdout, one line per event or command:
 //   ready pid=P connect_ms=T                after connect
 //   data N ok | error MESSAGE               "data N TAG": put then get N records
+//   put N ok | error MESSAGE                "put N TAG [NS]": put N records (NS: test)
+//   get N ok | error MESSAGE                "get N TAG [NS]": get and check them
 //   closed                                  "close", SIGTERM or end of stdin
 'use strict';
 
@@ -15,6 +19,7 @@ const readline = require('readline');
 const Aerospike = require(process.env.AEROSHIM_STOCK_DIR + '/node_modules/aerospike');
 
 const shmKey = Number(process.argv[2]);
+const rackId = process.argv.length > 3 ? Number(process.argv[3]) : null;
 const seeds = process.env.ASIM_SEEDS.split(',').map((s) => {
   const [addr, port] = s.split(':');
   return { addr, port: Number(port) };
@@ -24,15 +29,26 @@ function say(line) {
   process.stdout.write(line + '\n');
 }
 
-async function data(client, n, tag) {
-  const key = (i) => new Aerospike.Key('test', 'fleet', `${tag}-${i}`);
-  for (let i = 0; i < n; i++) await client.put(key(i), { i, tag });
+const recordKey = (ns, tag, i) => new Aerospike.Key(ns, 'fleet', `${tag}-${i}`);
+
+async function put(client, n, tag, ns = 'test') {
+  for (let i = 0; i < n; i++) await client.put(recordKey(ns, tag, i), { i, tag });
+}
+
+async function get(client, n, tag, ns = 'test') {
+  const policy = rackId === null ? undefined
+    : new Aerospike.ReadPolicy({ replica: Aerospike.policy.replica.PREFER_RACK });
   for (let i = 0; i < n; i++) {
-    const rec = await client.get(key(i));
+    const rec = await client.get(recordKey(ns, tag, i), policy);
     if (rec.bins.i !== i || rec.bins.tag !== tag) {
       throw new Error(`get ${tag}-${i} returned ${JSON.stringify(rec.bins)}`);
     }
   }
+}
+
+async function data(client, n, tag) {
+  await put(client, n, tag);
+  await get(client, n, tag);
 }
 
 async function main() {
@@ -46,6 +62,7 @@ async function main() {
     tenderInterval: 250, // the stock minimum; fleet_member tends at the same pace
     connTimeoutMs: 1000,
     sharedMemory: { enable: true, key: shmKey, maxNodes: 16, maxNamespaces: 8, takeoverThresholdSeconds: 30 },
+    ...(rackId === null ? {} : { rackAware: true, rackId }),
   });
   say(`ready pid=${process.pid} connect_ms=${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(1)}`);
 
@@ -68,12 +85,13 @@ async function main() {
   input.on('line', (command) => {
     queue = queue.then(async () => {
       const words = command.split(' ');
-      if (words[0] === 'data' && words.length === 3) {
+      const commands = { data, put, get };
+      if (words[0] in commands && (words.length === 3 || (words.length === 4 && words[0] !== 'data'))) {
         try {
-          await data(client, Number(words[1]), words[2]);
-          say(`data ${words[1]} ok`);
+          await commands[words[0]](client, Number(words[1]), words[2], ...words.slice(3));
+          say(`${words[0]} ${words[1]} ok`);
         } catch (e) {
-          say(`data error ${e.message} (code ${e.code})`);
+          say(`${words[0]} error ${e.message} (code ${e.code})`);
         }
       } else if (command === 'close') {
         close();

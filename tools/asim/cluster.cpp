@@ -87,8 +87,13 @@ void Cluster::rebalance() {
 void Cluster::bump_partition_generation(size_t node) { ++nodes_[node].partition_generation; }
 void Cluster::bump_peers_generation(size_t node) { ++nodes_[node].peers_generation; }
 
-void Cluster::set_rack(size_t node, int32_t rack) {
-  nodes_[node].rack_id = rack;
+void Cluster::set_rack(size_t node, int32_t rack, std::optional<size_t> ns) {
+  if (ns) {
+    nodes_[node].namespace_racks[*ns] = rack;
+  } else {
+    nodes_[node].rack_id = rack;
+    nodes_[node].namespace_racks.clear();
+  }
   ++nodes_[node].rebalance_generation;
 }
 
@@ -154,8 +159,13 @@ std::string Cluster::peers_value(size_t node, bool tls) const {
 }
 
 std::string Cluster::rack_ids_value(size_t node) const {
+  const SimNode& n = nodes_[node];
   std::string out;
-  for (const auto& ns : namespaces_) out += fmt::format("{}:{};", ns.spec.name, nodes_[node].rack_id);
+  for (size_t i = 0; i < namespaces_.size(); ++i) {
+    auto own = n.namespace_racks.find(i);
+    out += fmt::format("{}:{};", namespaces_[i].spec.name,
+                       own == n.namespace_racks.end() ? n.rack_id : own->second);
+  }
   return out;
 }
 

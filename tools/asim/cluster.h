@@ -27,6 +27,9 @@ struct SimNode {
   std::string name;
   bool running = false;
   int32_t rack_id = 0;
+  // Racks set for one namespace (by index), which override rack_id there: a
+  // node on different racks per namespace, as a server can be.
+  std::map<size_t, int32_t> namespace_racks;
   std::string build;
   uint64_t partition_generation = 1;
   uint64_t peers_generation = 1;
@@ -64,7 +67,8 @@ class Cluster {
   void rebalance();
   void bump_partition_generation(size_t node);
   void bump_peers_generation(size_t node);
-  void set_rack(size_t node, int32_t rack);
+  // The node's rack in every namespace, or with `ns` in that namespace only.
+  void set_rack(size_t node, int32_t rack, std::optional<size_t> ns = std::nullopt);
 
   // The running node holding `replica` of `partition`, if the namespace's
   // replication factor and the live node count allow it.

@@ -163,7 +163,12 @@ std::optional<std::string> InfoService::control(const std::string& name, const s
     if (!node) return no_node();
     auto rack = to_long(param(params, "rack").value_or(""));
     if (!rack || *rack < -1 || *rack > 1000000) return "ERROR::rack must be -1 to 1000000";
-    cluster_.set_rack(*node, static_cast<int32_t>(*rack));
+    std::optional<size_t> ns;
+    if (auto ns_name = param(params, "ns")) {
+      ns = cluster_.namespace_index(*ns_name);
+      if (!ns) return "ERROR::no namespace " + *ns_name;
+    }
+    cluster_.set_rack(*node, static_cast<int32_t>(*rack), ns);
     return "ok";
   }
   if (name == "asim-set-build") {

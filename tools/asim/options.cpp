@@ -114,7 +114,8 @@ Control names, sent as info requests to any node (see tools/asim/README.md):
   asim-rebalance                    move partitions, bump generations
   asim-bump-partition-gen:port=P    bump one node's partition-generation only
   asim-bump-peers-gen[:port=P]      bump peers-generation (one node or all)
-  asim-set-rack:port=P;rack=R       set a node's rack id
+  asim-set-rack:port=P;rack=R[;ns=NS]
+                                    set a node's rack id (every namespace, or NS only)
   asim-set-build:build=V[;port=P]   change the build string (one node or all)
   asim-stats                        per-node request counts by info name and data commands
   asim-stats-reset                  zero every count

@@ -228,11 +228,11 @@ int status_command(int key, bool json) {
     std::string out = fmt::format(
         "{{\"key\":\"{}\",\"size\":{},\"max_nodes\":{},\"max_namespaces\":{},\"attached\":{},"
         "\"owner_pid\":{},\"owner_alive\":{},\"lock\":{},\"lock_file_held\":{},"
-        "\"tend_age_ms\":{},\"ready\":{},\"nodes_gen\":{},\"healthy\":{},\"degraded\":{},"
-        "\"verdict\":{},\"nodes\":[",
-        key_text(key), size, geometry.max_nodes, geometry.max_namespaces,
-        snapshot.info.shm_nattch, owner, owner_alive, lock, file_held, age, map.ready(),
-        map.nodes_gen(), healthy, exit_code == kExitDegraded, json_string(verdict));
+        "\"tend_age_ms\":{},\"ready\":{},\"nodes_gen\":{},\"rebalance_gen\":{},\"healthy\":{},"
+        "\"degraded\":{},\"verdict\":{},\"nodes\":[",
+        key_text(key), size, geometry.max_nodes, geometry.max_namespaces, snapshot.info.shm_nattch,
+        owner, owner_alive, lock, file_held, age, map.ready(), map.nodes_gen(), map.rebalance_gen(),
+        healthy, exit_code == kExitDegraded, json_string(verdict));
     for (size_t i = 0; i < nodes.size(); i++) {
       out += fmt::format("{}{{\"index\":{},\"name\":{},\"address\":{},\"active\":{},"
                          "\"features\":{},\"rack_id\":{}}}",
