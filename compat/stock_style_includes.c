@@ -10,8 +10,10 @@
 #include <string.h>
 
 int aeroshim_stock_style_aerospike(void);
+int aeroshim_stock_style_aerospike_batch(void);
 int aeroshim_stock_style_aerospike_index(void);
 int aeroshim_stock_style_aerospike_info(void);
+int aeroshim_stock_style_aerospike_key(void);
 int aeroshim_stock_style_aerospike_query(void);
 int aeroshim_stock_style_aerospike_scan(void);
 int aeroshim_stock_style_aerospike_stats(void);
@@ -43,8 +45,10 @@ int main(void)
 		int (*run)(void);
 	} units[] = {
 		{ "aerospike.h", aeroshim_stock_style_aerospike },
+		{ "aerospike_batch.h", aeroshim_stock_style_aerospike_batch },
 		{ "aerospike_index.h", aeroshim_stock_style_aerospike_index },
 		{ "aerospike_info.h", aeroshim_stock_style_aerospike_info },
+		{ "aerospike_key.h", aeroshim_stock_style_aerospike_key },
 		{ "aerospike_query.h", aeroshim_stock_style_aerospike_query },
 		{ "aerospike_scan.h", aeroshim_stock_style_aerospike_scan },
 		{ "aerospike_stats.h", aeroshim_stock_style_aerospike_stats },

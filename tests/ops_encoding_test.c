@@ -120,6 +120,30 @@ static void test_exp_rejects(void** state)
 	assert_null(as_exp_compile_b64(NULL));
 }
 
+/* 7.4.0 dereferences these and crashes; aeroshim refuses them. */
+static void test_exp_missing_operands(void** state)
+{
+	(void)state;
+	as_exp_build(no_val, as_exp_cmp_eq(as_exp_bin_int("a"), as_exp_val(NULL)));
+	as_exp_build(no_expr, as_exp_and(as_exp_expr(NULL), as_exp_bool(true)));
+	as_exp_build(no_bytes, as_exp_cmp_eq(as_exp_bin_blob("b"), as_exp_bytes(NULL, 3)));
+	as_exp_build(no_str, as_exp_cmp_eq(as_exp_bin_str("s"), as_exp_str(NULL)));
+	assert_null(no_val);
+	assert_null(no_expr);
+	assert_null(no_bytes);
+	assert_null(no_str);
+	assert_null(as_exp_compile(NULL, 1));
+	{
+		as_operations ops;
+		as_operations_inita(&ops, 2);
+		assert_false(as_operations_exp_read(&ops, "r", NULL, AS_EXP_READ_DEFAULT));
+		assert_false(as_operations_map_increment(&ops, "m", NULL, NULL, cases_str("k"), NULL));
+		assert_false(as_operations_list_append(&ops, "0123456789abcdef", NULL, NULL, cases_int(1)));
+		assert_int_equal(ops.binops.size, 0);
+		as_operations_destroy(&ops);
+	}
+}
+
 static void test_exp_types(void** state)
 {
 	(void)state;
@@ -289,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_ops_match_stock),
 		cmocka_unit_test(test_exps_match_stock),
 		cmocka_unit_test(test_exp_rejects),
+		cmocka_unit_test(test_exp_missing_operands),
 		cmocka_unit_test(test_exp_types),
 		cmocka_unit_test(test_exp_write_field),
 		cmocka_unit_test(test_basic_ops),

@@ -99,7 +99,13 @@ bool resolve_counts(as_exp_entry* table, uint32_t n) {
         if (e->v.ctx == nullptr || ctx_packed_size(e->v.ctx) == 0) return false;
         break;
       case _AS_EXP_CODE_MERGE:
-        if (e->v.expr == nullptr) return false;
+      case _AS_EXP_CODE_AS_VAL:
+      case _AS_EXP_CODE_VAL_GEO:
+        // expr and val share the union slot: a missing operand cannot be packed.
+        if (e->v.val == nullptr) return false;
+        break;
+      case _AS_EXP_CODE_VAL_BYTES:
+        if (e->v.bytes_val == nullptr && e->sz != 0) return false;
         break;
       default:
         if (is_variadic(e->op)) {

@@ -35,13 +35,14 @@ static void test_defaults(void**) {
   assert_string_equal(o->cluster_name.c_str(), "asim");
   assert_string_equal(o->build.c_str(), "8.1.0.1");
   assert_int_equal(o->duration_sec, 0);
+  assert_true(o->record_path.empty());
   assert_false(o->help);
 }
 
 static void test_every_flag(void**) {
   auto o = parse_options({"--nodes", "64", "--port", "0", "--namespace", "a", "--namespace", "b:3",
                           "--namespace", "c:1:sc", "--cluster-name", "blue", "--build", "7.2.0.4",
-                          "--duration", "604800"});
+                          "--duration", "604800", "--record", "/tmp/frames.hex"});
   assert_true(o.is_ok());
   assert_int_equal(o->nodes, 64);
   assert_int_equal(o->port, 0);
@@ -56,6 +57,7 @@ static void test_every_flag(void**) {
   assert_string_equal(o->cluster_name.c_str(), "blue");
   assert_string_equal(o->build.c_str(), "7.2.0.4");
   assert_int_equal(o->duration_sec, 604800);
+  assert_string_equal(o->record_path.c_str(), "/tmp/frames.hex");
 
   auto low = parse_options({"--nodes", "1", "--port", "65535", "--duration", "1"});
   assert_true(low.is_ok());
@@ -86,6 +88,7 @@ static void test_bad_values(void**) {
                                std::string("x:2:ap"), std::string("x:2:sc:1")})
     expect_refused({"--namespace", v}, "--namespace", v);
   expect_refused({"--namespace", "t", "--namespace", "t:3"}, "--namespace", "t:3");
+  expect_refused({"--record", ""}, "--record", "");
 }
 
 static void test_structural_errors(void**) {
@@ -99,6 +102,9 @@ static void test_structural_errors(void**) {
   auto missing = parse_options({"--nodes"});
   assert_false(missing.is_ok());
   assert_true(contains(missing.status().message(), "--nodes"));
+  auto no_file = parse_options({"--record"});
+  assert_false(no_file.is_ok());
+  assert_true(contains(no_file.status().message(), "--record"));
 
   // Node ports are consecutive, so the last node must still have one.
   auto past = parse_options({"--port", "65534", "--nodes", "3"});

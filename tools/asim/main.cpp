@@ -30,8 +30,15 @@ int main(int argc, char** argv) {
   signal(SIGPIPE, SIG_IGN);
   const int signal_fd = signalfd(-1, &mask, SFD_CLOEXEC);
 
+  asim::FrameRecorder recorder;
+  if (!options->record_path.empty()) {
+    if (auto opened = recorder.open(options->record_path); !opened) {
+      std::fprintf(stderr, "asim: --record: %s\n", opened.message().c_str());
+      return 1;
+    }
+  }
   asim::Cluster cluster(*options);
-  asim::Server server(cluster);
+  asim::Server server(cluster, recorder.active() ? &recorder : nullptr);
   std::string ready = "asim ready ";
   for (size_t i = 0; i < cluster.nodes().size(); ++i) {
     auto port = server.start(i);

@@ -51,7 +51,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
       o.help = true;
       continue;
     }
-    static const char* const kValueFlags[] = {"--nodes", "--port", "--namespace", "--cluster-name", "--build", "--duration"};
+    static const char* const kValueFlags[] = {"--nodes", "--port", "--namespace", "--cluster-name", "--build", "--duration", "--record"};
     if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) == std::end(kValueFlags))
       return Status::error(AEROSPIKE_ERR_PARAM, "unknown flag {}", flag);
     if (i + 1 >= args.size()) return Status::error(AEROSPIKE_ERR_PARAM, "{} needs a value", flag);
@@ -81,6 +81,9 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
     } else if (flag == "--duration") {
       if (!parse_int(value, 1, 7 * 24 * 3600, n)) return bad(flag, value, "must be 1 to 604800 seconds");
       o.duration_sec = static_cast<int>(n);
+    } else if (flag == "--record") {
+      if (value.empty()) return bad(flag, value, "must name a file");
+      o.record_path = value;
     }
   }
   if (o.port != 0 && o.port + o.nodes - 1 > 65535)
@@ -91,7 +94,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
 
 std::string usage() {
   return R"(usage: asim [--nodes N] [--port P] [--namespace NAME[:RF[:sc]]]... [--cluster-name NAME]
-            [--build VERSION] [--duration SECONDS]
+            [--build VERSION] [--duration SECONDS] [--record FILE]
 
 An Aerospike cluster simulator on 127.0.0.1: N nodes on ports P..P+N-1 speaking
 the info protocol and single-record messages. Prints one line
@@ -105,6 +108,8 @@ or after --duration.
   --cluster-name NAME  answered to 'cluster-name' (default asim)
   --build VERSION      answered to 'build' (default 8.1.0.1)
   --duration SECONDS   exit after this long (default: run until signalled)
+  --record FILE        append every data request (frame types 3 and 4) any node
+                       receives to FILE, one line of lowercase hex per frame
   --help               this text
 
 Control names, sent as info requests to any node (see tools/asim/README.md):

@@ -22,6 +22,7 @@ struct Options {
   std::string cluster_name = "asim";
   std::string build = "8.1.0.1";
   int duration_sec = 0;        // 0: until SIGTERM/SIGINT
+  std::string record_path;     // empty: data requests are not recorded
   bool help = false;
 };
 

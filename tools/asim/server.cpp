@@ -37,7 +37,8 @@ uint64_t monotonic_ms() {
   return static_cast<uint64_t>(ts.tv_sec) * 1000 + static_cast<uint64_t>(ts.tv_nsec) / 1000000;
 }
 
-Server::Server(Cluster& cluster) : cluster_(cluster), info_(cluster, *this) {
+Server::Server(Cluster& cluster, FrameRecorder* recorder)
+    : cluster_(cluster), recorder_(recorder), info_(cluster, *this) {
   epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
 }
 
@@ -135,13 +136,19 @@ bool Server::handle_frames(Connection& c) {
   while (c.in.size() - c.in_pos >= proto::kFrameHeaderSize) {
     const auto* head = reinterpret_cast<const uint8_t*>(c.in.data() + c.in_pos);
     const proto::FrameHeader h = proto::decode_frame_header(head);
-    if (proto::frame_header_problem(h) ||
-        (h.type != static_cast<uint8_t>(proto::FrameType::kInfo) &&
-         h.type != static_cast<uint8_t>(proto::FrameType::kMessage))) {
+    // Admin frames are not served. Compressed ones are recorded (that is what
+    // the client sent) but refused below, since asim does not inflate them.
+    if (proto::frame_header_problem(h) || h.type == static_cast<uint8_t>(proto::FrameType::kAdmin)) {
       ++stats.bad_frames;
       return false;
     }
     if (c.in.size() - c.in_pos - proto::kFrameHeaderSize < h.body_size) break;
+    if (recorder_ && h.type != static_cast<uint8_t>(proto::FrameType::kInfo))
+      recorder_->record(head, proto::kFrameHeaderSize + h.body_size);
+    if (h.type == static_cast<uint8_t>(proto::FrameType::kCompressed)) {
+      ++stats.bad_frames;
+      return false;
+    }
     const std::string_view body(c.in.data() + c.in_pos + proto::kFrameHeaderSize, h.body_size);
     if (h.type == static_cast<uint8_t>(proto::FrameType::kInfo)) {
       const std::string answer = info_.answer(c.node, body);

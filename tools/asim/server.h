@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cluster.h"
+#include "frame_recorder.h"
 #include "info_service.h"
 #include "record_store.h"
 
@@ -16,7 +17,9 @@ namespace asim {
 
 class Server final : public NodeControl {
  public:
-  explicit Server(Cluster& cluster);
+  // `recorder`, when not null, receives every data request frame; it must
+  // outlive the server.
+  explicit Server(Cluster& cluster, FrameRecorder* recorder = nullptr);
   ~Server() override;
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -47,6 +50,7 @@ class Server final : public NodeControl {
   void apply_pending_stops();
 
   Cluster& cluster_;
+  FrameRecorder* recorder_;
   InfoService info_;
   RecordStore store_;
   int epoll_fd_ = -1;

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# One program, two libraries: data_model_example.c is compiled once against
+# our headers, as a user compiles it, then linked against our libaerospike.so
+# and against the stock C client 7.4.0 (the npm aerospike@6.7.1 addon, which
+# exports the C API; a one-line shim stands in for the Node hook its
+# constructor calls). Both runs must print the same lines.
+#
+# usage: stock_twin_test.sh BUILD_DIR SOURCE_DIR STOCK_DIR [EXTRA_CC_FLAGS]
+set -euo pipefail
+build=$(cd "$1" && pwd)
+src=$(cd "$2" && pwd)
+stock=$3
+extra=${4:-}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+addon=$(find "$stock/node_modules/aerospike/lib/binding" -name aerospike.node 2>/dev/null | head -1)
+[ -n "$addon" ] || fail "no stock addon under $stock (run scripts/stock-client.sh)"
+
+cd "$tmp"
+printf 'void node_module_register(void* module);\nvoid node_module_register(void* module) { (void)module; }\n' >shim.c
+cc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $extra -I"$src/include" \
+  -c "$src/compat/data_model_example.c" shim.c || fail "compile"
+
+cc $extra data_model_example.o -L"$build" -laerospike -Wl,-rpath,"$build" -o ours || fail "link ours"
+# The addon's Node and V8 symbols stay unresolved; nothing called here needs
+# them, and binding is lazy. Its OpenSSL comes from the system libraries.
+mkdir stock && cp "$addon" stock/
+cc $extra data_model_example.o shim.o -Wl,--no-as-needed stock/aerospike.node -lssl -lcrypto \
+  -Wl,--allow-shlib-undefined -Wl,-rpath,"$tmp/stock" -rdynamic -o stock_twin || fail "link stock"
+
+./stock_twin >stock.out 2>&1 || fail "the stock run failed: $(tail -3 stock.out)"
+./ours >ours.out 2>&1 || fail "our run failed: $(tail -3 ours.out)"
+if ! diff -u stock.out ours.out; then
+  fail "our library answered differently from stock 7.4.0 (- stock, + ours)"
+fi
+echo "$(wc -l <ours.out) lines, identical to stock 7.4.0"
