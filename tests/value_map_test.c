@@ -108,7 +108,11 @@ static void test_key_types(void** state)
 	as_orderedmap* m = as_orderedmap_new(4);
 	as_double d;
 	as_double_init(&d, 1.0);
-	assert_int_equal(as_orderedmap_set(m, (as_val*)&d, num(1)), -1);
+	/* A refused entry stays the caller's. */
+	as_val* one = num(1);
+	assert_int_equal(as_orderedmap_set(m, (as_val*)&d, one), -1);
+	assert_int_equal(one->count, 1);
+	as_val_destroy(one);
 	assert_int_equal(as_orderedmap_set(m, NULL, NULL), -1);
 	assert_int_equal(as_orderedmap_set(m, &as_nil, NULL), -1);
 	as_bytes* hll = (as_bytes*)blob("h");

@@ -16,6 +16,7 @@
 #include <aerospike/as_val.h>
 
 #include <alloca.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -51,6 +52,32 @@ static void test_integer_refcount(void** state)
 	assert_ptr_equal(as_val_destroy(i), i);
 	assert_int_equal(i->_.count, 1);
 	assert_null(as_val_destroy(i));
+}
+
+/* as_val.c counts atomically (as_incr_uint32 / as_aaf_uint32_rls): threads
+ * sharing a value may reserve and release it concurrently. */
+static void* churn(void* arg)
+{
+	for (int i = 0; i < 200000; i++) {
+		as_val_reserve((as_val*)arg);
+		as_val_destroy((as_val*)arg);
+	}
+	return NULL;
+}
+
+static void test_concurrent_counts(void** state)
+{
+	(void)state;
+	as_string* shared = as_string_new_strdup("shared");
+	pthread_t threads[4];
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(pthread_create(&threads[i], NULL, churn, shared), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(threads[i], NULL);
+	}
+	assert_int_equal(shared->_.count, 1);
+	assert_null(as_val_destroy(shared));
 }
 
 /* as_val.c: reserve is a no-op for nil and booleans (as_val_reserve_noop),
@@ -369,6 +396,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_integer_refcount),
+		cmocka_unit_test(test_concurrent_counts),
 		cmocka_unit_test(test_uncounted_and_constants),
 		cmocka_unit_test(test_null_and_unknown),
 		cmocka_unit_test(test_tobool),

@@ -5,13 +5,13 @@
 #include "value/map.h"
 #include "value/memory.h"
 #include "value/pair.h"
-#include "value/record_view.h"
 #include "value/refcount.h"
 #include "value/scalars.h"
 #include "value/text.h"
 
 #include <aerospike/as_boolean.h>
 #include <aerospike/as_integer.h>
+#include <aerospike/as_rec.h>
 
 #include <cstdlib>
 
@@ -23,14 +23,19 @@ void no_teardown(as_val* /*v*/) noexcept {}
 uint32_t no_hash(const as_val* /*v*/) noexcept { return 0; }
 char* no_text(const as_val* /*v*/) noexcept { return nullptr; }
 
+// A record is a value too; its own hooks tear it down and hash it.
 void record_clear(as_val* v) noexcept {
-  auto* rec = reinterpret_cast<RecordView*>(v);
-  if (rec->hooks != nullptr && rec->hooks->destroy != nullptr) rec->hooks->destroy(rec);
+  as_rec* rec = as_rec_fromval(v);
+  if (rec != nullptr && rec->hooks != nullptr && rec->hooks->destroy != nullptr) {
+    rec->hooks->destroy(rec);
+  }
 }
 
 uint32_t record_hash(const as_val* v) noexcept {
-  const auto* rec = reinterpret_cast<const RecordView*>(v);
-  return rec->hooks != nullptr && rec->hooks->hashcode != nullptr ? rec->hooks->hashcode(rec) : 0;
+  const as_rec* rec = as_rec_fromval(v);
+  return rec != nullptr && rec->hooks != nullptr && rec->hooks->hashcode != nullptr
+             ? rec->hooks->hashcode(rec)
+             : 0;
 }
 
 char* record_text(const as_val* /*v*/) noexcept { return copy_text("[ REC ]"); }
