@@ -143,7 +143,7 @@ static void test_owned_values_and_replacement(void** state)
 	assert_true(as_record_set_rawp(&rec, "r", (uint8_t*)strdup("raw"), 3, true));
 	assert_true(as_record_set_geojson(&rec, "r",
 			as_geojson_new(strdup("{\"type\":\"Point\",\"coordinates\":[0,0]}"), true)));
-	assert_int_equal(as_record_numbins(&rec), 3);
+	assert_int_equal(as_record_numbins(&rec), 4);
 
 	/* The key's value belongs to the record as well. */
 	as_key_init_strp(&rec.key, "test", "demo", strdup("user-key"), true);

@@ -49,10 +49,12 @@ void test_every_length(void**) {
       aeroshim::ripemd160_update(&ctx, data.data() + done, piece);
       done += piece;
     }
+    // The context counts the bytes fed, as 7.4.0's does.
+    assert_int_equal(ctx.total[0], n);
+    assert_int_equal(ctx.total[1], 0);
     std::array<uint8_t, 20> pieces{};
     aeroshim::ripemd160_final(&ctx, pieces.data());
     assert_memory_equal(pieces.data(), expected.data(), 20);
-    assert_int_equal(ctx.total[0], n);
   }
 }
 

@@ -75,7 +75,7 @@ void ripemd160_final(cf_RIPEMD160_CTX* ctx, uint8_t* out) noexcept {
   std::size_t pad_size = used < 56 ? 56 - used : 120 - used;
   for (int i = 0; i < 8; i++) pad[pad_size + i] = static_cast<uint8_t>(bits >> (8 * i));
   ripemd160_update(ctx, pad.data(), pad_size + 8);
-  for (unsigned i = 0; i < 5; i++) store_le32(ctx->state[i], out + 4 * i);
+  for (std::size_t i = 0; i < 5; i++) store_le32(ctx->state[i], out + 4 * i);
 }
 
 void ripemd160(const void* data, std::size_t size, uint8_t* out) noexcept {
