@@ -1,21 +1,11 @@
 #include "record/rec.h"
 
-#include "value/record_view.h"
-
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
 namespace aeroshim {
-
-// The value layer's as_val dispatch destroys and hashes records through its
-// own view of as_rec (it sits below this layer); the view must be this layout.
-static_assert(sizeof(RecordView) == sizeof(as_rec));
-static_assert(offsetof(RecordView, data) == offsetof(as_rec, data));
-static_assert(offsetof(RecordView, hooks) == offsetof(as_rec, hooks));
-static_assert(offsetof(RecordHooksView, destroy) == offsetof(as_rec_hooks, destroy));
-static_assert(offsetof(RecordHooksView, hashcode) == offsetof(as_rec_hooks, hashcode));
 
 as_rec* rec_cons(as_rec* rec, bool free, void* data, const as_rec_hooks* hooks) noexcept {
   if (rec == nullptr) return nullptr;
