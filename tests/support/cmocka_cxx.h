@@ -6,6 +6,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+// cmocka.h defines fail() as a macro, which breaks std::basic_ios::fail in any
+// stream header included after it: they are parsed here first.
+#include <fstream>
+#include <sstream>
+#include <string>
 
 extern "C" {
 #include <cmocka.h>
