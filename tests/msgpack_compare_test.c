@@ -17,27 +17,14 @@
 
 #include <cmocka.h>
 
-static uint32_t from_hex(const char* hex, uint8_t* out)
-{
-	uint32_t n = 0;
-	while (hex[0] && hex[1]) {
-		if (hex[0] == ' ') {
-			hex++;
-			continue;
-		}
-		char pair[3] = {hex[0], hex[1], 0};
-		out[n++] = (uint8_t)strtoul(pair, NULL, 16);
-		hex += 2;
-	}
-	return n;
-}
+#include "hex_bytes.h"
 
 static msgpack_compare_t cmp(const char* x, const char* y)
 {
 	uint8_t a[128];
 	uint8_t b[128];
-	uint32_t na = from_hex(x, a);
-	uint32_t nb = from_hex(y, b);
+	uint32_t na = hex_bytes(x, a);
+	uint32_t nb = hex_bytes(y, b);
 	return as_unpack_buf_compare(a, na, b, nb);
 }
 

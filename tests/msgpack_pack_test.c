@@ -18,6 +18,8 @@
 
 #include <cmocka.h>
 
+#include "hex_bytes.h"
+
 static uint8_t g_out[70000];
 
 static as_packer packer_over(uint8_t* buf, uint32_t capacity)
@@ -26,26 +28,11 @@ static as_packer packer_over(uint8_t* buf, uint32_t capacity)
 	return pk;
 }
 
-static size_t from_hex(const char* hex, uint8_t* out)
-{
-	size_t n = 0;
-	while (hex[0] && hex[1]) {
-		if (hex[0] == ' ') {
-			hex++;
-			continue;
-		}
-		char pair[3] = {hex[0], hex[1], 0};
-		out[n++] = (uint8_t)strtoul(pair, NULL, 16);
-		hex += 2;
-	}
-	return n;
-}
-
 /* The packer holds exactly the bytes spelled in hex. */
 static void check_written(const as_packer* pk, const char* hex)
 {
 	uint8_t expected[64];
-	size_t n = from_hex(hex, expected);
+	size_t n = hex_bytes(hex, expected);
 	assert_int_equal(pk->offset, n);
 	assert_memory_equal(pk->buffer, expected, n);
 }

@@ -31,26 +31,13 @@
 
 #include <cmocka.h>
 
-static uint32_t from_hex(const char* hex, uint8_t* out)
-{
-	uint32_t n = 0;
-	while (hex[0] && hex[1]) {
-		if (hex[0] == ' ') {
-			hex++;
-			continue;
-		}
-		char pair[3] = {hex[0], hex[1], 0};
-		out[n++] = (uint8_t)strtoul(pair, NULL, 16);
-		hex += 2;
-	}
-	return n;
-}
+#include "hex_bytes.h"
 
 /* Encodes v three ways (sizing, presized buffer, serializer) and checks each. */
 static void check_encoding(as_val* v, const char* hex)
 {
 	uint8_t expected[256];
-	uint32_t n = from_hex(hex, expected);
+	uint32_t n = hex_bytes(hex, expected);
 
 	as_packer sizing = {NULL, NULL, NULL, 0, 0};
 	assert_int_equal(as_pack_val(&sizing, v), 0);
@@ -80,7 +67,7 @@ static void check_encoding(as_val* v, const char* hex)
 static as_val* decode(const char* hex, as_val_t type)
 {
 	static uint8_t in[256];
-	uint32_t n = from_hex(hex, in);
+	uint32_t n = hex_bytes(hex, in);
 	as_unpacker pk = {in, 0, n};
 	as_val* v = NULL;
 	assert_int_equal(as_unpack_val(&pk, &v), 0);
@@ -242,7 +229,7 @@ static void test_bad_input_fails_without_leaking(void** state)
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		uint8_t in[64];
-		uint32_t n = from_hex(bad[i], in);
+		uint32_t n = hex_bytes(bad[i], in);
 		as_unpacker pk = {in, 0, n};
 		as_val* v = (as_val*)&as_nil;
 		assert_true(as_unpack_val(&pk, &v) != 0);
@@ -364,7 +351,7 @@ static void test_truncations_and_corruptions(void** state)
 {
 	(void)state;
 	uint8_t good[128];
-	uint32_t n = from_hex("95 01 a403616263 82c70001c0 a2036101 93c70001 01 cb3ff0000000000000 c3",
+	uint32_t n = hex_bytes("95 01 a403616263 82c70001c0 a2036101 93c70001 01 cb3ff0000000000000 c3",
 		good);
 	static const uint8_t noise[] = {0x00, 0x7f, 0x80, 0x8f, 0x91, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1,
 		0xc7, 0xd4, 0xd9, 0xdb, 0xdc, 0xdd, 0xde, 0xdf, 0xff};

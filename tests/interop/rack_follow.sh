@@ -8,14 +8,11 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/start_asim.sh"
+. "$here/members.sh"
 : "${ASIM:?ASIM must name the asim binary}"
 : "${ASSHM:?ASSHM must name the asshm binary}"
 : "${FLEET_MEMBER:?FLEET_MEMBER must name the fleet_member binary}"
-: "${AEROSHIM_STOCK_DIR:?AEROSHIM_STOCK_DIR must name the stock client install}"
-if [[ ! -d $AEROSHIM_STOCK_DIR/node_modules/aerospike ]]; then
-  echo "FAIL stock client not installed in $AEROSHIM_STOCK_DIR (run scripts/stock-client.sh)" >&2
-  exit 1
-fi
+require_stock_client
 
 # 0x52 is no other test's prefix; the low 16 bits of our pid keep parallel
 # runs apart.
@@ -29,21 +26,6 @@ asim_pid=
 node_pid=
 
 shm_present() { ipcs -m | awk -v k="$shm_hex" '$1 == k { found = 1 } END { exit !found }'; }
-
-# The members are node's children, not ours: TERM, then a bounded wait on
-# their pids, then KILL for whatever is left.
-stop_members() {
-  local pid deadline
-  while read -r pid; do
-    kill -CONT "$pid" 2>/dev/null || true
-    kill -TERM "$pid" 2>/dev/null || true
-  done <"$pids_file"
-  deadline=$(( $(date +%s) + 5 ))
-  while read -r pid; do
-    while kill -0 "$pid" 2>/dev/null && (( $(date +%s) < deadline )); do sleep 0.05; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done <"$pids_file"
-}
 
 cleanup() {
   if [[ -n $node_pid ]]; then
