@@ -9,9 +9,8 @@ using namespace aeroshim;
 extern "C" {
 
 char* as_error_string(as_status status) {
-  return guard_value<char*>(nullptr, {}, [&] {
-    return const_cast<char*>(status_name(status_code_bits(status)));
-  });
+  return guard_value<char*>(
+      nullptr, {}, [&] { return const_cast<char*>(status_name(status_code_bits(status))); });
 }
 
 bool as_strncpy(char* trg, const char* src, int size) {
