@@ -30,7 +30,10 @@ mkdir stock && cp "$addon" stock/
 cc $extra data_model_example.o shim.o -Wl,--no-as-needed stock/aerospike.node -lssl -lcrypto \
   -Wl,--allow-shlib-undefined -Wl,-rpath,"$tmp/stock" -rdynamic -o stock_twin || fail "link stock"
 
-./stock_twin >stock.out 2>&1 || fail "the stock run failed: $(tail -3 stock.out)"
+# Leak checks are for our library: 7.4.0 itself leaks the value of an append
+# a full stack list refuses (we free it), which LeakSanitizer would report.
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" ./stock_twin >stock.out 2>&1 ||
+  fail "the stock run failed: $(tail -3 stock.out)"
 ./ours >ours.out 2>&1 || fail "our run failed: $(tail -3 ours.out)"
 if ! diff -u stock.out ours.out; then
   fail "our library answered differently from stock 7.4.0 (- stock, + ours)"
