@@ -18,25 +18,18 @@ if [ -s "$tmp/foreign" ]; then
   sed 's/^/  + /' "$tmp/foreign"
   exit 1
 fi
+# One row per area (7.4.0's count, ours), in area order, then the total.
 awk -F '\t' -v ours="$tmp/ours" '
   BEGIN { while ((getline name < ours) > 0) have[name] = 1 }
-  { total[$2]++; all++; if ($1 in have) { done[$2]++; hit++ } }
-  END {
-    print "| area | 7.4.0 | aeroshim | missing |"
-    print "|---|---:|---:|---:|"
-    n = 0
-    for (a in total) order[++n] = a
-    for (i = 2; i <= n; i++) {  # insertion sort: awk has no portable sort
-      key = order[i]; j = i - 1
-      while (j > 0 && order[j] > key) { order[j + 1] = order[j]; j-- }
-      order[j + 1] = key
-    }
-    for (i = 1; i <= n; i++) {
-      a = order[i]
-      printf "| %s | %d | %d | %d |\n", a, total[a], done[a] + 0, total[a] - done[a]
-    }
-    printf "| **total** | %d | %d | %d |\n", all, hit, all - hit
-  }' "$tmp/stock" > "$tmp/table"
+  { total[$2]++; if ($1 in have) done[$2]++ }
+  END { for (a in total) print a "\t" total[a] "\t" done[a] + 0 }' "$tmp/stock" |
+  LC_ALL=C sort > "$tmp/areas"
+{
+  echo "| area | 7.4.0 | aeroshim | missing |"
+  echo "|---|---:|---:|---:|"
+  awk -F '\t' '{ printf "| %s | %d | %d | %d |\n", $1, $2, $3, $2 - $3; all += $2; hit += $3 }
+    END { printf "| **total** | %d | %d | %d |\n", all, hit, all - hit }' "$tmp/areas"
+} > "$tmp/table"
 if [ $# -lt 3 ]; then
   cat "$tmp/table"
   exit 0

@@ -26,9 +26,9 @@ cc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $extra -I"$src/inclu
 cc $extra data_model_example.o -L"$build" -laerospike -Wl,-rpath,"$build" -o ours || fail "link ours"
 # The addon's Node and V8 symbols stay unresolved; nothing called here needs
 # them, and binding is lazy. Its OpenSSL comes from the system libraries.
-mkdir stock && cp "$addon" stock/
-cc $extra data_model_example.o shim.o -Wl,--no-as-needed stock/aerospike.node -lssl -lcrypto \
-  -Wl,--allow-shlib-undefined -Wl,-rpath,"$tmp/stock" -rdynamic -o stock_twin || fail "link stock"
+cc $extra data_model_example.o shim.o -Wl,--no-as-needed "$addon" -lssl -lcrypto \
+  -Wl,--allow-shlib-undefined -Wl,-rpath,"$(dirname "$addon")" -rdynamic -o stock_twin ||
+  fail "link stock"
 
 # Leak checks are for our library: 7.4.0 itself leaks the value of an append
 # a full stack list refuses (we free it), which LeakSanitizer would report.

@@ -17,21 +17,13 @@
 
 #include <cmocka.h>
 
+#include "hex_bytes.h"
+
 static uint8_t g_in[256];
 
 static as_unpacker unpacker_hex(const char* hex)
 {
-	uint32_t n = 0;
-	while (hex[0] && hex[1]) {
-		if (hex[0] == ' ') {
-			hex++;
-			continue;
-		}
-		char pair[3] = {hex[0], hex[1], 0};
-		g_in[n++] = (uint8_t)strtoul(pair, NULL, 16);
-		hex += 2;
-	}
-	as_unpacker pk = {g_in, 0, n};
+	as_unpacker pk = {g_in, 0, hex_bytes(hex, g_in)};
 	return pk;
 }
 
