@@ -130,15 +130,27 @@ class Worker {
 
   // Routing of every partition and replica asim listed, against the
   // driver's copy of asim-ownership, repeated until it matches or the
-  // deadline passes.
+  // deadline passes. The table is compared again only after the map's stamp
+  // moved (the owner stamps before each write batch and after each cycle, so
+  // every write is followed by a new stamp) and once at the deadline: sixteen
+  // workers comparing 8192 pairs every 20 ms, under ASan on two cores, kept
+  // the owner they were waiting for off the CPU long enough to miss the bound.
   std::string check(uint32_t generation, uint64_t deadline_ms) {
     const chaos::Expectation& e = board_.expected;
     if (e.generation.load(std::memory_order_acquire) != generation) return "-1 expectation-not-published";
+    bool compared = false;
+    uint64_t compared_stamp = 0;
     for (;;) {
-      const int wrong = mismatches(e);
+      const uint64_t stamp = cluster_->map().timestamp_ms();
       const uint64_t now = monotonic_ms();
-      if (wrong == 0) return std::to_string(now) + " 0";
-      if (now >= deadline_ms) return "-1 " + std::to_string(wrong);
+      const bool last = now >= deadline_ms;
+      if (!compared || stamp != compared_stamp || last) {
+        compared = true;
+        compared_stamp = stamp;
+        const int wrong = mismatches(e);
+        if (wrong == 0) return std::to_string(now) + " 0";
+        if (last) return "-1 " + std::to_string(wrong);
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   }
