@@ -144,7 +144,9 @@ static void test_lifo_reuse(void** state) {
 // Checks in one connection, lets `spoil` act on its server side, and
 // checks that the next checkout opens a new connection instead.
 static void assert_spoiled_socket_replaced(Fixture& f, void (*spoil)(int server)) {
-  ConnectionPool pool(settings_for(f, 10));
+  PoolSettings settings = settings_for(f, 10);
+  settings.trusted_idle = milliseconds(0);  // every reuse is checked
+  ConnectionPool pool(settings);
   PooledConnection first = checkout(pool);
   const int first_server = accept_peer(f);
   assert_true(first_server >= 0);
@@ -170,6 +172,25 @@ static void test_discards_pending_bytes(void** state) {
     // A late answer to a command that gave up waiting for it.
     assert_int_equal(send(server, "late", 4, MSG_NOSIGNAL), 4);
   });
+}
+
+// Within trusted_idle the peek is skipped: what the peer did after the
+// check-in is not looked at (the saving the command path relies on).
+static void test_recent_socket_reused_unchecked(void** state) {
+  Fixture& f = fixture(state);
+  PoolSettings settings = settings_for(f, 10);
+  settings.trusted_idle = std::chrono::hours(1);
+  ConnectionPool pool(settings);
+  PooledConnection first = checkout(pool);
+  const int server = accept_peer(f);
+  assert_true(server >= 0);
+  const int fd = first->fd();
+  first.checkin();
+  assert_int_equal(send(server, "late", 4, MSG_NOSIGNAL), 4);
+  assert_true(readable_within(fd, 2000));
+  PooledConnection again = checkout(pool);
+  assert_int_equal(again->fd(), fd);
+  assert_int_equal(accept_peer(f, milliseconds(0)), -1);
 }
 
 static void test_exhaustion(void** state) {
@@ -362,6 +383,7 @@ int main() {
       cmocka_unit_test_setup_teardown(test_lifo_reuse, setup, teardown),
       cmocka_unit_test_setup_teardown(test_discards_closed_by_peer, setup, teardown),
       cmocka_unit_test_setup_teardown(test_discards_pending_bytes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_recent_socket_reused_unchecked, setup, teardown),
       cmocka_unit_test_setup_teardown(test_exhaustion, setup, teardown),
       cmocka_unit_test_setup_teardown(test_counts_never_drift, setup, teardown),
       cmocka_unit_test_setup_teardown(test_threads_share_a_node, setup, teardown),

@@ -67,8 +67,8 @@ Status proto_error(const uint8_t* header) {
 Result<proto::Reply> read_answer(Connection& connection, const Timer& timer) {
   uint8_t* buffer = t_answer.reserve(kFirstRead);
   if (!buffer) return Status(AEROSPIKE_ERR_CLIENT, "out of memory for the answer");
-  auto got = connection.read_at_least(buffer, proto::kFrameHeaderSize, t_answer.capacity(),
-                                      timer.io_deadline());
+  auto got = connection.read_answer_at_least(buffer, proto::kFrameHeaderSize,
+                                             t_answer.capacity(), timer.io_deadline());
   if (!got) return got.status();
   const proto::FrameHeader header = proto::decode_frame_header(buffer);
   const bool compressed = header.type == static_cast<uint8_t>(proto::FrameType::kCompressed);
@@ -183,8 +183,12 @@ Attempt attempt(const as_policy_base& policy, Timer& timer, as_node* node, const
   return settle(handler(context, *answer, node), true, node, *connection);
 }
 
+// 7.4.0's rule, applied (as there) only to a command that failed: a write
+// may have been applied when it went out more than once, or once and then
+// timed out or broke on the client's side.
 bool in_doubt(bool is_read, uint32_t sent, as_status code) {
-  return !is_read && (sent > 1 || (sent == 1 && (code == AEROSPIKE_ERR_TIMEOUT || code <= 0)));
+  if (code == AEROSPIKE_OK) return false;
+  return !is_read && (sent > 1 || (sent == 1 && (code == AEROSPIKE_ERR_TIMEOUT || code < 0)));
 }
 
 // 7.4.0's retry rule: another replica unless the policy pins the master,

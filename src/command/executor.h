@@ -5,9 +5,9 @@
 // timeout, rotating replicas by the stock rule. The request is encoded once
 // by the caller and sent as is on every attempt.
 //
-// Steady state costs send, poll and recv on the connection plus the pool's
-// one recv(MSG_PEEK) that proves an idle socket clean; the request and
-// answer buffers are this thread's and are reused, so nothing is allocated.
+// Steady state is three system calls (send, poll, recv; the pool's peek
+// only for a socket idle over a second), and the request and answer
+// buffers are this thread's, reused, so nothing is allocated.
 #pragma once
 
 #include "cluster/cluster.h"

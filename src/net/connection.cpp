@@ -147,3 +147,14 @@ bool Connection::is_reusable() const {
 }
 
 }  // namespace aeroshim
+
+namespace aeroshim {
+
+Result<size_t> Connection::read_answer_at_least(void* buffer, size_t at_least, size_t capacity,
+                                                Deadline deadline) {
+  Status waited = wait(POLLIN, deadline, "reading from");
+  if (!waited) return waited;
+  return read_at_least(buffer, at_least, capacity, deadline);
+}
+
+}  // namespace aeroshim

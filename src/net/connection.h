@@ -44,6 +44,11 @@ class Connection {
   // node answering one synchronous command does, or for a caller that
   // keeps what follows the reply.
   Result<size_t> read_at_least(void* buffer, size_t at_least, size_t capacity, Deadline deadline);
+  // read_at_least for the answer to a request just written: it cannot have
+  // arrived yet, so this waits before the first recv (poll, recv) instead
+  // of trying one that would only say EAGAIN.
+  Result<size_t> read_answer_at_least(void* buffer, size_t at_least, size_t capacity,
+                                      Deadline deadline);
 
   // Whether an idle connection can carry the next request: nothing unread
   // (a late answer to an abandoned request would be taken for the next

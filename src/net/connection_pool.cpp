@@ -113,9 +113,9 @@ Result<PooledConnection> ConnectionPool::checkout(Deadline connect_deadline) {
   for (uint32_t step = 0; step < pool_count_; ++step) {
     PoolShard& shard = shards_[(start + step) % pool_count_];
     while (auto idle = shard.pop_newest(self)) {
-      const bool fresh =
-          !check_idle_time || Clock::now() - idle->last_used <= settings_.max_socket_idle;
-      if (fresh && idle->connection.is_reusable())
+      const Clock::duration idle_for = Clock::now() - idle->last_used;
+      const bool fresh = !check_idle_time || idle_for <= settings_.max_socket_idle;
+      if (fresh && (idle_for < settings_.trusted_idle || idle->connection.is_reusable()))
         return PooledConnection(&shard, std::move(idle->connection), self);
       idle->connection.close();
       shard.release_slot();
