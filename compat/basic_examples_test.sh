@@ -145,6 +145,11 @@ if [[ $extra == *-fsanitize* ]]; then
   echo "LD_PRELOAD: not run in a sanitizer build (the sanitizer runtime must load first)"
 else
   LEAKS=0 run_each "LD_PRELOAD ours into stock-linked" stock "bp$$" LD_PRELOAD="$build/libaerospike.so"
+  # The stock addon is still loaded: show that the program's key calls bound to us.
+  LD_DEBUG=bindings LD_PRELOAD="$build/libaerospike.so" ./stock_get "$seed" "bp$$" >/dev/null 2>bindings.txt ||
+    fail "LD_PRELOAD: basic_get under LD_DEBUG: $(tail -3 bindings.txt)"
+  grep -q "binding file ./stock_get .* to $build/libaerospike.so .*aerospike_key_get" bindings.txt ||
+    fail "LD_PRELOAD: aerospike_key_get of stock_get did not bind to $build/libaerospike.so"
 fi
 
 # (d) ours, shared memory, three runners at once
