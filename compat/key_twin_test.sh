@@ -53,7 +53,7 @@ cc $extra key_script.o shim.o -Wl,--no-as-needed "$addon" -lssl -lcrypto \
   -Wl,--allow-shlib-undefined -Wl,-rpath,"$(dirname "$addon")" -rdynamic -o stock_twin ||
   fail "link stock"
 
-# shellcheck source=../tests/interop/start_asim.sh
+# shellcheck source=tests/interop/start_asim.sh
 . "$src/tests/interop/start_asim.sh"
 start_asim 120
 seed=${seeds%%,*}
@@ -69,8 +69,9 @@ run() {
   shift
   ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" timeout 100 "$@" >"$out" 2>"$out.err" ||
     fail "$* exited with $?: $(tail -3 "$out" "$out.err")"
-  [ -z "$(grep -v '^connect \|^[0-9][0-9][0-9] \|^cleanup \|^commands=' "$out")" ] ||
-    fail "$* printed unexpected lines"
+  if grep -qv '^connect \|^[0-9][0-9][0-9] \|^cleanup \|^commands=' "$out"; then
+    fail "$* printed unexpected lines: $(grep -v '^connect \|^[0-9][0-9][0-9] \|^cleanup \|^commands=' "$out" | head -3)"
+  fi
 }
 run stock.out ./stock_twin "$seed"
 run stock_shm.out ./stock_twin "$seed" "shm=$(shm_key 1)"
