@@ -1104,6 +1104,127 @@ static void script_errors(void)
 	as_arraylist_destroy(&args);
 }
 
+/* Edge values, wide records, set-less keys and policy fields not met above. */
+static void script_edges(void)
+{
+	as_key k;
+	as_record rec;
+	skey(&k, "edges");
+	as_record_inita(&rec, 8);
+	as_record_set_str(&rec, "empty_str", "");
+	as_record_set_raw(&rec, "empty_bytes", (const uint8_t*)"", 0);
+	as_record_set_double(&rec, "neg_zero", -0.0);
+	as_record_set_double(&rec, "inf", 1.0 / 0.0);
+	as_record_set_int64(&rec, "max", INT64_MAX);
+	as_record_set_str(&rec, "utf8", "gr\xc3\xbc\xc3\x9f \xe2\x82\xac");
+	as_record_set_int64(&rec, "zero", 0);
+	as_record_set_str(&rec, "abcdefghijklmno", "15-char name");
+	do_put("put_edge_values", NULL, &k, &rec);
+	do_get("get_edge_values", NULL, &k);
+	as_record_destroy(&rec);
+
+	/* 100 bins in one record */
+	as_key wide;
+	skey(&wide, "wide");
+	as_record_init(&rec, 100);
+	for (int i = 0; i < 100; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "b%03d", i);
+		as_record_set_int64(&rec, name, i * 7);
+	}
+	do_put("put_100_bins", NULL, &wide, &rec);
+	as_record_destroy(&rec);
+	do_get("get_100_bins", NULL, &wide);
+	as_error err;
+	as_record* r = NULL;
+	const char* pick[] = { "b099", "b000", "b050", NULL };
+	as_status st = aerospike_key_select(&g_as, &err, NULL, &wide, pick, &r);
+	report("select_3_of_100", st, &err, r, -1);
+	as_record_destroy(r);
+
+	/* keys: no set, zero, negative, an empty string */
+	as_key noset;
+	as_key_init_str(&noset, NS, "", "no-set");
+	as_record_inita(&rec, 1);
+	as_record_set_int64(&rec, "v", 1);
+	do_put("put_no_set", NULL, &noset, &rec);
+	do_get("get_no_set", NULL, &noset);
+	do_remove("remove_no_set", NULL, &noset);
+	as_key ik;
+	as_key_init_int64(&ik, NS, g_set, 0);
+	do_put("put_key_int_zero", NULL, &ik, &rec);
+	do_remove("remove_key_int_zero", NULL, &ik);
+	as_key_init_int64(&ik, NS, g_set, INT64_MIN);
+	do_put("put_key_int_min", NULL, &ik, &rec);
+	do_get("get_key_int_min", NULL, &ik);
+	do_remove("remove_key_int_min", NULL, &ik);
+	as_key ek;
+	as_key_init_str(&ek, NS, g_set, "");
+	do_put("put_key_empty_string", NULL, &ek, &rec);
+	do_remove("remove_key_empty_string", NULL, &ek);
+	as_record_destroy(&rec);
+
+	/* the stored key, met again with another key under its digest */
+	as_key stored;
+	skey(&stored, "mismatch-a");
+	as_key other;
+	skey(&other, "mismatch-c");
+	as_key_digest(&other);
+	memcpy(other.digest.value, as_key_digest(&stored)->value, AS_DIGEST_VALUE_SIZE);
+	as_policy_read rs;
+	as_policy_read_init(&rs);
+	rs.key = AS_POLICY_KEY_SEND;
+	do_exists("exists_send_mismatch", &rs, &other);
+	as_policy_remove xs;
+	as_policy_remove_init(&xs);
+	xs.key = AS_POLICY_KEY_SEND;
+	do_remove("remove_send_mismatch", &xs, &other);
+	do_exists("exists_stored_after", NULL, &stored);
+
+	/* operate with policy fields: generation, ttl "no change", durable delete */
+	as_operations ops;
+	as_policy_operate op;
+	as_policy_operate_init(&op);
+	op.gen = AS_POLICY_GEN_EQ;
+	as_operations_inita(&ops, 1);
+	bool ok = as_operations_add_write_int64(&ops, "g", 1);
+	ops.gen = 1;
+	do_operate("op_gen_eq_right", &op, &k, &ops, ok);
+	op.gen = AS_POLICY_GEN_GT;
+	as_operations_inita(&ops, 1);
+	ok = as_operations_add_write_int64(&ops, "g", 2);
+	ops.gen = 1;
+	do_operate("op_gen_gt_wrong", &op, &k, &ops, ok);
+	as_operations_inita(&ops, 2);
+	ok = as_operations_add_write_int64(&ops, "g", 3);
+	ok = as_operations_add_read(&ops, "g") && ok;
+	ops.ttl = 500;
+	do_operate("op_ttl_500", NULL, &k, &ops, ok);
+	as_operations_inita(&ops, 2);
+	ok = as_operations_add_write_int64(&ops, "g", 4);
+	ok = as_operations_add_read(&ops, "g") && ok;
+	ops.ttl = AS_RECORD_NO_CHANGE_TTL;
+	do_operate("op_ttl_no_change", NULL, &k, &ops, ok);
+	as_policy_operate dd;
+	as_policy_operate_init(&dd);
+	dd.durable_delete = true;
+	dd.commit_level = AS_POLICY_COMMIT_LEVEL_MASTER;
+	as_operations_inita(&ops, 1);
+	ok = as_operations_add_delete(&ops);
+	do_operate("op_durable_delete", &dd, &wide, &ops, ok);
+	do_exists("exists_after_durable_delete", NULL, &wide);
+
+	/* read policies: explicit timeouts and retries, no deserialization */
+	as_policy_read rp;
+	as_policy_read_init(&rp);
+	rp.base.total_timeout = 5000;
+	rp.base.socket_timeout = 1000;
+	rp.base.max_retries = 3;
+	rp.base.sleep_between_retries = 10;
+	rp.deserialize = false;
+	do_get("get_timeouts_no_deserialize", &rp, &k);
+}
+
 /* The simple example flow on integer, string and bytes bins of one record,
  * ending with the removal of every record this script wrote. */
 static void script_cleanup(void)
@@ -1114,7 +1235,7 @@ static void script_cleanup(void)
 		"reads", "exists-pol", "exists-missing-create", "exists-missing-update",
 		"exists-missing-replace", "exists-missing-create_or_replace", "exists-missing-ignore",
 		"ttl", "compressed", "list", "list-wrong", "map", "map-unordered", "map-wrong",
-		"err-nobins", "op-missing" };
+		"err-nobins", "op-missing", "edges" };
 	int removed = 0;
 	int missing = 0;
 	int other = 0;
@@ -1180,6 +1301,7 @@ int main(int argc, char* argv[])
 	script_operate_list();
 	script_operate_map();
 	script_errors();
+	script_edges();
 	script_cleanup();
 	printf("commands=%d\n", g_count);
 

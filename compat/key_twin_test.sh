@@ -18,7 +18,7 @@ build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
 stock=$3
 extra=${4:-}
-ASIM=${ASIM:-$build/tools/asim/asim}
+ASIM=$(realpath -m "${ASIM:-$build/tools/asim/asim}")
 tmp=$(mktemp -d)
 asim_pid=
 shm_keys=()
@@ -84,7 +84,8 @@ diff <(tail -n +2 stock.out) <(tail -n +2 stock_shm.out) >/dev/null ||
 if [ -n "${KEY_TWIN_WRITE_VECTOR:-}" ]; then
   {
     echo "# compat/key_script.c: stock C client 7.4.0 (npm aerospike@6.7.1 addon) against asim" \
-      "of $(git -C "$src" rev-parse --short HEAD 2>/dev/null || echo unknown), written by" \
+      "tools/asim of $(git -C "$src" log -1 --format=%h -- tools/asim 2>/dev/null || echo unknown)," \
+      "written by" \
       "KEY_TWIN_WRITE_VECTOR=... compat/key_twin_test.sh"
     cat stock.out
   } >"$KEY_TWIN_WRITE_VECTOR"
