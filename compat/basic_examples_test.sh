@@ -78,8 +78,9 @@ run_each() {
   local label=$1 prefix=$2 set=$3 e out
   shift 3
   for e in "${examples[@]}"; do
-    if ! out=$(env "$@" ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=${LEAKS:-1}" \
-      timeout 60 "./${prefix}_$e" "$seed" "$set" 2>&1); then
+    # (env inside timeout: a preloaded library is for the example only)
+    if ! out=$(timeout 60 env "$@" ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=${LEAKS:-1}" \
+      "./${prefix}_$e" "$seed" "$set" 2>&1); then
       fail "$label: basic_$e: $out"
     fi
     [ "$(tail -1 <<<"$out")" = "basic_$e: ok" ] || fail "$label: basic_$e printed: $out"
@@ -130,7 +131,10 @@ LEAKS=0 run_each "stock" stock "bs$$"
 # 3 followers or more).
 LEAKS=0 run_three "stock, 3 at once" stock "bsm$$" private
 
-nm -D --defined-only "$build/libaerospike.so" | awk '{print $3}' | grep -qx aerospike_key_get ||
+# (captured first: under pipefail, grep -q stopping at the first match would
+# turn nm's SIGPIPE into a failure)
+exports=$(nm -D --defined-only "$build/libaerospike.so" | awk '{print $3}')
+grep -qx aerospike_key_get <<<"$exports" ||
   fail "ours: aerospike_key_* not exported yet (the stock runs passed)"
 
 # (b) ours

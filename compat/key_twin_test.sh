@@ -97,7 +97,10 @@ if [ -f "$vector" ] && ! diff -q <(grep -v '^#' "$vector") stock.out >/dev/null;
   echo "note: the stock output differs from $vector (asim changed?); regenerate it with KEY_TWIN_WRITE_VECTOR"
 fi
 
-nm -D --defined-only "$build/libaerospike.so" | awk '{print $3}' | grep -qx aerospike_key_get ||
+# (captured first: under pipefail, grep -q stopping at the first match would
+# turn nm's SIGPIPE into a failure)
+exports=$(nm -D --defined-only "$build/libaerospike.so" | awk '{print $3}')
+grep -qx aerospike_key_get <<<"$exports" ||
   fail "ours: aerospike_key_* not exported yet (the stock side passed: $(tail -1 stock.out))"
 cc $extra key_script.o -L"$build" -laerospike -Wl,-rpath,"$build" -o ours || fail "link ours"
 run 1 ours.out ./ours "$seed"
