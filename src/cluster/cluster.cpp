@@ -59,6 +59,7 @@ static_assert(std::is_standard_layout_v<ClusterBlock> && offsetof(ClusterBlock, 
 Cluster::Cluster(const as_config& config)
     : settings_(settings_from(config)),
       fail_if_not_connected_(config.fail_if_not_connected),
+      upkeep_(CommandSettings::from(config)),
       tend_interval_ms_(config.tender_interval ? config.tender_interval : 1000),
       event_callback_(config.event_callback),
       event_udata_(config.event_callback_udata) {}
@@ -180,6 +181,9 @@ void Cluster::tend_loop() {
     lock.unlock();
     tender_->cycle(monotonic_ms());
     node_table_->release_retired();
+    as_nodes* nodes = as_nodes_reserve(view_);
+    upkeep_.after_cycle(*nodes);
+    as_nodes_release(nodes);
     lock.lock();
     cv_.wait_for(lock, std::chrono::milliseconds(tend_interval_ms_),
                  [this] { return stopping_ || woken_; });
@@ -214,6 +218,10 @@ void Cluster::nodes_changed(const std::vector<const Node*>& nodes) {
   views.reserve(nodes.size());
   for (const Node* n : nodes) {
     node_object(n->view)->map_index = n->map_index;
+    if (!upkeep_.attach(n->view)) {
+      log_error("out of memory for the connection pool of node {}", n->name);
+      continue;
+    }
     views.push_back(n->view);
   }
   if (!node_table_->publish(views)) {

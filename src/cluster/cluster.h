@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cluster/node_table.h"
+#include "cluster/node_upkeep.h"
 #include "cluster/tender.h"
 #include "core/status.h"
 
@@ -39,6 +40,7 @@ class Cluster final : public MembershipObserver {
 
   ClusterMap& map() const { return *map_; }
   const NodeTable& nodes() const { return *node_table_; }
+  const CommandSettings& command_settings() const { return upkeep_.settings(); }
   bool is_connected() const;
   // True while this process writes the map (always without shared memory).
   bool tends() const { return tender_ && tender_->owner(); }
@@ -70,6 +72,7 @@ class Cluster final : public MembershipObserver {
   ClusterMap* map_ = nullptr;
   TendRole* role_ = nullptr;
   std::unique_ptr<NodeTable> node_table_;
+  NodeUpkeep upkeep_;
   std::unique_ptr<Tender> tender_;
 
   uint32_t tend_interval_ms_ = 1000;

@@ -26,9 +26,15 @@
 
 namespace aeroshim {
 
+class ConnectionPool;
+
 struct NodeObject {
   as_node view;        // first: as_node* and NodeObject* are the same address
   uint32_t map_index;  // the node entry of the cluster map it was made for
+  // This process's sockets to the node, made by the tend thread before the
+  // node is published (so a command never finds it missing) and freed with
+  // the object.
+  ConnectionPool* pool;
 };
 static_assert(std::is_standard_layout_v<NodeObject> && offsetof(NodeObject, view) == 0,
               "as_node must be the node object's first member");

@@ -2,6 +2,7 @@
 
 #include "cluster/node_table.h"
 #include "net/address.h"
+#include "net/connection_pool.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -49,6 +50,7 @@ void destroy_node_view(as_node* node) {
   std::free(node->addresses);
   std::free(node->tls_name);
   std::free(node->hostname);
+  delete node_object(node)->pool;
   std::free(node_object(node));
 }
 

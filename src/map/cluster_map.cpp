@@ -300,6 +300,11 @@ std::optional<std::string> ClusterMap::node_name(uint32_t index) const {
   return bounded_string(entry->name, sizeof(entry->name));
 }
 
+std::optional<int32_t> ClusterMap::node_rack(uint32_t index) const {
+  if (index >= used_nodes()) return std::nullopt;
+  return shm::load_relaxed(&node_at(base_, layout_, index)->rack_id);
+}
+
 std::optional<uint32_t> ClusterMap::find_namespace(std::string_view ns) const {
   if (ns.size() >= AS_MAX_NAMESPACE_SIZE) return std::nullopt;
   uint32_t count = namespace_count();

@@ -150,6 +150,9 @@ class ClusterMap {
   std::vector<MapNode> nodes() const;
   // Name of node entry `index` alone (lookups need no full snapshot).
   std::optional<std::string> node_name(uint32_t index) const;
+  // Rack of node entry `index`, or nullopt past the used entries. One word,
+  // read without the entry's lock: PREFER_RACK asks it per command.
+  std::optional<int32_t> node_rack(uint32_t index) const;
   // Index of the namespace's partition table, if present.
   std::optional<uint32_t> find_namespace(std::string_view ns) const;
   // Table `table_index` for repeated lookups (tables never move or go away

@@ -156,6 +156,39 @@ size_t ConnectionPool::trim(Clock::duration max_idle, Clock::time_point now) {
   return closed;
 }
 
+uint32_t ConnectionPool::balance(uint32_t min_conns, Clock::duration max_idle,
+                                 Deadline connect_deadline, Clock::time_point now) {
+  const pid_t self = current_process_id();
+  uint32_t opened = 0;
+  for (uint32_t i = 0; i < pool_count_; ++i) {
+    PoolShard& shard = shards_[i];
+    const uint32_t floor = pool_capacity(min_conns, pool_count_, i);
+    {
+      std::lock_guard<std::mutex> lock(shard.mutex);
+      shard.adopt(self);
+      // Oldest first, so the connections kept are the most recently used.
+      size_t drop = 0;
+      while (drop < shard.idle.size() && now - shard.idle[drop].last_used > max_idle &&
+             shard.open.load(std::memory_order_relaxed) > floor) {
+        shard.idle[drop++].connection.close();
+        shard.release_slot();
+      }
+      shard.idle.erase(shard.idle.begin(), shard.idle.begin() + static_cast<std::ptrdiff_t>(drop));
+    }
+    while (shard.open.load(std::memory_order_relaxed) < floor && shard.claim_slot()) {
+      auto connection = Connection::open(settings_.address, connect_deadline);
+      if (!connection) {
+        shard.release_slot();
+        break;
+      }
+      std::lock_guard<std::mutex> lock(shard.mutex);
+      shard.idle.insert(shard.idle.begin(), IdleConnection{std::move(*connection), now});
+      ++opened;
+    }
+  }
+  return opened;
+}
+
 uint32_t ConnectionPool::open_count() const {
   uint32_t total = 0;
   for (uint32_t i = 0; i < pool_count_; ++i)

@@ -88,6 +88,14 @@ class ConnectionPool {
   size_t trim(std::chrono::steady_clock::duration max_idle,
               std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
 
+  // The tend thread's upkeep, as 7.4.0 balances a node's pools: each pool
+  // closes idle connections unused for longer than `max_idle` while it has
+  // more than its share of `min_conns`, then opens connections (by
+  // `connect_deadline`) until it has that share. Returns how many it opened.
+  uint32_t balance(uint32_t min_conns, std::chrono::steady_clock::duration max_idle,
+                   Deadline connect_deadline,
+                   std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
+
   uint32_t open_count() const;
   size_t idle_count() const;
   uint32_t pool_count() const { return pool_count_; }

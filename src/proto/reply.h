@@ -1,0 +1,38 @@
+// Answers to single-record requests: the message header, then fields the
+// client skips, then one op per returned bin. Nothing is trusted: every
+// count and size is checked against the bytes received before it is used,
+// so a truncated or garbled answer is an AEROSPIKE_ERR_CLIENT naming what
+// was wrong, never a read past the buffer.
+#pragma once
+
+#include "core/status.h"
+
+#include <aerospike/as_record.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace aeroshim::proto {
+
+struct Reply {
+  uint8_t result_code = 0;
+  uint32_t generation = 0;
+  uint32_t record_ttl = 0;  // the server's void time
+  uint16_t n_ops = 0;
+  const uint8_t* ops = nullptr;  // first op, after the skipped fields
+  const uint8_t* end = nullptr;  // end of the body
+};
+
+// Parses the body of a type-3 frame (what follows its 8-byte header).
+Result<Reply> parse_reply(const uint8_t* body, size_t size);
+
+// Replaces the bins of *rec with the reply's ops (allocating the record
+// when *rec is NULL, as 7.4.0 does) and sets gen and ttl. Lists and maps are
+// decoded unless `deserialize` is false (then kept as typed bytes). On
+// failure a record this call allocated is freed and *rec is NULL again.
+Status fill_record(const Reply& reply, as_record** rec, bool deserialize);
+
+// Just the header part of a record: gen and ttl (exists, allocating as above).
+Status fill_record_header(const Reply& reply, as_record** rec);
+
+}  // namespace aeroshim::proto

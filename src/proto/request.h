@@ -1,0 +1,83 @@
+// Single-record requests as 7.4.0 lays them out: the 8-byte proto header,
+// the 22-byte message header, the key fields (namespace, set, digest, then
+// the user key when the policy sends it), an optional filter expression,
+// and the operations. encode() sizes the request exactly first, so it
+// writes into a reused buffer with no allocation of its own; only list and
+// map values are packed twice (once to size them, once in place).
+#pragma once
+
+#include "core/status.h"
+#include "proto/wire_buffer.h"
+
+#include <aerospike/as_bin.h>
+#include <aerospike/as_exp.h>
+#include <aerospike/as_key.h>
+#include <aerospike/as_operations.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace aeroshim::proto {
+
+// Header bits (as_command.h of 7.4.0).
+namespace bits {
+inline constexpr uint8_t kRead = 1;
+inline constexpr uint8_t kGetAll = 2;
+inline constexpr uint8_t kGetNoBinData = 32;
+inline constexpr uint8_t kReadModeApAll = 64;
+inline constexpr uint8_t kCompressResponse = 128;
+
+inline constexpr uint8_t kWrite = 1;
+inline constexpr uint8_t kDelete = 2;
+inline constexpr uint8_t kGeneration = 4;
+inline constexpr uint8_t kGenerationGt = 8;
+inline constexpr uint8_t kDurableDelete = 16;
+inline constexpr uint8_t kCreateOnly = 32;
+inline constexpr uint8_t kRespondAllOps = 128;
+
+inline constexpr uint8_t kCommitMaster = 2;
+inline constexpr uint8_t kUpdateOnly = 8;
+inline constexpr uint8_t kCreateOrReplace = 16;
+inline constexpr uint8_t kReplaceOnly = 32;
+inline constexpr uint8_t kScReadType = 64;
+inline constexpr uint8_t kScReadRelax = 128;
+
+inline constexpr uint8_t kTxnOnLockingOnly = 16;
+}  // namespace bits
+
+inline constexpr size_t kProtoHeaderSize = 8;
+inline constexpr size_t kRequestHeaderSize = 30;  // proto header + message header
+inline constexpr size_t kFieldHeaderSize = 5;
+inline constexpr size_t kOpHeaderSize = 8;
+
+struct RequestHeader {
+  uint8_t info1 = 0;
+  uint8_t info2 = 0;
+  uint8_t info3 = 0;
+  uint8_t info4 = 0;
+  uint32_t generation = 0;
+  uint32_t record_ttl = 0;  // a TTL for writes, read_touch_ttl_percent for reads
+  uint32_t server_timeout = 0;
+};
+
+// What to send. At most one of bins, names and ops is set.
+struct Request {
+  RequestHeader header;
+  const as_key* key = nullptr;  // its digest already computed
+  bool send_key = false;        // AS_POLICY_KEY_SEND: the user key goes along
+  const as_exp* filter = nullptr;
+  const as_bins* bins = nullptr;     // each written with a WRITE op (put)
+  const char* const* names = nullptr;  // each read with a READ op (select)
+  uint32_t name_count = 0;
+  const as_binops* ops = nullptr;  // operate
+};
+
+// Encodes the whole frame into `out` and returns its size. Fails (with the
+// message 7.4.0 gives) for a bin name over 15 bytes or a value type the
+// wire cannot carry; `out` is then unspecified.
+Result<size_t> encode(const Request& request, WireBuffer& out);
+
+// The wire code of a client operator (as_protocol_types of 7.4.0).
+uint8_t wire_operator(as_operator op);
+
+}  // namespace aeroshim::proto
