@@ -1091,17 +1091,6 @@ static void script_errors(void)
 	put_int("put_long_string_key", longkey, "v", 1);
 	skey(&k, longkey);
 	do_get("get_long_string_key", NULL, &k);
-
-	/* apply with a module nobody registered */
-	as_arraylist args;
-	as_arraylist_init(&args, 1, 0);
-	as_arraylist_append_int64(&args, 1);
-	as_val* result = NULL;
-	skey(&k, "reads");
-	st = aerospike_key_apply(&g_as, &err, NULL, &k, "no_such_module", "fn", (as_list*)&args, &result);
-	report("apply_unknown_module", st, &err, NULL, result != NULL);
-	as_val_destroy(result);
-	as_arraylist_destroy(&args);
 }
 
 /* Edge values, wide records, set-less keys and policy fields not met above. */
