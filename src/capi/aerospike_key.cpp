@@ -32,14 +32,14 @@ extern "C" {
 
 as_status aerospike_key_get(aerospike* as, as_error* err, const as_policy_read* policy,
                             const as_key* key, as_record** rec) {
-  return key_command(err, {{as, "as"}, {key, "key"}}, [&] { return key_get(as, policy, key, rec); });
+  return key_command(err, {{as, "as"}, {key, "key"}},
+                     [&] { return key_get(as, policy, key, rec); });
 }
 
 as_status aerospike_key_select(aerospike* as, as_error* err, const as_policy_read* policy,
                                const as_key* key, const char* bins[], as_record** rec) {
-  return key_command(err, {{as, "as"}, {key, "key"}, {bins, "bins"}}, [&] {
-    return key_select(as, policy, key, bins, kNameListEndsWithNull, rec);
-  });
+  return key_command(err, {{as, "as"}, {key, "key"}, {bins, "bins"}},
+                     [&] { return key_select(as, policy, key, bins, kNameListEndsWithNull, rec); });
 }
 
 as_status aerospike_key_select_bins(aerospike* as, as_error* err, const as_policy_read* policy,

@@ -21,7 +21,8 @@ CommandSettings CommandSettings::from(const as_config& config) {
   s.min_conns_per_node = config.min_conns_per_node;
   s.max_conns_per_node = config.max_conns_per_node;
   s.conn_pools_per_node = config.conn_pools_per_node ? config.conn_pools_per_node : 1;
-  s.conn_timeout = std::chrono::milliseconds(config.conn_timeout_ms ? config.conn_timeout_ms : 1000);
+  s.conn_timeout =
+      std::chrono::milliseconds(config.conn_timeout_ms ? config.conn_timeout_ms : 1000);
   s.max_socket_idle = std::chrono::seconds(config.max_socket_idle);
   s.max_error_rate = config.max_error_rate;
   s.error_rate_window = config.error_rate_window ? config.error_rate_window : 1;
@@ -47,9 +48,9 @@ bool NodeUpkeep::attach(as_node* node) const {
   if (!object->pool) return false;
   as_store_uint32(&node->max_error_rate, settings_.max_error_rate);
   if (settings_.min_conns_per_node > 0) {
-    const uint32_t opened = object->pool->balance(
-        settings_.min_conns_per_node, trim_age(settings_.max_socket_idle),
-        std::chrono::steady_clock::now() + settings_.conn_timeout);
+    const uint32_t opened =
+        object->pool->balance(settings_.min_conns_per_node, trim_age(settings_.max_socket_idle),
+                              std::chrono::steady_clock::now() + settings_.conn_timeout);
     log_debug("node {}: opened {} of min_conns_per_node {}", node->name, opened,
               settings_.min_conns_per_node);
   }
@@ -72,8 +73,7 @@ void NodeUpkeep::balance(as_node* node) const {
   if (!pool) return;
   // A node over its error limit gets no new connections (as in 7.4.0): they
   // would only add to the load that is failing it.
-  const bool healthy =
-      as_load_uint32(&node->error_rate) <= as_load_uint32(&node->max_error_rate);
+  const bool healthy = as_load_uint32(&node->error_rate) <= as_load_uint32(&node->max_error_rate);
   pool->balance(healthy ? settings_.min_conns_per_node : 0, trim_age(settings_.max_socket_idle),
                 std::chrono::steady_clock::now() + settings_.conn_timeout);
 }

@@ -23,7 +23,7 @@ using std::chrono::milliseconds;
 // workload reads into memory it already has.
 thread_local proto::WireBuffer t_answer;
 thread_local proto::WireBuffer t_inflated;
-constexpr size_t kFirstRead = 16 * 1024;
+constexpr size_t kFirstRead = size_t{16} * 1024;
 
 // The timeouts of one command as 7.4.0's as_command_start_timer sets them:
 // the socket timeout never exceeds the total, and retries shrink both to
@@ -67,8 +67,8 @@ Status proto_error(const uint8_t* header) {
 Result<proto::Reply> read_answer(Connection& connection, const Timer& timer) {
   uint8_t* buffer = t_answer.reserve(kFirstRead);
   if (!buffer) return Status(AEROSPIKE_ERR_CLIENT, "out of memory for the answer");
-  auto got = connection.read_answer_at_least(buffer, proto::kFrameHeaderSize,
-                                             t_answer.capacity(), timer.io_deadline());
+  auto got = connection.read_answer_at_least(buffer, proto::kFrameHeaderSize, t_answer.capacity(),
+                                             timer.io_deadline());
   if (!got) return got.status();
   const proto::FrameHeader header = proto::decode_frame_header(buffer);
   const bool compressed = header.type == static_cast<uint8_t>(proto::FrameType::kCompressed);
@@ -79,7 +79,8 @@ Result<proto::Reply> read_answer(Connection& connection, const Timer& timer) {
     return Status::error(AEROSPIKE_ERR_CLIENT, "Invalid proto size: {}", header.body_size);
   const size_t total = proto::kFrameHeaderSize + header.body_size;
   if (total > t_answer.capacity()) buffer = t_answer.grow_keeping(total, *got);
-  if (!buffer) return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory for a {}-byte answer", total);
+  if (!buffer)
+    return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory for a {}-byte answer", total);
   if (*got < total) {
     Status rest = connection.read_exactly(buffer + *got, total - *got, timer.io_deadline());
     if (!rest) return rest;
@@ -109,9 +110,7 @@ Attempt settle(Status status, bool answered, as_node* node, PooledConnection& co
   switch (status.code()) {
     case AEROSPIKE_OK:
     case AEROSPIKE_ERR_RECORD_NOT_FOUND:
-    case AEROSPIKE_ERR_RECORD_BUSY:
-      connection.checkin();
-      break;
+    case AEROSPIKE_ERR_RECORD_BUSY: connection.checkin(); break;
     case AEROSPIKE_ERR_CLUSTER:
     case AEROSPIKE_ERR_DEVICE_OVERLOAD:
       // The answer was read whole: the socket is clean.
@@ -143,9 +142,7 @@ Attempt settle(Status status, bool answered, as_node* node, PooledConnection& co
       connection.discard();
       as_node_incr_error_rate(node);
       break;
-    default:
-      connection.checkin();
-      break;
+    default: connection.checkin(); break;
   }
   a.status = std::move(status);
   return a;
@@ -160,7 +157,8 @@ Attempt attempt(const as_policy_base& policy, Timer& timer, as_node* node, const
   auto connection = pool->checkout(connect_deadline(policy, timer));
   // As in 7.4.0, time spent connecting under connect_timeout is added to
   // the command's deadline.
-  if (policy.connect_timeout > 0 && timer.has_deadline()) timer.deadline += Clock::now() - connect_start;
+  if (policy.connect_timeout > 0 && timer.has_deadline())
+    timer.deadline += Clock::now() - connect_start;
   if (!connection) {
     const as_status code = connection.status().code();
     return Attempt{connection.status(), code <= 0};
@@ -222,8 +220,9 @@ CommandOutcome execute_command(Cluster& cluster, const as_policy_base& policy,
   for (;;) {
     node = choose_node(cluster, target.partition, previous, target.replica, target.replica_index);
     if (!node) {
-      Status missing = Status::error(AEROSPIKE_ERR_INVALID_NODE, "Node not found for partition {}:{}",
-                                     target.partition.ns, target.partition.partition_id);
+      Status missing =
+          Status::error(AEROSPIKE_ERR_INVALID_NODE, "Node not found for partition {}:{}",
+                        target.partition.ns, target.partition.partition_id);
       const as_status code = missing.code();
       return CommandOutcome{std::move(missing), in_doubt(target.is_read, sent, code)};
     }
@@ -234,7 +233,8 @@ CommandOutcome execute_command(Cluster& cluster, const as_policy_base& policy,
     if (timer.has_deadline()) {
       const auto remaining = timer.deadline - Clock::now() - milliseconds(sleep_ms);
       if (remaining <= Clock::duration::zero()) break;
-      const auto left_ms = static_cast<uint32_t>(std::chrono::duration_cast<milliseconds>(remaining).count());
+      const auto left_ms =
+          static_cast<uint32_t>(std::chrono::duration_cast<milliseconds>(remaining).count());
       if (left_ms < timer.total_ms) {
         timer.total_ms = left_ms;
         if (timer.socket_ms > left_ms) timer.socket_ms = left_ms;

@@ -38,7 +38,8 @@ struct Prepared {
 Result<Prepared> prepare(aerospike* as, const as_policy_base& policy, const as_key* key) {
   Cluster* cluster = as->cluster ? Cluster::of(as->cluster) : nullptr;
   if (!cluster)
-    return Status(AEROSPIKE_ERR_CLIENT, "the client is not connected: call aerospike_connect first");
+    return Status(AEROSPIKE_ERR_CLIENT,
+                  "the client is not connected: call aerospike_connect first");
   if (policy.txn)
     return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
                   "policy base.txn is set: transactions are not supported by this client");
@@ -50,13 +51,16 @@ Result<Prepared> prepare(aerospike* as, const as_policy_base& policy, const as_k
 
 uint8_t start_index(as_cluster* view, as_policy_replica replica, bool read) {
   if (replica == AS_POLICY_REPLICA_RANDOM)
-    return static_cast<uint8_t>(as_faa_uint32(&view->replica_index_random, 1) % AS_MAX_REPLICATION_FACTOR);
+    return static_cast<uint8_t>(as_faa_uint32(&view->replica_index_random, 1) %
+                                AS_MAX_REPLICATION_FACTOR);
   if (read && replica == AS_POLICY_REPLICA_ANY)
-    return static_cast<uint8_t>(as_faa_uint32(&view->replica_index_any, 1) % AS_MAX_REPLICATION_FACTOR);
+    return static_cast<uint8_t>(as_faa_uint32(&view->replica_index_any, 1) %
+                                AS_MAX_REPLICATION_FACTOR);
   return 0;
 }
 
-CommandTarget read_target(const Prepared& p, as_policy_replica replica, as_policy_read_mode_sc mode) {
+CommandTarget read_target(const Prepared& p, as_policy_replica replica,
+                          as_policy_read_mode_sc mode) {
   CommandTarget t{p.partition};
   t.is_read = true;
   t.replica = replica;
@@ -292,9 +296,7 @@ OperateBits operate_bits(const as_operations& ops) {
       case AS_OPERATOR_MAP_READ:
       case AS_OPERATOR_EXP_READ:
       case AS_OPERATOR_BIT_READ:
-      case AS_OPERATOR_HLL_READ:
-        b.respond_all = true;
-        [[fallthrough]];
+      case AS_OPERATOR_HLL_READ: b.respond_all = true; [[fallthrough]];
       case AS_OPERATOR_CDT_READ:
       case AS_OPERATOR_READ:
         b.info1 |= bits::kRead;
@@ -303,12 +305,8 @@ OperateBits operate_bits(const as_operations& ops) {
       case AS_OPERATOR_MAP_MODIFY:
       case AS_OPERATOR_EXP_MODIFY:
       case AS_OPERATOR_BIT_MODIFY:
-      case AS_OPERATOR_HLL_MODIFY:
-        b.respond_all = true;
-        [[fallthrough]];
-      default:
-        b.info2 |= bits::kWrite;
-        break;
+      case AS_OPERATOR_HLL_MODIFY: b.respond_all = true; [[fallthrough]];
+      default: b.info2 |= bits::kWrite; break;
     }
   }
   return b;

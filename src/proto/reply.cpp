@@ -108,9 +108,7 @@ Status decode_bytes(const ReplyOp& op, as_bin_value* slot, as_val** out) {
 // heap (lists and maps), setting *out to what the bin points at.
 Status decode_value(const ReplyOp& op, bool deserialize, as_bin_value* slot, as_val** out) {
   switch (op.particle) {
-    case kParticleNil:
-      *out = const_cast<as_val*>(&as_nil);
-      return Status::ok();
+    case kParticleNil: *out = const_cast<as_val*>(&as_nil); return Status::ok();
     case kParticleBool:
       if (op.value_size != 1) return bad_value(op, "boolean");
       *out = reinterpret_cast<as_val*>(as_boolean_init(&slot->boolean, op.value[0] != 0));
@@ -127,7 +125,8 @@ Status decode_value(const ReplyOp& op, bool deserialize, as_bin_value* slot, as_
     case kParticleString: {
       auto* text = static_cast<char*>(copy_out(op.value, op.value_size, true));
       if (!text) return out_of_memory(op.value_size + 1);
-      *out = reinterpret_cast<as_val*>(as_string_init_wlen(&slot->string, text, op.value_size, true));
+      *out =
+          reinterpret_cast<as_val*>(as_string_init_wlen(&slot->string, text, op.value_size, true));
       return Status::ok();
     }
     case kParticleGeojson: return decode_geojson(op, slot, out);
@@ -175,7 +174,8 @@ Status fill_bins(const Reply& reply, as_record* rec, bool deserialize) {
     auto op = next_op(p, reply.end, i);
     if (!op) return op.status();
     as_bin& bin = rec->bins.entries[i];
-    const size_t name_size = op->name_size <= AS_BIN_NAME_MAX_LEN ? op->name_size : AS_BIN_NAME_MAX_LEN;
+    const size_t name_size =
+        op->name_size <= AS_BIN_NAME_MAX_LEN ? op->name_size : AS_BIN_NAME_MAX_LEN;
     std::memcpy(bin.name, op->name, name_size);
     bin.name[name_size] = 0;
     as_val* value = nullptr;
@@ -194,7 +194,8 @@ void set_header(as_record* rec, const Reply& reply) {
 }  // namespace
 
 Result<Reply> parse_reply(const uint8_t* body, size_t size) {
-  if (size < kMessageHeader) return Status::error(AEROSPIKE_ERR_CLIENT, "Invalid proto size: {}", size);
+  if (size < kMessageHeader)
+    return Status::error(AEROSPIKE_ERR_CLIENT, "Invalid proto size: {}", size);
   Reply r;
   r.result_code = body[5];
   r.generation = load_be32(body + 6);

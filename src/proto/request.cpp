@@ -50,7 +50,8 @@ Result<uint32_t> value_size(const as_val* val) {
     case AS_INTEGER:
     case AS_DOUBLE: return 8u;
     case AS_STRING:
-      return static_cast<uint32_t>(as_string_len(reinterpret_cast<as_string*>(const_cast<as_val*>(val))));
+      return static_cast<uint32_t>(
+          as_string_len(reinterpret_cast<as_string*>(const_cast<as_val*>(val))));
     case AS_GEOJSON:
       return kGeojsonPrefix + static_cast<uint32_t>(as_geojson_len(
                                   reinterpret_cast<as_geojson*>(const_cast<as_val*>(val))));
@@ -98,8 +99,7 @@ uint8_t write_value(uint8_t* p, const as_val* val, uint32_t size) {
       msgpack::pack_value(&packer, val);
       return val->type == AS_LIST ? kParticleList : kParticleMap;
     }
-    default:
-      return kParticleNil;
+    default: return kParticleNil;
   }
 }
 
@@ -132,7 +132,8 @@ uint32_t user_key_size(const as_val* val) {
     case AS_INTEGER:
     case AS_DOUBLE: return 8;
     case AS_STRING:
-      return static_cast<uint32_t>(as_string_len(reinterpret_cast<as_string*>(const_cast<as_val*>(val))));
+      return static_cast<uint32_t>(
+          as_string_len(reinterpret_cast<as_string*>(const_cast<as_val*>(val))));
     case AS_BYTES: return reinterpret_cast<const as_bytes*>(val)->size;
     default: return 0;
   }
@@ -144,7 +145,8 @@ uint8_t* write_user_key(uint8_t* p, const as_val* val) {
   switch (val->type) {
     case AS_INTEGER:
       *p = kParticleInteger;
-      return put_be64(p + 1, static_cast<uint64_t>(reinterpret_cast<const as_integer*>(val)->value));
+      return put_be64(p + 1,
+                      static_cast<uint64_t>(reinterpret_cast<const as_integer*>(val)->value));
     case AS_DOUBLE:
       *p = kParticleDouble;
       return put_be_double(p + 1, reinterpret_cast<const as_double*>(val)->value);
@@ -158,9 +160,7 @@ uint8_t* write_user_key(uint8_t* p, const as_val* val) {
       if (size) std::memcpy(p + 1, bytes->value, size);
       return p + 1 + size;
     }
-    default:
-      *p = kParticleNil;
-      return p + 1;
+    default: *p = kParticleNil; return p + 1;
   }
 }
 
@@ -172,7 +172,8 @@ struct Sizes {
 
 Status size_key(const Request& r, Sizes& s) {
   const as_key& key = *r.key;
-  s.total += std::strlen(key.ns) + std::strlen(key.set) + AS_DIGEST_VALUE_SIZE + 3 * kFieldHeaderSize;
+  s.total +=
+      std::strlen(key.ns) + std::strlen(key.set) + AS_DIGEST_VALUE_SIZE + 3 * kFieldHeaderSize;
   s.fields = 3;
   if (r.send_key && key.valuep) {
     s.total += kFieldHeaderSize + 1 + user_key_size(reinterpret_cast<const as_val*>(key.valuep));

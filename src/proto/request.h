@@ -66,7 +66,7 @@ struct Request {
   const as_key* key = nullptr;  // its digest already computed
   bool send_key = false;        // AS_POLICY_KEY_SEND: the user key goes along
   const as_exp* filter = nullptr;
-  const as_bins* bins = nullptr;     // each written with a WRITE op (put)
+  const as_bins* bins = nullptr;       // each written with a WRITE op (put)
   const char* const* names = nullptr;  // each read with a READ op (select)
   uint32_t name_count = 0;
   const as_binops* ops = nullptr;  // operate

@@ -45,7 +45,7 @@ class WireBuffer {
   size_t capacity() const { return capacity_; }
 
  private:
-  static constexpr size_t kInitial = 16 * 1024;
+  static constexpr size_t kInitial = size_t{16} * 1024;
   uint8_t* data_ = nullptr;
   size_t capacity_ = 0;
 };
