@@ -155,6 +155,8 @@ Cluster::~Cluster() {
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
   if (view_) view_->valid = false;
+  // Saved sockets hold references to their nodes: they go before the nodes.
+  recovery_.clear();
   // The tender's nodes go first (the table and arrays hold references of
   // their own), then the role hands ownership over and the map's memory goes.
   tender_.reset();
@@ -181,6 +183,7 @@ void Cluster::tend_loop() {
     lock.unlock();
     tender_->cycle(monotonic_ms());
     node_table_->release_retired();
+    recovery_.drain();
     as_nodes* nodes = as_nodes_reserve(view_);
     upkeep_.after_cycle(*nodes);
     as_nodes_release(nodes);

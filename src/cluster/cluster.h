@@ -8,6 +8,7 @@
 #include "cluster/node_upkeep.h"
 #include "cluster/tender.h"
 #include "core/status.h"
+#include "net/connection_recovery.h"
 
 #include <aerospike/as_cluster.h>
 #include <aerospike/as_config.h>
@@ -41,6 +42,8 @@ class Cluster final : public MembershipObserver {
   ClusterMap& map() const { return *map_; }
   const NodeTable& nodes() const { return *node_table_; }
   const CommandSettings& command_settings() const { return upkeep_.settings(); }
+  // Sockets whose late answers the tend thread drains (timeout_delay).
+  ConnectionRecovery& recovery() { return recovery_; }
   bool is_connected() const;
   // True while this process writes the map (always without shared memory).
   bool tends() const { return tender_ && tender_->owner(); }
@@ -73,6 +76,7 @@ class Cluster final : public MembershipObserver {
   TendRole* role_ = nullptr;
   std::unique_ptr<NodeTable> node_table_;
   NodeUpkeep upkeep_;
+  ConnectionRecovery recovery_;
   std::unique_ptr<Tender> tender_;
 
   uint32_t tend_interval_ms_ = 1000;

@@ -2,6 +2,7 @@
 
 #include "cluster/node_table.h"
 #include "net/connection_pool.h"
+#include "net/connection_recovery.h"
 #include "proto/compression.h"
 #include "proto/frame.h"
 #include "proto/wire_buffer.h"
@@ -63,12 +64,16 @@ Status proto_error(const uint8_t* header) {
                        static_cast<unsigned>(proto::FrameType::kMessage));
 }
 
-// Reads one answer frame and parses its message (inflating a compressed one).
-Result<proto::Reply> read_answer(Connection& connection, const Timer& timer) {
+// Reads one answer frame and parses its message (inflating a compressed
+// one). `started` tells whether any of it was read.
+Result<proto::Reply> read_answer(Connection& connection, const Timer& timer, bool& started) {
   uint8_t* buffer = t_answer.reserve(kFirstRead);
   if (!buffer) return Status(AEROSPIKE_ERR_CLIENT, "out of memory for the answer");
-  auto got = connection.read_answer_at_least(buffer, proto::kFrameHeaderSize, t_answer.capacity(),
-                                             timer.io_deadline());
+  Status arrived = connection.await_readable(timer.io_deadline());
+  if (!arrived) return arrived;
+  started = true;
+  auto got = connection.read_at_least(buffer, proto::kFrameHeaderSize, t_answer.capacity(),
+                                      timer.io_deadline());
   if (!got) return got.status();
   const proto::FrameHeader header = proto::decode_frame_header(buffer);
   const bool compressed = header.type == static_cast<uint8_t>(proto::FrameType::kCompressed);
@@ -149,7 +154,8 @@ Attempt settle(Status status, bool answered, as_node* node, PooledConnection& co
 }
 
 Attempt attempt(const as_policy_base& policy, Timer& timer, as_node* node, const uint8_t* request,
-                size_t request_size, ReplyHandler handler, void* context) {
+                size_t request_size, ReplyHandler handler, void* context,
+                ConnectionRecovery& recovery) {
   if (as_load_uint32(&node->error_rate) > as_load_uint32(&node->max_error_rate))
     return Attempt{Status(AEROSPIKE_MAX_ERROR_RATE, "Max error rate exceeded"), true};
   ConnectionPool* pool = node_object(node)->pool;
@@ -169,7 +175,17 @@ Attempt attempt(const as_policy_base& policy, Timer& timer, as_node* node, const
     as_node_incr_error_rate(node);
     return Attempt{std::move(wrote), true};
   }
-  auto answer = read_answer(connection->connection(), timer);
+  bool started = false;
+  auto answer = read_answer(connection->connection(), timer, started);
+  if (!answer && answer.status().code() == AEROSPIKE_ERR_TIMEOUT && !started &&
+      policy.timeout_delay > 0) {
+    // The whole late answer is still to come: the tend thread reads it off
+    // and pools the socket again (7.4.0's timeout_delay).
+    recovery.add(std::move(*connection), node, Clock::now() + milliseconds(policy.timeout_delay));
+    as_node_incr_error_rate(node);
+    Attempt timed_out{Status(AEROSPIKE_ERR_TIMEOUT), true, true};
+    return timed_out;
+  }
   if (!answer) {
     // A malformed answer leaves the stream position unknown: ERR_CLIENT
     // closes the socket. A client timeout, as in 7.4.0, has no message
@@ -226,7 +242,8 @@ CommandOutcome execute_command(Cluster& cluster, const as_policy_base& policy,
       const as_status code = missing.code();
       return CommandOutcome{std::move(missing), in_doubt(target.is_read, sent, code)};
     }
-    last = attempt(policy, timer, node, request, request_size, handler, context);
+    last =
+        attempt(policy, timer, node, request, request_size, handler, context, cluster.recovery());
     if (last.sent) ++sent;
     if (!last.retry || ++iteration > policy.max_retries) break;
     const uint32_t sleep_ms = prepare_retry(policy, target, last.status.code(), iteration);

@@ -150,11 +150,20 @@ bool Connection::is_reusable() const {
 
 namespace aeroshim {
 
-Result<size_t> Connection::read_answer_at_least(void* buffer, size_t at_least, size_t capacity,
-                                                Deadline deadline) {
-  Status waited = wait(POLLIN, deadline, "reading from");
-  if (!waited) return waited;
-  return read_at_least(buffer, at_least, capacity, deadline);
+Result<size_t> Connection::read_available(void* buffer, size_t capacity) {
+  for (;;) {
+    const ssize_t n = ::recv(fd_, buffer, capacity, MSG_DONTWAIT);
+    if (n > 0) return static_cast<size_t>(n);
+    if (n == 0)
+      return Status::error(AEROSPIKE_ERR_CONNECTION, "{} closed the connection",
+                           address_to_string(address_));
+    if (errno == EAGAIN || errno == EWOULDBLOCK) return size_t{0};
+    if (errno != EINTR) return failure("reading from", errno);
+  }
+}
+
+Status Connection::await_readable(Deadline deadline) const {
+  return wait(POLLIN, deadline, "reading from");
 }
 
 }  // namespace aeroshim

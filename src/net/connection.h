@@ -44,11 +44,15 @@ class Connection {
   // node answering one synchronous command does, or for a caller that
   // keeps what follows the reply.
   Result<size_t> read_at_least(void* buffer, size_t at_least, size_t capacity, Deadline deadline);
-  // read_at_least for the answer to a request just written: it cannot have
-  // arrived yet, so this waits before the first recv (poll, recv) instead
-  // of trying one that would only say EAGAIN.
-  Result<size_t> read_answer_at_least(void* buffer, size_t at_least, size_t capacity,
-                                      Deadline deadline);
+  // Waits until something can be read (or the peer closed). For the answer
+  // to a request just written, which cannot have arrived yet: waiting first
+  // saves the recv that would only say EAGAIN, and a TIMEOUT here means
+  // nothing of the answer was read.
+  Status await_readable(Deadline deadline) const;
+
+  // One recv that does not wait: the bytes that were there (0 when none),
+  // or CONNECTION when the peer closed or the socket failed.
+  Result<size_t> read_available(void* buffer, size_t capacity);
 
   // Whether an idle connection can carry the next request: nothing unread
   // (a late answer to an abandoned request would be taken for the next
