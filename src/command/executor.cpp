@@ -181,8 +181,8 @@ Attempt attempt(const as_policy_base& policy, Timer& timer, as_node* node, const
       policy.timeout_delay > 0) {
     // The whole late answer is still to come: the tend thread reads it off
     // and pools the socket again (7.4.0's timeout_delay).
+    // As in 7.4.0, a socket saved this way is not an error for the breaker.
     recovery.add(std::move(*connection), node, Clock::now() + milliseconds(policy.timeout_delay));
-    as_node_incr_error_rate(node);
     Attempt timed_out{Status(AEROSPIKE_ERR_TIMEOUT), true, true};
     return timed_out;
   }
