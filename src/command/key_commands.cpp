@@ -102,7 +102,6 @@ proto::RequestHeader read_header(const as_policy_read& p, uint8_t info1, bool co
   read_mode_bits(p.read_mode_ap, p.read_mode_sc, h);
   if (compress_bit && p.base.compress) h.info1 |= bits::kCompressResponse;
   h.record_ttl = static_cast<uint32_t>(p.read_touch_ttl_percent);
-  h.server_timeout = server_timeout(p.base);
   return h;
 }
 
@@ -135,6 +134,17 @@ void write_bits(const WriteRules& w, proto::RequestHeader& h) {
   if (w.durable_delete) h.info2 |= bits::kDurableDelete;
   if (w.on_locking_only) h.info4 |= bits::kTxnOnLockingOnly;
   h.record_ttl = w.ttl;
+}
+
+// What every request carries from its key and policy: the key (with the
+// user key when the policy sends it), the filter expression and the timeout
+// the server is given.
+void address(proto::Request& request, const as_key* key, const as_policy_base& base,
+             as_policy_key key_policy) {
+  request.key = key;
+  request.send_key = key_policy == AS_POLICY_KEY_SEND;
+  request.filter = base.filter_exp;
+  request.header.server_timeout = server_timeout(base);
 }
 
 // Encodes, compresses when asked and worth it, and runs the command.
@@ -186,9 +196,7 @@ CommandOutcome read_record(aerospike* as, const as_policy_read& policy, const as
                            proto::Request& request, as_record** rec) {
   auto prepared = prepare(as, policy.base, key);
   if (!prepared) return CommandOutcome{prepared.status()};
-  request.key = key;
-  request.send_key = policy.key == AS_POLICY_KEY_SEND;
-  request.filter = policy.base.filter_exp;
+  address(request, key, policy.base, policy.key);
   CommandTarget target = read_target(*prepared, policy.replica, policy.read_mode_sc);
   RecordContext context{rec, policy.deserialize};
   return run(*prepared, policy.base, target, request, 0, record_answer, &context);
@@ -225,9 +233,7 @@ CommandOutcome key_exists(aerospike* as, const as_policy_read* policy, const as_
   if (!prepared) return CommandOutcome{prepared.status()};
   proto::Request request;
   request.header = read_header(p, bits::kRead | bits::kGetNoBinData, false);
-  request.key = key;
-  request.send_key = p.key == AS_POLICY_KEY_SEND;
-  request.filter = p.base.filter_exp;
+  address(request, key, p.base, p.key);
   CommandTarget target = read_target(*prepared, p.replica, p.read_mode_sc);
   CommandOutcome outcome = run(*prepared, p.base, target, request, 0, header_answer, rec);
   if (!outcome.status && rec) *rec = nullptr;
@@ -249,10 +255,7 @@ CommandOutcome key_put(aerospike* as, const as_policy_write* policy, const as_ke
   write_bits(WriteRules{p.commit_level, p.exists, p.gen, rec->gen, ttl, p.durable_delete,
                         p.on_locking_only},
              request.header);
-  request.header.server_timeout = server_timeout(p.base);
-  request.key = key;
-  request.send_key = p.key == AS_POLICY_KEY_SEND;
-  request.filter = p.base.filter_exp;
+  address(request, key, p.base, p.key);
   request.bins = &rec->bins;
   // 7.4.0 keeps the legacy threshold and gives `compress` its default.
   size_t threshold = p.compression_threshold;
@@ -270,10 +273,7 @@ CommandOutcome key_remove(aerospike* as, const as_policy_remove* policy, const a
   write_bits(WriteRules{p.commit_level, AS_POLICY_EXISTS_IGNORE, p.gen, p.generation, 0,
                         p.durable_delete, false},
              request.header);
-  request.header.server_timeout = server_timeout(p.base);
-  request.key = key;
-  request.send_key = p.key == AS_POLICY_KEY_SEND;
-  request.filter = p.base.filter_exp;
+  address(request, key, p.base, p.key);
   CommandTarget target = write_target(*prepared, p.replica);
   return run(*prepared, p.base, target, request, 0, header_answer, nullptr);
 }
@@ -343,10 +343,7 @@ CommandOutcome key_operate(aerospike* as, const as_policy_operate* policy, const
   write_bits(WriteRules{p.commit_level, p.exists, p.gen, ops->gen, ttl, p.durable_delete,
                         p.on_locking_only},
              request.header);
-  request.header.server_timeout = server_timeout(p.base);
-  request.key = key;
-  request.send_key = p.key == AS_POLICY_KEY_SEND;
-  request.filter = p.base.filter_exp;
+  address(request, key, p.base, p.key);
   request.ops = &ops->binops;
   CommandTarget target = is_write ? write_target(*prepared, p.replica)
                                   : read_target(*prepared, p.replica, p.read_mode_sc);

@@ -1,6 +1,7 @@
 #include "proto/request.h"
 
 #include "proto/byte_order.h"
+#include "proto/particle.h"
 #include "value/value_codec.h"
 
 #include <aerospike/as_boolean.h>
@@ -22,14 +23,6 @@ constexpr uint8_t kFieldDigest = 4;
 constexpr uint8_t kFieldFilter = 43;
 constexpr uint8_t kMessageTypeMessage = 3;
 
-constexpr uint8_t kParticleNil = 0;
-constexpr uint8_t kParticleInteger = 1;
-constexpr uint8_t kParticleDouble = 2;
-constexpr uint8_t kParticleString = 3;
-constexpr uint8_t kParticleBool = 17;
-constexpr uint8_t kParticleMap = 19;
-constexpr uint8_t kParticleList = 20;
-constexpr uint8_t kParticleGeojson = 23;
 // GeoJSON goes with a flags byte and a cell count (always 0 from a client).
 constexpr uint32_t kGeojsonPrefix = 3;
 
@@ -66,26 +59,26 @@ Result<uint32_t> value_size(const as_val* val) {
 
 // Writes the value (already sized by value_size) and returns its particle type.
 uint8_t write_value(uint8_t* p, const as_val* val, uint32_t size) {
-  if (!val) return kParticleNil;
+  if (!val) return particle::kNil;
   switch (val->type) {
     case AS_BOOLEAN:
       *p = reinterpret_cast<const as_boolean*>(val)->value ? 1 : 0;
-      return kParticleBool;
+      return particle::kBool;
     case AS_INTEGER:
       put_be64(p, static_cast<uint64_t>(reinterpret_cast<const as_integer*>(val)->value));
-      return kParticleInteger;
+      return particle::kInteger;
     case AS_DOUBLE:
       put_be_double(p, reinterpret_cast<const as_double*>(val)->value);
-      return kParticleDouble;
+      return particle::kDouble;
     case AS_STRING:
       std::memcpy(p, reinterpret_cast<const as_string*>(val)->value, size);
-      return kParticleString;
+      return particle::kString;
     case AS_GEOJSON:
       p[0] = 0;
       put_be16(p + 1, 0);
       std::memcpy(p + kGeojsonPrefix, reinterpret_cast<const as_geojson*>(val)->value,
                   size - kGeojsonPrefix);
-      return kParticleGeojson;
+      return particle::kGeojson;
     case AS_BYTES: {
       const auto* bytes = reinterpret_cast<const as_bytes*>(val);
       if (size) std::memcpy(p, bytes->value, size);
@@ -97,9 +90,9 @@ uint8_t write_value(uint8_t* p, const as_val* val, uint32_t size) {
       packer.buffer = p;
       packer.capacity = size;
       msgpack::pack_value(&packer, val);
-      return val->type == AS_LIST ? kParticleList : kParticleMap;
+      return val->type == AS_LIST ? particle::kList : particle::kMap;
     }
-    default: return kParticleNil;
+    default: return particle::kNil;
   }
 }
 
@@ -144,14 +137,14 @@ uint8_t* write_user_key(uint8_t* p, const as_val* val) {
   p = write_field_header(p, kFieldKey, size + 1);
   switch (val->type) {
     case AS_INTEGER:
-      *p = kParticleInteger;
+      *p = particle::kInteger;
       return put_be64(p + 1,
                       static_cast<uint64_t>(reinterpret_cast<const as_integer*>(val)->value));
     case AS_DOUBLE:
-      *p = kParticleDouble;
+      *p = particle::kDouble;
       return put_be_double(p + 1, reinterpret_cast<const as_double*>(val)->value);
     case AS_STRING:
-      *p = kParticleString;
+      *p = particle::kString;
       std::memcpy(p + 1, reinterpret_cast<const as_string*>(val)->value, size);
       return p + 1 + size;
     case AS_BYTES: {
@@ -160,7 +153,7 @@ uint8_t* write_user_key(uint8_t* p, const as_val* val) {
       if (size) std::memcpy(p + 1, bytes->value, size);
       return p + 1 + size;
     }
-    default: *p = kParticleNil; return p + 1;
+    default: *p = particle::kNil; return p + 1;
   }
 }
 
@@ -261,7 +254,7 @@ uint8_t* write_ops(uint8_t* p, const Request& r) {
       p = write_bin(p, wire_operator(AS_OPERATOR_WRITE), r.bins->entries[i]);
   } else if (r.names) {
     for (uint32_t i = 0; i < r.name_count; ++i)
-      p = write_op_header(p, wire_operator(AS_OPERATOR_READ), kParticleNil, r.names[i],
+      p = write_op_header(p, wire_operator(AS_OPERATOR_READ), particle::kNil, r.names[i],
                           std::strlen(r.names[i]), 0);
   } else if (r.ops) {
     for (uint16_t i = 0; i < r.ops->size; ++i)
