@@ -19,39 +19,17 @@ src=$(cd "$2" && pwd)
 stock=$3
 extra=${4:-}
 asim=$(realpath -m "${ASIM:-$build/tools/asim/asim}")
-tmp=$(mktemp -d)
-asim_pid=
-shm_keys=()
 examples=(put get exists remove append incr touch generation expire list map operate)
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if [ -n "$asim_pid" ]; then kill -TERM "$asim_pid" 2>/dev/null; wait "$asim_pid" 2>/dev/null; fi
-  for k in "${shm_keys[@]}"; do
-    ipcrm -M "$k" 2>/dev/null || true
-    rm -f "/dev/shm/aeroshim-$(printf '%08X' "$k").owner"
-  done
-  rm -rf "$tmp"
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-addon=$(find "$stock/node_modules/aerospike/lib/binding" -name aerospike.node 2>/dev/null | head -1)
-[ -n "$addon" ] || fail "no stock addon under $stock (run scripts/stock-client.sh)"
-
-cd "$tmp"
-printf 'void node_module_register(void* module);\nvoid node_module_register(void* module) { (void)module; }\n' >shim.c
+# shellcheck source=compat/twin_lib.sh
+. "$src/compat/twin_lib.sh"
+twin_init
+find_addon "$stock"
 sources=("$src/compat/basic_common.c")
 for e in "${examples[@]}"; do sources+=("$src/compat/basic_$e.c"); done
 cc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $extra -I"$src/include" \
-  -c "${sources[@]}" shim.c || fail "compile"
+  -c "${sources[@]}" || fail "compile"
 for e in "${examples[@]}"; do
-  cc $extra "basic_$e.o" basic_common.o shim.o -Wl,--no-as-needed "$addon" -lssl -lcrypto \
-    -Wl,--allow-shlib-undefined -Wl,-rpath,"$(dirname "$addon")" -rdynamic -o "stock_$e" ||
-    fail "link basic_$e against stock"
+  link_stock "stock_$e" "basic_$e.o" basic_common.o || fail "link basic_$e against stock"
 done
 
 mkfifo ready
@@ -139,8 +117,7 @@ grep -qx aerospike_key_get <<<"$exports" ||
 
 # (b) ours
 for e in "${examples[@]}"; do
-  cc $extra "basic_$e.o" basic_common.o -L"$build" -laerospike -Wl,-rpath,"$build" -o "ours_$e" ||
-    fail "link basic_$e against ours"
+  link_ours "$build" "ours_$e" "basic_$e.o" basic_common.o || fail "link basic_$e against ours"
 done
 run_each "ours" ours "bo$$"
 

@@ -19,39 +19,13 @@ src=$(cd "$2" && pwd)
 stock=$3
 extra=${4:-}
 ASIM=$(realpath -m "${ASIM:-$build/tools/asim/asim}")
-tmp=$(mktemp -d)
-asim_pid=
-shm_keys=()
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if [ -n "$asim_pid" ]; then kill -TERM "$asim_pid" 2>/dev/null; wait "$asim_pid" 2>/dev/null; fi
-  # Neither library should leave a segment; the lock files ours keeps by
-  # design (src/shm/README.md) go too, every process here being gone.
-  for k in "${shm_keys[@]}"; do
-    ipcrm -M "$k" 2>/dev/null || true
-    rm -f "/dev/shm/aeroshim-$(printf '%08X' "$k").owner"
-  done
-  rm -rf "$tmp"
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-addon=$(find "$stock/node_modules/aerospike/lib/binding" -name aerospike.node 2>/dev/null | head -1)
-[ -n "$addon" ] || fail "no stock addon under $stock (run scripts/stock-client.sh)"
-
-cd "$tmp"
-printf 'void node_module_register(void* module);\nvoid node_module_register(void* module) { (void)module; }\n' >shim.c
+# shellcheck source=compat/twin_lib.sh
+. "$src/compat/twin_lib.sh"
+twin_init
+find_addon "$stock"
 cc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $extra -I"$src/include" \
-  -c "$src/compat/key_script.c" shim.c || fail "compile"
-# The addon's Node and V8 symbols stay unresolved; nothing called here needs
-# them, and binding is lazy. Its OpenSSL comes from the system libraries.
-cc $extra key_script.o shim.o -Wl,--no-as-needed "$addon" -lssl -lcrypto \
-  -Wl,--allow-shlib-undefined -Wl,-rpath,"$(dirname "$addon")" -rdynamic -o stock_twin ||
-  fail "link stock"
+  -c "$src/compat/key_script.c" || fail "compile"
+link_stock stock_twin key_script.o || fail "link stock"
 
 # shellcheck source=tests/interop/start_asim.sh
 . "$src/tests/interop/start_asim.sh"
@@ -102,7 +76,7 @@ fi
 exports=$(nm -D --defined-only "$build/libaerospike.so" | awk '{print $3}')
 grep -qx aerospike_key_get <<<"$exports" ||
   fail "ours: aerospike_key_* not exported yet (the stock side passed: $(tail -1 stock.out))"
-cc $extra key_script.o -L"$build" -laerospike -Wl,-rpath,"$build" -o ours || fail "link ours"
+link_ours "$build" ours key_script.o || fail "link ours"
 # Our runs may stop early (a crash, a hang): the lines they printed are still
 # diffed, so the first command that went wrong shows.
 status=0

@@ -11,24 +11,14 @@ build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
 stock=$3
 extra=${4:-}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-addon=$(find "$stock/node_modules/aerospike/lib/binding" -name aerospike.node 2>/dev/null | head -1)
-[ -n "$addon" ] || fail "no stock addon under $stock (run scripts/stock-client.sh)"
-
-cd "$tmp"
-printf 'void node_module_register(void* module);\nvoid node_module_register(void* module) { (void)module; }\n' >shim.c
+# shellcheck source=compat/twin_lib.sh
+. "$src/compat/twin_lib.sh"
+twin_init
+find_addon "$stock"
 cc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $extra -I"$src/include" \
-  -c "$src/compat/data_model_example.c" shim.c || fail "compile"
-
-cc $extra data_model_example.o -L"$build" -laerospike -Wl,-rpath,"$build" -o ours || fail "link ours"
-# The addon's Node and V8 symbols stay unresolved; nothing called here needs
-# them, and binding is lazy. Its OpenSSL comes from the system libraries.
-cc $extra data_model_example.o shim.o -Wl,--no-as-needed "$addon" -lssl -lcrypto \
-  -Wl,--allow-shlib-undefined -Wl,-rpath,"$(dirname "$addon")" -rdynamic -o stock_twin ||
-  fail "link stock"
+  -c "$src/compat/data_model_example.c" || fail "compile"
+link_ours "$build" ours data_model_example.o || fail "link ours"
+link_stock stock_twin data_model_example.o || fail "link stock"
 
 # Leak checks are for our library: 7.4.0 itself leaks the value of an append
 # a full stack list refuses (we free it), which LeakSanitizer would report.
