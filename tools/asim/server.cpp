@@ -176,10 +176,7 @@ std::string Server::execute(size_t node, std::string_view frame_body, bool& comp
   auto request = proto::parse_message(frame_body);
   if (!request) {
     ++stats.bad_frames;
-    proto::Message refused;
-    refused.result_code = static_cast<uint8_t>(proto::ResultCode::kParameter);
-    proto::encode_message(refused, out);
-    return out;
+    return result_only(static_cast<uint8_t>(proto::ResultCode::kParameter));
   }
   ++((request->info2 & proto::kInfo2Write) ? stats.writes : stats.reads);
   compress = request->info1 & proto::kInfo1CompressResponse;
@@ -204,48 +201,64 @@ std::string Server::execute(size_t node, std::string_view frame_body, bool& comp
   return out;
 }
 
+std::string Server::result_only(uint8_t result) {
+  proto::Message m;
+  m.result_code = result;
+  std::string out;
+  proto::encode_message(m, out);
+  return out;
+}
+
 bool Server::serve_data(Connection& c, uint8_t type, std::string_view body) {
+  const std::optional<Fault> fault = faults_.take(c.node);
+  // Closed on arrival: the request never reaches the store.
+  if (fault && fault->kind == FaultKind::kClose) return false;
+  uint64_t due = 0;
+  std::string answer = answer_data(c.node, type, body, fault ? &*fault : nullptr, due);
+  if (fault) {
+    deliver_faulty(c, *fault, std::move(answer), due);
+  } else {
+    send(c, std::move(answer), 0);
+  }
+  return true;
+}
+
+// The answer frame to a data frame, a compressed one inflated first. A
+// delay fault sets `due`; one longer than the request's own server timeout
+// (transaction_ttl) gets TIMEOUT at that timeout instead, and the request is
+// not applied, as a server that gives up before doing the work.
+std::string Server::answer_data(size_t node, uint8_t type, std::string_view body, const Fault* fault,
+                                uint64_t& due) {
   std::string inner;
   if (type == static_cast<uint8_t>(proto::FrameType::kCompressed)) {
     auto inflated = inflate_frame(body);
-    if (inflated) inner = std::move(*inflated);
+    if (!inflated) {
+      ++cluster_.nodes()[node].stats.bad_frames;
+      return result_only(static_cast<uint8_t>(proto::ResultCode::kParameter));
+    }
+    inner = std::move(*inflated);
+    body = std::string_view(inner).substr(proto::kFrameHeaderSize);
   }
-  const bool bad_compressed = type == static_cast<uint8_t>(proto::FrameType::kCompressed) && inner.empty();
-  const std::string_view message = inner.empty() ? body : std::string_view(inner).substr(proto::kFrameHeaderSize);
-  const std::optional<Fault> fault = faults_.take(c.node);
-  if (fault && fault->kind == FaultKind::kClose) return false;
-  if (fault && fault->kind == FaultKind::kDrop) return true;
-  bool compress = false;
-  std::string answer;
-  if (bad_compressed) {
-    ++cluster_.nodes()[c.node].stats.bad_frames;
-    proto::Message refused;
-    refused.result_code = static_cast<uint8_t>(proto::ResultCode::kParameter);
-    proto::encode_message(refused, answer);
-  } else if (fault && fault->kind == FaultKind::kDelay) {
-    // A server whose work outlasts the request's own timeout answers TIMEOUT
-    // at that timeout instead (and asim then does not apply the request).
-    auto request = proto::parse_message(message);
+  if (fault && fault->kind == FaultKind::kDelay) {
+    due = monotonic_ms() + fault->delay_ms;
+    auto request = proto::parse_message(body);
     const uint32_t server_timeout = request ? request->transaction_ttl : 0;
     if (server_timeout != 0 && fault->delay_ms > server_timeout) {
-      proto::Message timeout;
-      timeout.result_code = static_cast<uint8_t>(proto::ResultCode::kTimeout);
-      proto::encode_message(timeout, answer);
-      send(c, std::move(answer), monotonic_ms() + server_timeout);
-      return true;
+      due = monotonic_ms() + server_timeout;
+      return result_only(static_cast<uint8_t>(proto::ResultCode::kTimeout));
     }
-    answer = execute(c.node, message, compress);
-  } else {
-    answer = execute(c.node, message, compress);
   }
-  if (compress) answer = deflate_frame(answer);
-  if (!fault) {
-    send(c, std::move(answer), 0);
-    return true;
-  }
-  switch (fault->kind) {
+  bool compress = false;
+  std::string answer = execute(node, body, compress);
+  return compress ? deflate_frame(answer) : answer;
+}
+
+// Every fault but close: the request was applied; its answer goes out late,
+// cut short, replaced, or not at all.
+void Server::deliver_faulty(Connection& c, const Fault& fault, std::string answer, uint64_t due) {
+  switch (fault.kind) {
     case FaultKind::kDelay:
-      send(c, std::move(answer), monotonic_ms() + fault->delay_ms);
+      send(c, std::move(answer), due);
       break;
     case FaultKind::kCloseMid:
       answer.resize(answer.size() / 2);
@@ -266,10 +279,10 @@ bool Server::serve_data(Connection& c, uint8_t type, std::string_view body) {
       answer.resize(proto::kFrameHeaderSize + (answer.size() - proto::kFrameHeaderSize) / 2);
       send(c, std::move(answer), 0);
       break;
-    default:
+    case FaultKind::kDrop:
+    case FaultKind::kClose:
       break;
   }
-  return true;
 }
 
 // Answers leave in request order: once one is held, later ones queue behind it.

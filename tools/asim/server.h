@@ -56,7 +56,11 @@ class Server final : public NodeControl {
   bool handle_frames(Connection& c);  // false: close the connection
   // Answers one data frame (type 3 or 4) into `c`; false: close the connection.
   bool serve_data(Connection& c, uint8_t type, std::string_view body);
+  std::string answer_data(size_t node, uint8_t type, std::string_view body, const Fault* fault,
+                          uint64_t& due);
   std::string execute(size_t node, std::string_view frame_body, bool& compress);
+  void deliver_faulty(Connection& c, const Fault& fault, std::string answer, uint64_t due);
+  static std::string result_only(uint8_t result);
   void send(Connection& c, std::string bytes, uint64_t due_ms);
   int release_held();  // moves due answers out; ms until the next one, or -1
   bool flush(Connection& c);          // false: the peer is gone
