@@ -316,13 +316,30 @@ static void test_read_touch(void**) {
   }
 }
 
+static void test_set_names(void**) {
+  RecordStore store;
+  const uint8_t set_field = static_cast<uint8_t>(proto::FieldType::kSet);
+  Message w = write({put("b", 3, "v")});
+  w.fields.push_back({set_field, "users"});
+  assert_int_equal(store.execute(w, kNow).result_code, 0);
+  // Reads may leave the set out; a different one is a parameter error.
+  assert_int_equal(store.execute(read_all(), kNow).result_code, 0);
+  Message r = read_all();
+  r.fields.push_back({set_field, "other"});
+  assert_int_equal(store.execute(r, kNow).result_code, code(proto::ResultCode::kParameter));
+  // An update must name the record's set.
+  assert_int_equal(store.execute(write({put("b", 3, "x")}), kNow).result_code,
+                   code(proto::ResultCode::kParameter));
+  assert_int_equal(store.execute(w, kNow).result_code, 0);
+}
+
 int main() {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_particle_sizes),     cmocka_unit_test(test_particles_come_back),
       cmocka_unit_test(test_stored_key),         cmocka_unit_test(test_ttl_rules),
       cmocka_unit_test(test_generation_wraps),   cmocka_unit_test(test_refusals_carry_metadata),
       cmocka_unit_test(test_operate_answers),    cmocka_unit_test(test_write_becoming_delete),
-      cmocka_unit_test(test_read_touch),
+      cmocka_unit_test(test_read_touch),         cmocka_unit_test(test_set_names),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }

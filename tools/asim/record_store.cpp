@@ -47,6 +47,19 @@ bool key_mismatch(const Record& r, const proto::Field* sent) {
   return sent && !r.key.empty() && sent->data != r.key;
 }
 
+std::string sent_set(const Message& m) {
+  const auto* f = m.field(FieldType::kSet);
+  return f ? f->data : std::string();
+}
+
+// Reads and deletes may leave the set out; a set they do send must be the
+// record's. A write to an existing record must name exactly its set.
+bool set_mismatch(const Record& r, const Message& m, bool is_update) {
+  const std::string set = sent_set(m);
+  if (set.empty()) return is_update && !r.set.empty();
+  return set != r.set;
+}
+
 bool ttl_valid(uint32_t ttl) { return ttl <= kMaxTtl || ttl == kNeverExpire || ttl == kKeepTtl; }
 
 // nsup-period 0 (with allow-ttl-without-nsup false) refuses any write that
@@ -116,6 +129,7 @@ Message RecordStore::remove(const Message& request, const Target& t, uint32_t no
     return reply(code(ResultCode::kGeneration));
   if ((request.info2 & proto::kInfo2GenerationGreater) && request.generation <= r->generation)
     return reply(code(ResultCode::kGeneration));
+  if (set_mismatch(*r, request, false)) return reply(code(ResultCode::kParameter));
   if (key_mismatch(*r, request.field(FieldType::kKey))) return reply(code(ResultCode::kKeyMismatch));
   // Durable deletes leave a tombstone on a server; to a reader the record is
   // gone either way.
@@ -126,6 +140,7 @@ Message RecordStore::remove(const Message& request, const Target& t, uint32_t no
 Message RecordStore::read(const Message& request, const Target& t, uint32_t now) {
   Record* r = live(t.id, now);
   if (!r) return reply(code(ResultCode::kNotFound));
+  if (set_mismatch(*r, request, false)) return reply(code(ResultCode::kParameter), r);
   // record_ttl of a read is read-touch-ttl-percent: 0 the namespace default
   // (asim's is 0: never touch), 0xFFFFFFFF never, 1..100 a percentage.
   const uint32_t pct = request.record_ttl;
@@ -169,6 +184,8 @@ Message RecordStore::write(const Message& request, const Target& t, uint32_t now
   if (existing && (request.info2 & proto::kInfo2GenerationGreater) &&
       request.generation <= existing->generation)
     return reply(code(ResultCode::kGeneration), existing);
+  if (existing && set_mismatch(*existing, request, true))
+    return reply(code(ResultCode::kParameter), existing);
   const auto* key = request.field(FieldType::kKey);
   if (existing && key_mismatch(*existing, key)) return reply(code(ResultCode::kKeyMismatch), existing);
   if (key && (!existing || existing->key.empty()) && bad_key(key->data))
@@ -194,6 +211,7 @@ Message RecordStore::write(const Message& request, const Target& t, uint32_t now
     return m;
   }
   if (key && next.key.empty()) next.key = key->data;
+  if (!existing) next.set = sent_set(request);
   if (record_bytes(next) > kMaxRecordBytes) return reply(code(ResultCode::kRecordTooBig), existing);
   next.void_time = void_time_for(ttl, next, ns, now);
   next.last_update = now;

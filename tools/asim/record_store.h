@@ -25,6 +25,7 @@ struct Record {
   uint32_t void_time = 0;    // seconds since 2010-01-01 UTC; 0: never expires
   uint32_t last_update = 0;  // seconds since 2010-01-01 UTC of the last write or touch
   std::string key;           // the KEY field the record was written with; empty: none stored
+  std::string set;           // the set it was created in; empty: none
   std::vector<Bin> bins;
 };
 
