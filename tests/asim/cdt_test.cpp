@@ -2,9 +2,8 @@
 // answer them: op codes and argument layouts of the 7.4.0 client, results
 // by return type, bins created by modify ops, and the error codes for
 // out-of-range indexes, uniqueness, write flags and wrong bin types.
-#include "record_store.h"
-
 #include "cmocka_cxx.h"
+#include "record_store.h"
 
 #include <string>
 #include <vector>
@@ -41,7 +40,8 @@ std::string map(const std::vector<std::string>& kv) {
 }
 // [op, args...]
 std::string cdt(int code, const std::vector<std::string>& args = {}) {
-  std::vector<std::string> all{code < 128 ? i(code) : std::string("\xcc", 1) + static_cast<char>(code)};
+  std::vector<std::string> all{code < 128 ? i(code)
+                                          : std::string("\xcc", 1) + static_cast<char>(code)};
   all.insert(all.end(), args.begin(), args.end());
   return list(all);
 }
@@ -53,7 +53,9 @@ Message request(bool modify, std::vector<std::string> payloads, const std::strin
   m.info1 = proto::kInfo1Read;
   if (modify) m.info2 = proto::kInfo2Write;
   for (auto& p : payloads)
-    m.ops.push_back(Op{static_cast<uint8_t>(modify ? proto::OpType::kCdtModify : proto::OpType::kCdtRead), 0, bin, p});
+    m.ops.push_back(
+        Op{static_cast<uint8_t>(modify ? proto::OpType::kCdtModify : proto::OpType::kCdtRead), 0,
+           bin, p});
   return m;
 }
 
@@ -65,7 +67,8 @@ Op one(RecordStore& store, bool modify, const std::string& payload, const std::s
   return r.ops[0];
 }
 
-uint8_t fails(RecordStore& store, bool modify, const std::string& payload, const std::string& bin = "l") {
+uint8_t fails(RecordStore& store, bool modify, const std::string& payload,
+              const std::string& bin = "l") {
   return store.execute(request(modify, {payload}, bin), kNow).result_code;
 }
 
@@ -215,7 +218,8 @@ static void test_map_ops(void**) {
   assert_int_equal(int_of(one(store, true, cdt(67, {s("z"), i(5), i(0), i(6)}), "m")), 2);
   assert_int_equal(fails(store, true, cdt(69, {s("z"), i(5)}), "m"), 23);  // replace
   // put_items (68); size (96).
-  assert_int_equal(int_of(one(store, true, cdt(68, {map({s("c"), i(4), s("d"), i(5)}), i(0)}), "m")), 4);
+  assert_int_equal(
+      int_of(one(store, true, cdt(68, {map({s("c"), i(4), s("d"), i(5)}), i(0)}), "m")), 4);
   assert_int_equal(int_of(one(store, false, cdt(96), "m")), 4);
   // By key (97), by index (98, key order), by rank (100, value order).
   assert_int_equal(int_of(one(store, false, cdt(97, {i(kValue), s("c")}), "m")), 4);
@@ -225,7 +229,8 @@ static void test_map_ops(void**) {
   assert_true(one(store, false, cdt(100, {i(kKey), i(-1)}), "m").value == "d");
   assert_int_equal(int_of(one(store, false, cdt(97, {i(kIndex), s("nope")}), "m")), -1);
   // A missing key read for its value answers nothing.
-  assert_int_equal(store.execute(request(false, {cdt(97, {i(kValue), s("nope")})}, "m"), kNow).ops.size(), 0);
+  assert_int_equal(
+      store.execute(request(false, {cdt(97, {i(kValue), s("nope")})}, "m"), kNow).ops.size(), 0);
   // increment (73) creates, adds, refuses non-numbers.
   assert_int_equal(int_of(one(store, true, cdt(73, {s("n"), i(7), i(0)}), "m")), 7);
   assert_int_equal(int_of(one(store, true, cdt(73, {s("n"), i(-2), i(0)}), "m")), 5);
@@ -247,7 +252,8 @@ static void test_map_key_ordered(void**) {
   // flags ext as the first pair.
   one(store, true, cdt(67, {i(3), s("c"), i(1)}), "k");
   one(store, true, cdt(67, {i(1), s("a"), i(1)}), "k");
-  assert_true(stored(store, "k") == std::string("\x83\xc7\x00\x01\xc0", 5) + i(1) + s("a") + i(3) + s("c"));
+  assert_true(stored(store, "k") ==
+              std::string("\x83\xc7\x00\x01\xc0", 5) + i(1) + s("a") + i(3) + s("c"));
   const Op range = one(store, false, cdt(104, {i(kKeyValue), i(0)}), "k");
   assert_int_equal(range.particle_type, 19);
   assert_true(range.value == map({i(1), s("a"), i(3), s("c")}));
@@ -255,9 +261,12 @@ static void test_map_key_ordered(void**) {
 
 int main() {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_list_build_and_read), cmocka_unit_test(test_list_modify),
-      cmocka_unit_test(test_list_flags),          cmocka_unit_test(test_cdt_errors),
-      cmocka_unit_test(test_map_ops),             cmocka_unit_test(test_map_key_ordered),
+      cmocka_unit_test(test_list_build_and_read),
+      cmocka_unit_test(test_list_modify),
+      cmocka_unit_test(test_list_flags),
+      cmocka_unit_test(test_cdt_errors),
+      cmocka_unit_test(test_map_ops),
+      cmocka_unit_test(test_map_key_ordered),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }

@@ -3,9 +3,8 @@
 // they come back, stored keys, the TTL rules, generation wrap, the answers
 // of operate (respond-all-ops), read-touch, and the metadata a refusal
 // carries. Expected values are the server source's rules, not asim's output.
-#include "record_store.h"
-
 #include "cmocka_cxx.h"
+#include "record_store.h"
 
 #include <string>
 
@@ -279,12 +278,14 @@ static void test_write_becoming_delete(void**) {
   assert_int_equal(store.execute(touch, kNow).result_code, code(proto::ResultCode::kParameter));
   // Increment of a double bin by a double; by an integer it is incompatible.
   store.execute(write({put("d", 2, proto::be_u64(0x3ff8000000000000))}), kNow);  // 1.5
-  Message incr = write({Op{op(proto::OpType::kIncrement), 2, "d", proto::be_u64(0x4004000000000000)}});  // 2.5
+  Message incr =
+      write({Op{op(proto::OpType::kIncrement), 2, "d", proto::be_u64(0x4004000000000000)}});  // 2.5
   assert_int_equal(store.execute(incr, kNow).result_code, 0);
   const Message r = store.execute(read_all(), kNow);
   assert_int_equal(proto::read_be_u64(r.ops[1].value), 0x4010000000000000);  // 4.0
   Message int_on_double = write({Op{op(proto::OpType::kIncrement), 1, "d", proto::be_u64(1)}});
-  assert_int_equal(store.execute(int_on_double, kNow).result_code, code(proto::ResultCode::kBinIncompatible));
+  assert_int_equal(store.execute(int_on_double, kNow).result_code,
+                   code(proto::ResultCode::kBinIncompatible));
 }
 
 static void test_read_touch(void**) {
@@ -335,11 +336,11 @@ static void test_set_names(void**) {
 
 int main() {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_particle_sizes),     cmocka_unit_test(test_particles_come_back),
-      cmocka_unit_test(test_stored_key),         cmocka_unit_test(test_ttl_rules),
-      cmocka_unit_test(test_generation_wraps),   cmocka_unit_test(test_refusals_carry_metadata),
-      cmocka_unit_test(test_operate_answers),    cmocka_unit_test(test_write_becoming_delete),
-      cmocka_unit_test(test_read_touch),         cmocka_unit_test(test_set_names),
+      cmocka_unit_test(test_particle_sizes),   cmocka_unit_test(test_particles_come_back),
+      cmocka_unit_test(test_stored_key),       cmocka_unit_test(test_ttl_rules),
+      cmocka_unit_test(test_generation_wraps), cmocka_unit_test(test_refusals_carry_metadata),
+      cmocka_unit_test(test_operate_answers),  cmocka_unit_test(test_write_becoming_delete),
+      cmocka_unit_test(test_read_touch),       cmocka_unit_test(test_set_names),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }

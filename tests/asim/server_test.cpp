@@ -125,17 +125,20 @@ proto::Message round_trip(const std::string& frame) {
 std::string compressed(const std::string& frame) {
   uLongf size = compressBound(frame.size());
   std::string z(size, '\0');
-  assert_int_equal(compress2(reinterpret_cast<Bytef*>(&z[0]), &size,
-                             reinterpret_cast<const Bytef*>(frame.data()), frame.size(), Z_BEST_SPEED),
-                   Z_OK);
+  assert_int_equal(
+      compress2(reinterpret_cast<Bytef*>(&z[0]), &size,
+                reinterpret_cast<const Bytef*>(frame.data()), frame.size(), Z_BEST_SPEED),
+      Z_OK);
   z.resize(size);
   std::string out(proto::kFrameHeaderSize, '\0');
-  proto::encode_frame_header(proto::FrameType::kCompressed, 8 + z.size(), reinterpret_cast<uint8_t*>(&out[0]));
+  proto::encode_frame_header(proto::FrameType::kCompressed, 8 + z.size(),
+                             reinterpret_cast<uint8_t*>(&out[0]));
   return out + proto::be_u64(frame.size()) + z;
 }
 
 long long elapsed_ms(std::chrono::steady_clock::time_point since) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since)
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               since)
       .count();
 }
 
@@ -290,8 +293,9 @@ static void test_fault_bad_answers(void**) {
   fd = connect_node();
   send_all(fd, whole_put);
   const std::string head = read_some(fd, proto::kFrameHeaderSize);
-  assert_int_equal(proto::decode_frame_header(reinterpret_cast<const uint8_t*>(head.data())).body_size,
-                   uint64_t{1} << 40);
+  assert_int_equal(
+      proto::decode_frame_header(reinterpret_cast<const uint8_t*>(head.data())).body_size,
+      uint64_t{1} << 40);
   close(fd);
 
   // truncate: the header and half the body, and the connection stays open.
@@ -306,9 +310,9 @@ static void test_fault_bad_answers(void**) {
 
 int main() {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_namespaces),          cmocka_unit_test(test_compression),
-      cmocka_unit_test(test_namespace_ttl_knob),  cmocka_unit_test(test_fault_delay_and_timeout),
-      cmocka_unit_test(test_fault_drop_close),    cmocka_unit_test(test_fault_bad_answers),
+      cmocka_unit_test(test_namespaces),         cmocka_unit_test(test_compression),
+      cmocka_unit_test(test_namespace_ttl_knob), cmocka_unit_test(test_fault_delay_and_timeout),
+      cmocka_unit_test(test_fault_drop_close),   cmocka_unit_test(test_fault_bad_answers),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -20,7 +20,7 @@ constexpr uint8_t op_of(OpType t) { return static_cast<uint8_t>(t); }
 constexpr uint8_t kNil = static_cast<uint8_t>(ParticleType::kNil);
 constexpr uint8_t kInteger = static_cast<uint8_t>(ParticleType::kInteger);
 constexpr uint8_t kDouble = static_cast<uint8_t>(ParticleType::kDouble);
-constexpr size_t kMaxOps = 32 * 1024;
+constexpr size_t kMaxOps = size_t{32} * 1024;
 constexpr size_t kMaxBins = 0x7FFF;
 
 bool is_modify(uint8_t op) {
@@ -156,8 +156,7 @@ uint8_t check_write_op(const Op& op, const Message& m, const WritePolicy& policy
   const bool respond_all = m.info2 & proto::kInfo2RespondAllOps;
   if (op.op == op_of(OpType::kWrite) && op.particle_type == kNil && policy.is_replace)
     return code(ResultCode::kParameter);
-  if ((is_modify(op.op) || op.op == op_of(OpType::kDelete) ||
-       op.op == op_of(OpType::kCdtModify)) &&
+  if ((is_modify(op.op) || op.op == op_of(OpType::kDelete) || op.op == op_of(OpType::kCdtModify)) &&
       policy.is_replace)
     return code(ResultCode::kParameter);
   if (is_read_all(op, m)) {

@@ -23,8 +23,18 @@ constexpr uint64_t kNoIndex = UINT64_MAX;
 
 // Result types of the server's cdt_result_data.
 enum Rt : uint64_t {
-  kNone = 0, kIndex = 1, kRevIndex = 2, kRank = 3, kRevRank = 4, kCount = 5,
-  kKey = 6, kValue = 7, kKeyValue = 8, kExists = 13, kUnorderedMap = 16, kOrderedMap = 17,
+  kNone = 0,
+  kIndex = 1,
+  kRevIndex = 2,
+  kRank = 3,
+  kRevRank = 4,
+  kCount = 5,
+  kKey = 6,
+  kValue = 7,
+  kKeyValue = 8,
+  kExists = 13,
+  kUnorderedMap = 16,
+  kOrderedMap = 17,
 };
 
 // An op's elements in index order: values, and keys for a map.
@@ -61,8 +71,8 @@ std::vector<std::string> pairs_of(const View& v, const std::vector<uint32_t>& pi
   return out;
 }
 
-std::vector<std::string> numbers(const std::vector<uint32_t>& picked, const std::vector<uint32_t>* map,
-                                 bool reverse, uint32_t n) {
+std::vector<std::string> numbers(const std::vector<uint32_t>& picked,
+                                 const std::vector<uint32_t>* map, bool reverse, uint32_t n) {
   std::vector<std::string> out;
   for (uint32_t i : picked) {
     const uint32_t x = map ? (*map)[i] : i;
@@ -97,6 +107,7 @@ uint8_t value_result(uint64_t rt, bool multi, const std::vector<uint32_t>& picke
     return 0;
   }
   std::vector<std::string> items;
+  items.reserve(picked.size());
   for (uint32_t i : picked) items.push_back(source[i]);
   out = list_result(items);
   return 0;
@@ -107,24 +118,22 @@ uint8_t value_result(uint64_t rt, bool multi, const std::vector<uint32_t>& picke
 uint8_t make_result(uint64_t rt, bool multi, const std::vector<uint32_t>& picked, const View& v,
                     CdtResult& out) {
   switch (rt) {
-    case kNone:
-      return 0;
-    case kIndex: case kRevIndex: case kRank: case kRevRank:
-      return index_result(rt, multi, picked, v, out);
-    case kCount:
-      out = int_result(static_cast<int64_t>(picked.size()));
-      return 0;
-    case kExists:
-      out = bool_result(!picked.empty());
-      return 0;
-    case kKey: case kValue:
-      return value_result(rt, multi, picked, v, out);
-    case kKeyValue: case kUnorderedMap: case kOrderedMap:
+    case kNone: return 0;
+    case kIndex:
+    case kRevIndex:
+    case kRank:
+    case kRevRank: return index_result(rt, multi, picked, v, out);
+    case kCount: out = int_result(static_cast<int64_t>(picked.size())); return 0;
+    case kExists: out = bool_result(!picked.empty()); return 0;
+    case kKey:
+    case kValue: return value_result(rt, multi, picked, v, out);
+    case kKeyValue:
+    case kUnorderedMap:
+    case kOrderedMap:
       if (!v.is_map) return kParameter;
       out = map_result(pairs_of(v, picked));
       return 0;
-    default:
-      return kParameter;
+    default: return kParameter;
   }
 }
 
@@ -182,35 +191,35 @@ struct SelectOp {
 };
 
 constexpr SelectOp kSelectOps[] = {
-    {5, false, Pick::kIndex, true, kValue},          // pop
-    {6, false, Pick::kIndexRange, true, kValue},     // pop_range
-    {7, false, Pick::kIndex, true, kCount},          // remove
-    {8, false, Pick::kIndexRange, true, kCount},     // remove_range
+    {5, false, Pick::kIndex, true, kValue},                    // pop
+    {6, false, Pick::kIndexRange, true, kValue},               // pop_range
+    {7, false, Pick::kIndex, true, kCount},                    // remove
+    {8, false, Pick::kIndexRange, true, kCount},               // remove_range
     {10, false, Pick::kIndexRange, true, kCount | kInverted},  // trim
-    {17, false, Pick::kIndex, false, kValue},        // get
-    {18, false, Pick::kIndexRange, false, kValue},   // get_range
-    {19, false, Pick::kIndex, false, kNoIndex},      // get_by_index
-    {21, false, Pick::kRank, false, kNoIndex},       // get_by_rank
-    {22, false, Pick::kValue, false, kNoIndex},      // get_all_by_value
-    {24, false, Pick::kIndexRange, false, kNoIndex}, // get_by_index_range
-    {26, false, Pick::kRankRange, false, kNoIndex},  // get_by_rank_range
-    {32, false, Pick::kIndex, true, kNoIndex},       // remove_by_index
-    {34, false, Pick::kRank, true, kNoIndex},        // remove_by_rank
-    {35, false, Pick::kValue, true, kNoIndex},       // remove_all_by_value
-    {37, false, Pick::kIndexRange, true, kNoIndex},  // remove_by_index_range
-    {39, false, Pick::kRankRange, true, kNoIndex},   // remove_by_rank_range
-    {76, true, Pick::kKey, true, kNoIndex},          // map remove_by_key
-    {77, true, Pick::kIndex, true, kNoIndex},        // map remove_by_index
-    {79, true, Pick::kRank, true, kNoIndex},         // map remove_by_rank
-    {82, true, Pick::kValue, true, kNoIndex},        // map remove_all_by_value
-    {85, true, Pick::kIndexRange, true, kNoIndex},   // map remove_by_index_range
-    {87, true, Pick::kRankRange, true, kNoIndex},    // map remove_by_rank_range
-    {97, true, Pick::kKey, false, kNoIndex},         // map get_by_key
-    {98, true, Pick::kIndex, false, kNoIndex},       // map get_by_index
-    {100, true, Pick::kRank, false, kNoIndex},       // map get_by_rank
-    {102, true, Pick::kValue, false, kNoIndex},      // map get_all_by_value
-    {104, true, Pick::kIndexRange, false, kNoIndex}, // map get_by_index_range
-    {106, true, Pick::kRankRange, false, kNoIndex},  // map get_by_rank_range
+    {17, false, Pick::kIndex, false, kValue},                  // get
+    {18, false, Pick::kIndexRange, false, kValue},             // get_range
+    {19, false, Pick::kIndex, false, kNoIndex},                // get_by_index
+    {21, false, Pick::kRank, false, kNoIndex},                 // get_by_rank
+    {22, false, Pick::kValue, false, kNoIndex},                // get_all_by_value
+    {24, false, Pick::kIndexRange, false, kNoIndex},           // get_by_index_range
+    {26, false, Pick::kRankRange, false, kNoIndex},            // get_by_rank_range
+    {32, false, Pick::kIndex, true, kNoIndex},                 // remove_by_index
+    {34, false, Pick::kRank, true, kNoIndex},                  // remove_by_rank
+    {35, false, Pick::kValue, true, kNoIndex},                 // remove_all_by_value
+    {37, false, Pick::kIndexRange, true, kNoIndex},            // remove_by_index_range
+    {39, false, Pick::kRankRange, true, kNoIndex},             // remove_by_rank_range
+    {76, true, Pick::kKey, true, kNoIndex},                    // map remove_by_key
+    {77, true, Pick::kIndex, true, kNoIndex},                  // map remove_by_index
+    {79, true, Pick::kRank, true, kNoIndex},                   // map remove_by_rank
+    {82, true, Pick::kValue, true, kNoIndex},                  // map remove_all_by_value
+    {85, true, Pick::kIndexRange, true, kNoIndex},             // map remove_by_index_range
+    {87, true, Pick::kRankRange, true, kNoIndex},              // map remove_by_rank_range
+    {97, true, Pick::kKey, false, kNoIndex},                   // map get_by_key
+    {98, true, Pick::kIndex, false, kNoIndex},                 // map get_by_index
+    {100, true, Pick::kRank, false, kNoIndex},                 // map get_by_rank
+    {102, true, Pick::kValue, false, kNoIndex},                // map get_all_by_value
+    {104, true, Pick::kIndexRange, false, kNoIndex},           // map get_by_index_range
+    {106, true, Pick::kRankRange, false, kNoIndex},            // map get_by_rank_range
 };
 
 const SelectOp* select_op(uint16_t op) {
@@ -242,7 +251,8 @@ uint8_t pick(Pick how, const OpArgs& a, size_t at, const View& v, std::vector<ui
     out.push_back(by_rank_order ? order[*i] : *i);
     return 0;
   }
-  std::optional<int64_t> count = a.has(at + 1) ? as_int(a.v[at + 1]) : std::optional<int64_t>(UINT32_MAX);
+  std::optional<int64_t> count =
+      a.has(at + 1) ? as_int(a.v[at + 1]) : std::optional<int64_t>(UINT32_MAX);
   if (!count) return kParameter;
   uint32_t start = 0;
   uint32_t len = 0;
@@ -267,11 +277,13 @@ View view_of(const Container& c, bool is_map, std::vector<uint32_t>& storage) {
   storage.resize(pairs);
   std::iota(storage.begin(), storage.end(), 0);
   std::stable_sort(storage.begin(), storage.end(), [&](uint32_t a, uint32_t b) {
-    return compare(c.items[2 * a], c.items[2 * b]) < 0;
+    return compare(c.items[size_t{2} * a], c.items[size_t{2} * b]) < 0;
   });
+  v.keys.reserve(pairs);
+  v.values.reserve(pairs);
   for (uint32_t p : storage) {
-    v.keys.push_back(c.items[2 * p]);
-    v.values.push_back(c.items[2 * p + 1]);
+    v.keys.push_back(c.items[size_t{2} * p]);
+    v.values.push_back(c.items[size_t{2} * p + 1]);
   }
   return v;
 }
@@ -279,18 +291,21 @@ View view_of(const Container& c, bool is_map, std::vector<uint32_t>& storage) {
 void erase_picked(Container& c, bool is_map, const std::vector<uint32_t>& picked,
                   const std::vector<uint32_t>& storage) {
   std::vector<uint32_t> doomed;
+  doomed.reserve(picked.size());
   for (uint32_t i : picked) doomed.push_back(storage[i]);
   std::sort(doomed.rbegin(), doomed.rend());
   for (uint32_t s : doomed) {
     if (is_map) {
-      c.items.erase(c.items.begin() + 2 * s, c.items.begin() + 2 * s + 2);
+      const auto first = c.items.begin() + static_cast<ptrdiff_t>(2) * s;
+      c.items.erase(first, first + 2);
     } else {
       c.items.erase(c.items.begin() + s);
     }
   }
 }
 
-uint8_t run_select(const SelectOp& s, const OpArgs& a, Container& c, bool& changed, CdtResult& out) {
+uint8_t run_select(const SelectOp& s, const OpArgs& a, Container& c, bool& changed,
+                   CdtResult& out) {
   const size_t at = s.fixed_rt == kNoIndex ? 1 : 0;
   const size_t need = at + 1;
   const size_t most = need + (is_range(s.how) ? 1 : 0);
@@ -328,14 +343,18 @@ constexpr uint64_t kPartial = 8;
 constexpr uint8_t kOrderedList = 1;
 
 bool contains(const std::vector<std::string>& items, const std::string& x) {
-  return std::any_of(items.begin(), items.end(), [&](const std::string& i) { return compare(i, x) == 0; });
+  return std::any_of(items.begin(), items.end(),
+                     [&](const std::string& i) { return compare(i, x) == 0; });
 }
 
-uint8_t exists_or_ok(uint64_t mod) { return (mod & kNoFail) ? 0 : code(ResultCode::kElementExists); }
+uint8_t exists_or_ok(uint64_t mod) {
+  return (mod & kNoFail) ? 0 : code(ResultCode::kElementExists);
+}
 
 void sorted_insert(std::vector<std::string>& items, const std::string& x) {
-  auto at = std::upper_bound(items.begin(), items.end(), x,
-                             [](const std::string& a, const std::string& b) { return compare(a, b) < 0; });
+  auto at = std::upper_bound(
+      items.begin(), items.end(), x,
+      [](const std::string& a, const std::string& b) { return compare(a, b) < 0; });
   items.insert(at, x);
 }
 
@@ -345,7 +364,10 @@ uint8_t unique_filter(const Container& c, std::vector<std::string>& add, uint64_
   std::vector<std::string> kept;
   for (size_t i = 0; i < add.size(); ++i) {
     const bool in_list = contains(c.items, add[i]);
-    const bool repeated = !in_list && contains(std::vector<std::string>(add.begin(), add.begin() + i), add[i]);
+    const bool repeated =
+        !in_list &&
+        contains(std::vector<std::string>(add.begin(), add.begin() + static_cast<ptrdiff_t>(i)),
+                 add[i]);
     if (!in_list && !repeated) {
       kept.push_back(add[i]);
       continue;
@@ -455,7 +477,8 @@ uint8_t list_increment(Container& c, const OpArgs& a, CdtResult& out) {
   if (*index > INT32_MAX || at < 0) return kNotApplicable;
   std::string packed;
   const std::string* current = at < n ? &c.items[at] : nullptr;
-  if (const uint8_t rc = add_delta(current, a.has(1) ? &a.v[1] : nullptr, false, packed, out)) return rc;
+  if (const uint8_t rc = add_delta(current, a.has(1) ? &a.v[1] : nullptr, false, packed, out))
+    return rc;
   if (c.flags & kOrderedList) {
     if (at < n) c.items.erase(c.items.begin() + at);
     sorted_insert(c.items, packed);
@@ -474,9 +497,28 @@ void list_sort(Container& c, uint64_t flags) {
   }
 }
 
-// One list write op (not a selection) on `c`; `changed` when it wrote.
+// append 1 [value, create flags, write flags], append_items 2 (a list for
+// the value), insert 3 [index, value, write flags], insert_items 4.
+uint8_t list_add(uint16_t op, const OpArgs& a, Container& c, CdtResult& out) {
+  const bool insert = op == 3 || op == 4;
+  const size_t value_at = insert ? 1 : 0;
+  auto index =
+      insert ? a.integer(0, 0) : std::optional<int64_t>(static_cast<int64_t>(c.items.size()));
+  auto mod = a.integer(2, 0);
+  if (a.v.size() <= value_at || a.v.size() > 3 || !index || !mod) return kParameter;
+  std::vector<std::string> add{a.v[value_at]};
+  if (op == 2 || op == 4) {
+    auto items = decode_list(a.v[value_at]);
+    if (!items) return kParameter;
+    add = items->items;
+  }
+  const auto flags = static_cast<uint64_t>(*mod);
+  if (c.flags & kOrderedList) return insert ? kNotApplicable : list_add_ordered(c, add, flags, out);
+  return list_insert(c, *index, add, flags, &out);
+}
+
+// One list write op (not a selection) on `c`.
 uint8_t list_write(uint16_t op, const OpArgs& a, Container& c, CdtResult& out) {
-  const bool ordered = c.flags & kOrderedList;
   switch (op) {
     case 0: {  // set_type
       auto flags = a.integer(0, -1);
@@ -485,33 +527,11 @@ uint8_t list_write(uint16_t op, const OpArgs& a, Container& c, CdtResult& out) {
       if (c.flags) list_sort(c, 0);
       return 0;
     }
-    case 1:    // append
-    case 2: {  // append_items
-      auto mod = a.integer(2, 0);
-      if (!a.has(0) || a.v.size() > 3 || !mod) return kParameter;
-      std::vector<std::string> add{a.v[0]};
-      if (op == 2) {
-        auto items = decode_list(a.v[0]);
-        if (!items) return kParameter;
-        add = items->items;
-      }
-      if (ordered) return list_add_ordered(c, add, static_cast<uint64_t>(*mod), out);
-      return list_insert(c, static_cast<int64_t>(c.items.size()), add, static_cast<uint64_t>(*mod), &out);
-    }
-    case 3:    // insert
-    case 4: {  // insert_items
-      auto index = a.integer(0, 0);
-      auto mod = a.integer(2, 0);
-      if (a.v.size() < 2 || a.v.size() > 3 || !index || !mod) return kParameter;
-      std::vector<std::string> add{a.v[1]};
-      if (op == 4) {
-        auto items = decode_list(a.v[1]);
-        if (!items) return kParameter;
-        add = items->items;
-      }
-      if (ordered) return kNotApplicable;
-      return list_insert(c, *index, add, static_cast<uint64_t>(*mod), &out);
-    }
+    case 1:  // append
+    case 2:  // append_items
+    case 3:  // insert
+    case 4:  // insert_items
+      return list_add(op, a, c, out);
     case 9: {  // set
       auto index = a.integer(0, 0);
       auto mod = a.integer(2, 0);
@@ -535,8 +555,7 @@ uint8_t list_write(uint16_t op, const OpArgs& a, Container& c, CdtResult& out) {
       if (!a.v.empty()) return kParameter;
       out = int_result(static_cast<int64_t>(c.items.size()));
       return 0;
-    default:
-      return kParameter;
+    default: return kParameter;
   }
 }
 
@@ -574,7 +593,7 @@ void map_store(Container& c, const std::string& key, const std::string& value) {
     at = 0;
     while (at * 2 < c.items.size() && compare(c.items[2 * at], key) < 0) ++at;
   }
-  c.items.insert(c.items.begin() + 2 * at, {key, value});
+  c.items.insert(c.items.begin() + static_cast<ptrdiff_t>(2 * at), {key, value});
 }
 
 // 0 when the pair may be stored; a code (or 0 with `skip`) when it may not.
@@ -593,8 +612,8 @@ uint8_t may_store(const Container& c, const std::string& key, const AddControl& 
   return 0;
 }
 
-uint8_t map_add(Container& c, const std::string& key, const std::string& value, const AddControl& ctl,
-                CdtResult& out) {
+uint8_t map_add(Container& c, const std::string& key, const std::string& value,
+                const AddControl& ctl, CdtResult& out) {
   bool skip = false;
   if (const uint8_t rc = may_store(c, key, ctl, skip)) return rc;
   if (!skip) map_store(c, key, value);
@@ -602,7 +621,8 @@ uint8_t map_add(Container& c, const std::string& key, const std::string& value, 
   return 0;
 }
 
-uint8_t map_add_items(Container& c, const std::string& packed, const AddControl& ctl, CdtResult& out) {
+uint8_t map_add_items(Container& c, const std::string& packed, const AddControl& ctl,
+                      CdtResult& out) {
   auto items = decode_map(packed);
   if (!items) return kParameter;
   Container next = c;
@@ -625,7 +645,8 @@ uint8_t map_increment(Container& c, const OpArgs& a, bool negate, CdtResult& out
   auto p = find_key(c, a.v[0]);
   std::string packed;
   const std::string* current = p ? &c.items[2 * *p + 1] : nullptr;
-  if (const uint8_t rc = add_delta(current, a.has(1) ? &a.v[1] : nullptr, negate, packed, out)) return rc;
+  if (const uint8_t rc = add_delta(current, a.has(1) ? &a.v[1] : nullptr, negate, packed, out))
+    return rc;
   map_store(c, a.v[0], packed);
   return 0;
 }
@@ -636,7 +657,8 @@ void map_set_type(Container& c, uint8_t flags) {
   std::vector<uint32_t> storage;
   const View v = view_of(c, true, storage);
   c.items.clear();
-  for (size_t i = 0; i < v.keys.size(); ++i) c.items.insert(c.items.end(), {v.keys[i], v.values[i]});
+  for (size_t i = 0; i < v.keys.size(); ++i)
+    c.items.insert(c.items.end(), {v.keys[i], v.values[i]});
 }
 
 uint8_t map_write(uint16_t op, const OpArgs& a, Container& c, CdtResult& out) {
@@ -680,8 +702,7 @@ uint8_t map_write(uint16_t op, const OpArgs& a, Container& c, CdtResult& out) {
       if (!a.v.empty()) return kParameter;
       out = int_result(static_cast<int64_t>(c.items.size() / 2));
       return 0;
-    default:
-      return kParameter;
+    default: return kParameter;
   }
 }
 
@@ -723,7 +744,8 @@ uint8_t parse(const std::string& payload, uint16_t& op, OpArgs& args) {
   return 0;
 }
 
-uint8_t run(uint16_t op, const OpArgs& a, Container& c, bool is_map, bool& changed, CdtResult& out) {
+uint8_t run(uint16_t op, const OpArgs& a, Container& c, bool is_map, bool& changed,
+            CdtResult& out) {
   if (const SelectOp* s = select_op(op)) {
     if (s->is_map != is_map) return code(ResultCode::kBinIncompatible);
     return run_select(*s, a, c, changed, out);

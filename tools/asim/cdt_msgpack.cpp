@@ -52,7 +52,9 @@ std::optional<Container> decode(const std::string& packed, mp::Kind want) {
   return c;
 }
 
-CdtResult particle(uint8_t type, std::string value) { return CdtResult{true, type, std::move(value)}; }
+CdtResult particle(uint8_t type, std::string value) {
+  return CdtResult{true, type, std::move(value)};
+}
 
 }  // namespace
 
@@ -68,8 +70,12 @@ std::optional<std::vector<std::string>> split(const std::string& packed) {
   return out;
 }
 
-std::optional<Container> decode_list(const std::string& packed) { return decode(packed, mp::Kind::kList); }
-std::optional<Container> decode_map(const std::string& packed) { return decode(packed, mp::Kind::kMap); }
+std::optional<Container> decode_list(const std::string& packed) {
+  return decode(packed, mp::Kind::kList);
+}
+std::optional<Container> decode_map(const std::string& packed) {
+  return decode(packed, mp::Kind::kMap);
+}
 
 std::string encode_list(const Container& c) {
   const bool ext = c.flags != 0;
@@ -114,7 +120,9 @@ std::string pack_double(double v) {
   return big_endian(0xcb, bits, 8);
 }
 
-std::string pack_bool(bool v) { return std::string(1, static_cast<char>(v ? mp::kTrue : mp::kFalse)); }
+std::string pack_bool(bool v) {
+  return std::string(1, static_cast<char>(v ? mp::kTrue : mp::kFalse));
+}
 
 std::optional<int64_t> as_int(const std::string& element) {
   const mp::Element e = head(element);
@@ -146,8 +154,10 @@ bool is_map_key(const std::string& element) {
 }
 
 int compare(const std::string& a, const std::string& b) {
-  as_unpacker ua{reinterpret_cast<const unsigned char*>(a.data()), 0, static_cast<uint32_t>(a.size())};
-  as_unpacker ub{reinterpret_cast<const unsigned char*>(b.data()), 0, static_cast<uint32_t>(b.size())};
+  as_unpacker ua{reinterpret_cast<const unsigned char*>(a.data()), 0,
+                 static_cast<uint32_t>(a.size())};
+  as_unpacker ub{reinterpret_cast<const unsigned char*>(b.data()), 0,
+                 static_cast<uint32_t>(b.size())};
   const msgpack_compare_t c = mp::compare(ua, ub);
   if (c == MSGPACK_COMPARE_LESS) return -1;
   if (c == MSGPACK_COMPARE_GREATER) return 1;
@@ -157,8 +167,7 @@ int compare(const std::string& a, const std::string& b) {
 CdtResult to_result(const std::string& element) {
   const mp::Element e = head(element);
   switch (e.kind) {
-    case mp::Kind::kInt:
-      return int_result(static_cast<int64_t>(e.bits));
+    case mp::Kind::kInt: return int_result(static_cast<int64_t>(e.bits));
     case mp::Kind::kFloat:
     case mp::Kind::kDouble: {
       const double d = *as_double(element);
@@ -166,19 +175,15 @@ CdtResult to_result(const std::string& element) {
       std::memcpy(&bits, &d, 8);
       return particle(static_cast<uint8_t>(ParticleType::kDouble), aeroshim::proto::be_u64(bits));
     }
-    case mp::Kind::kBool:
-      return bool_result(e.bits != 0);
+    case mp::Kind::kBool: return bool_result(e.bits != 0);
     case mp::Kind::kBlob: {
       if (e.count == 0) return particle(static_cast<uint8_t>(ParticleType::kString), {});
       const auto type = static_cast<uint8_t>(element[e.head_size]);
       return particle(type, element.substr(e.head_size + 1));
     }
-    case mp::Kind::kList:
-      return particle(static_cast<uint8_t>(ParticleType::kList), element);
-    case mp::Kind::kMap:
-      return particle(static_cast<uint8_t>(ParticleType::kMap), element);
-    default:
-      return CdtResult{};
+    case mp::Kind::kList: return particle(static_cast<uint8_t>(ParticleType::kList), element);
+    case mp::Kind::kMap: return particle(static_cast<uint8_t>(ParticleType::kMap), element);
+    default: return CdtResult{};
   }
 }
 

@@ -35,8 +35,8 @@ std::string pack_bool(bool v);
 std::string list_header(uint32_t count);
 std::string map_header(uint32_t count);
 
-std::optional<int64_t> as_int(const std::string& element);        // any msgpack integer
-std::optional<double> as_double(const std::string& element);      // float 32 or 64
+std::optional<int64_t> as_int(const std::string& element);    // any msgpack integer
+std::optional<double> as_double(const std::string& element);  // float 32 or 64
 bool is_nil(const std::string& element);
 bool is_map_key(const std::string& element);  // integers, strings, blobs
 

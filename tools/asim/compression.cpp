@@ -8,7 +8,7 @@
 namespace asim {
 namespace {
 
-constexpr uint64_t kMaxFrame = 128u * 1024 * 1024;  // the server's PROTO_SIZE_MAX
+constexpr uint64_t kMaxFrame = uint64_t{128} * 1024 * 1024;  // the server's PROTO_SIZE_MAX
 
 }  // namespace
 
@@ -24,7 +24,8 @@ std::optional<std::string> inflate_frame(std::string_view body) {
                             static_cast<uLong>(body.size() - 8));
   if (rc != Z_OK || got != size) return std::nullopt;
   const auto h = proto::decode_frame_header(reinterpret_cast<const uint8_t*>(out.data()));
-  if (proto::frame_header_problem(h) || h.type != static_cast<uint8_t>(proto::FrameType::kMessage) ||
+  if (proto::frame_header_problem(h) ||
+      h.type != static_cast<uint8_t>(proto::FrameType::kMessage) ||
       h.body_size + proto::kFrameHeaderSize != size)
     return std::nullopt;
   return out;

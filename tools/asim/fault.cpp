@@ -4,9 +4,9 @@ namespace asim {
 
 std::optional<FaultKind> fault_kind(const std::string& name) {
   static const std::map<std::string, FaultKind> kNames = {
-      {"delay", FaultKind::kDelay},          {"drop", FaultKind::kDrop},
-      {"close", FaultKind::kClose},          {"close-mid", FaultKind::kCloseMid},
-      {"garbage", FaultKind::kGarbage},      {"huge-length", FaultKind::kHugeLength},
+      {"delay", FaultKind::kDelay},       {"drop", FaultKind::kDrop},
+      {"close", FaultKind::kClose},       {"close-mid", FaultKind::kCloseMid},
+      {"garbage", FaultKind::kGarbage},   {"huge-length", FaultKind::kHugeLength},
       {"truncate", FaultKind::kTruncate},
   };
   auto it = kNames.find(name);

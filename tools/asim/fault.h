@@ -11,13 +11,13 @@
 namespace asim {
 
 enum class FaultKind {
-  kDelay,      // answer after `delay_ms`; past the request's server timeout: TIMEOUT (9)
-  kDrop,       // read the request, never answer (the connection stays open)
-  kClose,      // close the connection without answering
-  kCloseMid,   // send the first half of the answer, then close
-  kGarbage,    // answer 16 bytes that are not a frame header
-  kHugeLength, // answer a message frame header declaring a 2^40-byte body, then nothing
-  kTruncate,   // send the answer's header and half its body, keep the connection open
+  kDelay,       // answer after `delay_ms`; past the request's server timeout: TIMEOUT (9)
+  kDrop,        // read the request, never answer (the connection stays open)
+  kClose,       // close the connection without answering
+  kCloseMid,    // send the first half of the answer, then close
+  kGarbage,     // answer 16 bytes that are not a frame header
+  kHugeLength,  // answer a message frame header declaring a 2^40-byte body, then nothing
+  kTruncate,    // send the answer's header and half its body, keep the connection open
 };
 
 struct Fault {

@@ -56,7 +56,8 @@ uint8_t geojson_from_wire(std::string& value) {
   if (value.size() < 3 + cells * 8) return invalid;
   std::string json = value.substr(3 + cells * 8);
   const size_t first = json.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos || json[first] != '{' || json.find("\"type\"") == std::string::npos)
+  if (first == std::string::npos || json[first] != '{' ||
+      json.find("\"type\"") == std::string::npos)
     return invalid;
   value = std::string(3, '\0') + json;
   return 0;
@@ -83,10 +84,8 @@ bool known_particle(uint8_t type) {
     case type_of(ParticleType::kHll):
     case type_of(ParticleType::kMap):
     case type_of(ParticleType::kList):
-    case type_of(ParticleType::kGeoJson):
-      return true;
-    default:
-      return type >= kJavaBlob && type <= kErlangBlob;
+    case type_of(ParticleType::kGeoJson): return true;
+    default: return type >= kJavaBlob && type <= kErlangBlob;
   }
 }
 
@@ -98,23 +97,18 @@ bool blob_like(uint8_t type) {
 uint8_t particle_from_wire(uint8_t type, std::string& value) {
   if (!known_particle(type)) return code(ResultCode::kParameter);
   switch (type) {
-    case type_of(ParticleType::kInteger):
-      return integer_from_wire(value);
+    case type_of(ParticleType::kInteger): return integer_from_wire(value);
     case type_of(ParticleType::kDouble):
       return value.size() == 8 ? 0 : code(ResultCode::kParameter);
     case type_of(ParticleType::kBool):
-      return value.size() == 1 && static_cast<uint8_t>(value[0]) <= 1 ? 0
-                                                                      : code(ResultCode::kParameter);
-    case type_of(ParticleType::kHll):
-      return hll_from_wire(value);
-    case type_of(ParticleType::kGeoJson):
-      return geojson_from_wire(value);
-    case type_of(ParticleType::kList):
-      return collection_from_wire(value, mp::Kind::kList);
-    case type_of(ParticleType::kMap):
-      return collection_from_wire(value, mp::Kind::kMap);
-    default:
-      return 0;  // strings and blobs take any bytes
+      return value.size() == 1 && static_cast<uint8_t>(value[0]) <= 1
+                 ? 0
+                 : code(ResultCode::kParameter);
+    case type_of(ParticleType::kHll): return hll_from_wire(value);
+    case type_of(ParticleType::kGeoJson): return geojson_from_wire(value);
+    case type_of(ParticleType::kList): return collection_from_wire(value, mp::Kind::kList);
+    case type_of(ParticleType::kMap): return collection_from_wire(value, mp::Kind::kMap);
+    default: return 0;  // strings and blobs take any bytes
   }
 }
 
@@ -123,8 +117,8 @@ size_t msgpack_element_size(std::string_view bytes, size_t pos) {
   uint64_t pending = 1;
   while (pending > 0) {
     if (pos >= bytes.size()) return 0;
-    const auto e = mp::read_element(reinterpret_cast<const uint8_t*>(bytes.data()) + pos,
-                                    bytes.size() - pos);
+    const auto e =
+        mp::read_element(reinterpret_cast<const uint8_t*>(bytes.data()) + pos, bytes.size() - pos);
     if (e.kind == mp::Kind::kInvalid) return 0;
     const uint64_t own = e.head_size + mp::body_size(e);
     if (own > bytes.size() - pos) return 0;

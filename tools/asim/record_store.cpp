@@ -16,10 +16,10 @@ namespace proto = aeroshim::proto;
 constexpr uint32_t kNeverExpire = 0xFFFFFFFF;
 constexpr uint32_t kKeepTtl = 0xFFFFFFFE;
 constexpr uint32_t kMaxTtl = 3600u * 24 * 365 * 10;  // the server's MAX_ALLOWED_TTL
-constexpr uint32_t kNeverTouch = 0xFFFFFFFF;           // read-touch-ttl-percent "never"
+constexpr uint32_t kNeverTouch = 0xFFFFFFFF;         // read-touch-ttl-percent "never"
 // Memory namespaces of an 8.x server refuse records above write-block-size
 // (1 MiB by default); asim counts bin names and values, a close bound.
-constexpr size_t kMaxRecordBytes = 1024 * 1024;
+constexpr size_t kMaxRecordBytes = size_t{1024} * 1024;
 
 constexpr uint8_t code(ResultCode c) { return static_cast<uint8_t>(c); }
 
@@ -130,7 +130,8 @@ Message RecordStore::remove(const Message& request, const Target& t, uint32_t no
   if ((request.info2 & proto::kInfo2GenerationGreater) && request.generation <= r->generation)
     return reply(code(ResultCode::kGeneration));
   if (set_mismatch(*r, request, false)) return reply(code(ResultCode::kParameter));
-  if (key_mismatch(*r, request.field(FieldType::kKey))) return reply(code(ResultCode::kKeyMismatch));
+  if (key_mismatch(*r, request.field(FieldType::kKey)))
+    return reply(code(ResultCode::kKeyMismatch));
   // Durable deletes leave a tombstone on a server; to a reader the record is
   // gone either way.
   records_.erase(t.id);
@@ -187,7 +188,8 @@ Message RecordStore::write(const Message& request, const Target& t, uint32_t now
   if (existing && set_mismatch(*existing, request, true))
     return reply(code(ResultCode::kParameter), existing);
   const auto* key = request.field(FieldType::kKey);
-  if (existing && key_mismatch(*existing, key)) return reply(code(ResultCode::kKeyMismatch), existing);
+  if (existing && key_mismatch(*existing, key))
+    return reply(code(ResultCode::kKeyMismatch), existing);
   if (key && (!existing || existing->key.empty()) && bad_key(key->data))
     return reply(code(ResultCode::kParameter), existing);
 

@@ -52,9 +52,12 @@ class RecordStore {
     std::string ns;
     std::string id;  // namespace, NUL, digest
   };
-  aeroshim::proto::Message read(const aeroshim::proto::Message& request, const Target& t, uint32_t now);
-  aeroshim::proto::Message write(const aeroshim::proto::Message& request, const Target& t, uint32_t now);
-  aeroshim::proto::Message remove(const aeroshim::proto::Message& request, const Target& t, uint32_t now);
+  aeroshim::proto::Message read(const aeroshim::proto::Message& request, const Target& t,
+                                uint32_t now);
+  aeroshim::proto::Message write(const aeroshim::proto::Message& request, const Target& t,
+                                 uint32_t now);
+  aeroshim::proto::Message remove(const aeroshim::proto::Message& request, const Target& t,
+                                  uint32_t now);
   Record* live(const std::string& id, uint32_t now);
 
   std::unordered_map<std::string, Record> records_;
