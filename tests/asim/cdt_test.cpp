@@ -118,6 +118,17 @@ static void test_list_build_and_read(void**) {
   assert_int_equal(one(store, false, cdt(22, {i(kExists), i(7)})).particle_type, 17);
   assert_int_equal(int_of(one(store, false, cdt(21, {i(kValue), i(-1)}))), 3);
   assert_true(one(store, false, cdt(22, {i(kRank), i(2)})).value == list({i(2)}));
+  // Value intervals [begin, end) (no end: no bound) and value lists, in index order.
+  assert_true(one(store, false, cdt(25, {i(kValue), i(1), i(3)})).value == list({i(1), i(2)}));
+  assert_true(one(store, false, cdt(25, {i(kValue), i(1)})).value == list({i(1), i(2), i(3)}));
+  assert_true(one(store, false, cdt(23, {i(kValue), list({i(3), i(0), i(9)})})).value ==
+              list({i(0), i(3)}));
+  assert_int_equal(fails(store, false, cdt(23, {i(kValue), i(3)})), kParameter);
+  // Relative rank ranges: from where 2 sits (rank 2), one lower, two of them.
+  assert_true(one(store, false, cdt(27, {i(kValue), i(2), i(-1), i(2)})).value ==
+              list({i(1), i(2)}));
+  assert_true(one(store, false, cdt(27, {i(kValue), i(2), i(-5), i(4)})).value == list({i(0)}));
+  assert_true(one(store, false, cdt(27, {i(kValue), i(2), i(1)})).value == list({i(3)}));
   // A CDT read of a missing bin answers nothing.
   assert_int_equal(store.execute(request(false, {cdt(16)}, "none"), kNow).ops.size(), 0);
 }
@@ -238,6 +249,14 @@ static void test_map_ops(void**) {
   assert_int_equal(fails(store, true, cdt(73, {s("t"), i(1), i(0)}), "m"), kParameter);
   // Keys must be integers, strings or blobs.
   assert_int_equal(fails(store, true, cdt(67, {list({}), i(1), i(0)}), "m"), kParameter);
+  // Key intervals and key lists.
+  assert_true(one(store, false, cdt(103, {i(kKey), s("b"), s("d")}), "m").value ==
+              list({s("b"), s("c")}));
+  assert_int_equal(int_of(one(store, false, cdt(107, {i(kCount), list({s("a"), s("q")})}), "m")),
+                   1);
+  // Key-relative index ranges: from where "b" sits (index 1).
+  assert_true(one(store, false, cdt(109, {i(kKey), s("b"), i(1), i(2)}), "m").value ==
+              list({s("c"), s("d")}));
   // remove_by_key (76) answers by return type.
   assert_int_equal(int_of(one(store, true, cdt(76, {i(kValue), s("a")}), "m")), 1);
   assert_int_equal(int_of(one(store, false, cdt(96), "m")), 5);
@@ -257,6 +276,34 @@ static void test_map_key_ordered(void**) {
   const Op range = one(store, false, cdt(104, {i(kKeyValue), i(0)}), "k");
   assert_int_equal(range.particle_type, 19);
   assert_true(range.value == map({i(1), s("a"), i(3), s("c")}));
+}
+
+// [0xff, [type, value...], [op, args...]]: the op applies inside the bin.
+std::string in_ctx(const std::vector<std::string>& path, const std::string& op) {
+  return list({std::string("\xcc\xff", 2), list(path), op});
+}
+
+static void test_context(void**) {
+  RecordStore store;
+  one(store, true, cdt(67, {s("a"), list({i(1), i(2)}), i(0)}), "m");
+  // Map key "a", then a list op on the list there.
+  assert_int_equal(int_of(one(store, true, in_ctx({i(0x22), s("a")}, cdt(1, {i(3)})), "m")), 3);
+  assert_true(stored(store, "m") == map({s("a"), list({i(1), i(2), i(3)})}));
+  assert_int_equal(
+      int_of(one(store, false, in_ctx({i(0x22), s("a")}, cdt(19, {i(kValue), i(-1)})), "m")), 3);
+  // Map index 0, then list index 1: an integer, not a list or map.
+  assert_int_equal(fails(store, true, in_ctx({i(0x20), i(0), i(0x10), i(1)}, cdt(1, {i(3)})), "m"),
+                   kNotApplicable);
+  // A key that is not there, a list item type on a map.
+  assert_int_equal(fails(store, false, in_ctx({i(0x22), s("b")}, cdt(16)), "m"), kNotApplicable);
+  assert_int_equal(fails(store, false, in_ctx({i(0x10), i(0)}, cdt(16)), "m"), kNotApplicable);
+  // A map op where the context names a list.
+  assert_int_equal(fails(store, false, in_ctx({i(0x22), s("a")}, cdt(96)), "m"), kIncompatible);
+  // A missing bin cannot be dug into (creating contexts are not served).
+  assert_int_equal(fails(store, true, in_ctx({i(0x22), s("a")}, cdt(1, {i(3)})), "none"),
+                   kNotApplicable);
+  // An odd context is a parameter error.
+  assert_int_equal(fails(store, false, in_ctx({i(0x22)}, cdt(16)), "m"), kParameter);
 }
 
 int main() {

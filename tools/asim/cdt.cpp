@@ -178,9 +178,27 @@ struct OpArgs {
   }
 };
 
+bool contains(const std::vector<std::string>& items, const std::string& x) {
+  return std::any_of(items.begin(), items.end(),
+                     [&](const std::string& i) { return compare(i, x) == 0; });
+}
+
 // ---- Selecting elements: by index, rank, value or key, to read or remove.
 
-enum class Pick { kIndex, kIndexRange, kRank, kRankRange, kValue, kKey };
+enum class Pick {
+  kIndex,
+  kIndexRange,
+  kRank,
+  kRankRange,
+  kValue,
+  kKey,
+  kValueInterval,
+  kKeyInterval,  // [begin, end): no end, no upper bound
+  kValueList,
+  kKeyList,  // equal to any element of a list argument
+  kValueRelRank,
+  kKeyRelIndex,  // [value, offset, count]: ranks / indexes from a value's place
+};
 
 struct SelectOp {
   uint16_t code;
@@ -201,25 +219,43 @@ constexpr SelectOp kSelectOps[] = {
     {19, false, Pick::kIndex, false, kNoIndex},                // get_by_index
     {21, false, Pick::kRank, false, kNoIndex},                 // get_by_rank
     {22, false, Pick::kValue, false, kNoIndex},                // get_all_by_value
+    {23, false, Pick::kValueList, false, kNoIndex},            // get_by_value_list
+    {25, false, Pick::kValueInterval, false, kNoIndex},        // get_by_value_interval
     {24, false, Pick::kIndexRange, false, kNoIndex},           // get_by_index_range
     {26, false, Pick::kRankRange, false, kNoIndex},            // get_by_rank_range
+    {27, false, Pick::kValueRelRank, false, kNoIndex},         // get_by_value_rel_rank_range
     {32, false, Pick::kIndex, true, kNoIndex},                 // remove_by_index
     {34, false, Pick::kRank, true, kNoIndex},                  // remove_by_rank
     {35, false, Pick::kValue, true, kNoIndex},                 // remove_all_by_value
+    {36, false, Pick::kValueList, true, kNoIndex},             // remove_by_value_list
+    {38, false, Pick::kValueInterval, true, kNoIndex},         // remove_by_value_interval
     {37, false, Pick::kIndexRange, true, kNoIndex},            // remove_by_index_range
     {39, false, Pick::kRankRange, true, kNoIndex},             // remove_by_rank_range
+    {40, false, Pick::kValueRelRank, true, kNoIndex},          // remove_by_value_rel_rank_range
     {76, true, Pick::kKey, true, kNoIndex},                    // map remove_by_key
     {77, true, Pick::kIndex, true, kNoIndex},                  // map remove_by_index
     {79, true, Pick::kRank, true, kNoIndex},                   // map remove_by_rank
+    {81, true, Pick::kKeyList, true, kNoIndex},                // map remove_by_key_list
     {82, true, Pick::kValue, true, kNoIndex},                  // map remove_all_by_value
+    {83, true, Pick::kValueList, true, kNoIndex},              // map remove_by_value_list
+    {84, true, Pick::kKeyInterval, true, kNoIndex},            // map remove_by_key_interval
     {85, true, Pick::kIndexRange, true, kNoIndex},             // map remove_by_index_range
+    {86, true, Pick::kValueInterval, true, kNoIndex},          // map remove_by_value_interval
     {87, true, Pick::kRankRange, true, kNoIndex},              // map remove_by_rank_range
+    {88, true, Pick::kKeyRelIndex, true, kNoIndex},            // map remove_by_key_rel_index_range
+    {89, true, Pick::kValueRelRank, true, kNoIndex},           // map remove_by_value_rel_rank_range
     {97, true, Pick::kKey, false, kNoIndex},                   // map get_by_key
     {98, true, Pick::kIndex, false, kNoIndex},                 // map get_by_index
     {100, true, Pick::kRank, false, kNoIndex},                 // map get_by_rank
     {102, true, Pick::kValue, false, kNoIndex},                // map get_all_by_value
+    {103, true, Pick::kKeyInterval, false, kNoIndex},          // map get_by_key_interval
     {104, true, Pick::kIndexRange, false, kNoIndex},           // map get_by_index_range
+    {105, true, Pick::kValueInterval, false, kNoIndex},        // map get_by_value_interval
     {106, true, Pick::kRankRange, false, kNoIndex},            // map get_by_rank_range
+    {107, true, Pick::kKeyList, false, kNoIndex},              // map get_by_key_list
+    {108, true, Pick::kValueList, false, kNoIndex},            // map get_by_value_list
+    {109, true, Pick::kKeyRelIndex, false, kNoIndex},          // map get_by_key_rel_index_range
+    {110, true, Pick::kValueRelRank, false, kNoIndex},         // map get_by_value_rel_rank_range
 };
 
 const SelectOp* select_op(uint16_t op) {
@@ -228,18 +264,76 @@ const SelectOp* select_op(uint16_t op) {
   return nullptr;
 }
 
-bool is_range(Pick how) { return how == Pick::kIndexRange || how == Pick::kRankRange; }
+bool is_relative(Pick how) { return how == Pick::kValueRelRank || how == Pick::kKeyRelIndex; }
+
+// Selectors whose last argument may be left out (count, interval end).
+bool is_range(Pick how) {
+  return how == Pick::kIndexRange || how == Pick::kRankRange || how == Pick::kValueInterval ||
+         how == Pick::kKeyInterval || is_relative(how);
+}
+
+// The server's calc_rel_index_count: ranks (or key indexes) from where
+// `value` would sit, moved by an offset; a start before 0 eats into the count.
+uint8_t pick_relative(Pick how, const OpArgs& a, size_t at, const View& v,
+                      std::vector<uint32_t>& out) {
+  const bool keys = how == Pick::kKeyRelIndex;
+  const auto& source = keys ? v.keys : v.values;
+  auto offset = as_int(a.v[at + 1]);
+  std::optional<int64_t> count =
+      a.has(at + 2) ? as_int(a.v[at + 2]) : std::optional<int64_t>(UINT32_MAX);
+  if (!offset || !count || *count < 0) return kParameter;
+  int64_t base = 0;
+  for (const auto& x : source) base += compare(x, a.v[at]) < 0 ? 1 : 0;
+  int64_t start = base + *offset;
+  auto left = static_cast<uint64_t>(*count);
+  if (start < 0) {
+    left = left > static_cast<uint64_t>(-start) ? left - static_cast<uint64_t>(-start) : 0;
+    start = 0;
+  }
+  uint32_t first = 0;
+  uint32_t len = 0;
+  clip_range(start, left, static_cast<uint32_t>(source.size()), first, len);
+  const std::vector<uint32_t> order = keys ? std::vector<uint32_t>() : by_rank(v.values);
+  for (uint32_t r = first; r < first + len; ++r) out.push_back(keys ? r : order[r]);
+  std::sort(out.begin(), out.end());
+  return 0;
+}
+
+bool is_multi(Pick how) { return how != Pick::kIndex && how != Pick::kRank && how != Pick::kKey; }
+
+// Selection by value: equal, in [begin, end), or equal to one of a list.
+uint8_t pick_by_value(Pick how, const OpArgs& a, size_t at, const View& v,
+                      std::vector<uint32_t>& out) {
+  const bool keys = how == Pick::kKey || how == Pick::kKeyInterval || how == Pick::kKeyList;
+  const auto& source = keys ? v.keys : v.values;
+  std::vector<std::string> wanted{a.v[at]};
+  if (how == Pick::kValueList || how == Pick::kKeyList) {
+    auto given = decode_list(a.v[at]);
+    if (!given) return kParameter;
+    wanted = given->items;
+  }
+  const bool interval = how == Pick::kValueInterval || how == Pick::kKeyInterval;
+  for (uint32_t i = 0; i < source.size(); ++i) {
+    bool hit = false;
+    if (interval) {
+      hit = compare(source[i], a.v[at]) >= 0 &&
+            (!a.has(at + 1) || compare(source[i], a.v[at + 1]) < 0);
+    } else {
+      hit = contains(wanted, source[i]);
+    }
+    if (hit) out.push_back(i);
+  }
+  return 0;
+}
 
 // The positions (index order, ascending) `how` chooses among the view's
 // elements; args[at] onwards are the selector's arguments.
 uint8_t pick(Pick how, const OpArgs& a, size_t at, const View& v, std::vector<uint32_t>& out) {
   const auto n = static_cast<uint32_t>(v.values.size());
-  if (how == Pick::kValue || how == Pick::kKey) {
-    const auto& source = how == Pick::kKey ? v.keys : v.values;
-    for (uint32_t i = 0; i < n; ++i)
-      if (compare(source[i], a.v[at]) == 0) out.push_back(i);
-    return 0;
-  }
+  if (is_relative(how)) return pick_relative(how, a, at, v, out);
+  if (how != Pick::kIndex && how != Pick::kIndexRange && how != Pick::kRank &&
+      how != Pick::kRankRange)
+    return pick_by_value(how, a, at, v, out);
   auto index = a.integer(at, 0);
   if (!index) return kParameter;
   const bool by_rank_order = how == Pick::kRank || how == Pick::kRankRange;
@@ -307,7 +401,7 @@ void erase_picked(Container& c, bool is_map, const std::vector<uint32_t>& picked
 uint8_t run_select(const SelectOp& s, const OpArgs& a, Container& c, bool& changed,
                    CdtResult& out) {
   const size_t at = s.fixed_rt == kNoIndex ? 1 : 0;
-  const size_t need = at + 1;
+  const size_t need = at + (is_relative(s.how) ? 2 : 1);
   const size_t most = need + (is_range(s.how) ? 1 : 0);
   if (a.v.size() < need || a.v.size() > most) return kParameter;
   if (s.how == Pick::kIndexRange && s.code == 10 && a.v.size() != 2) return kParameter;
@@ -317,7 +411,7 @@ uint8_t run_select(const SelectOp& s, const OpArgs& a, Container& c, bool& chang
     if (!given) return kParameter;
     rt = static_cast<uint64_t>(*given);
   }
-  const bool multi = is_range(s.how) || s.how == Pick::kValue;
+  const bool multi = is_multi(s.how);
   std::vector<uint32_t> storage;
   const View v = view_of(c, s.is_map, storage);
   std::vector<uint32_t> picked;
@@ -341,11 +435,6 @@ constexpr uint64_t kBounded = 2;
 constexpr uint64_t kNoFail = 4;
 constexpr uint64_t kPartial = 8;
 constexpr uint8_t kOrderedList = 1;
-
-bool contains(const std::vector<std::string>& items, const std::string& x) {
-  return std::any_of(items.begin(), items.end(),
-                     [&](const std::string& i) { return compare(i, x) == 0; });
-}
 
 uint8_t exists_or_ok(uint64_t mod) {
   return (mod & kNoFail) ? 0 : code(ResultCode::kElementExists);
@@ -731,14 +820,20 @@ uint8_t create_flags(uint16_t op, const OpArgs& a) {
   return static_cast<uint8_t>(*flags & (op < 64 ? kOrderedList : 3));
 }
 
-// [op, args...]; a leading 0xff marks a context ([0xff, ctx, [op, args...]]),
-// which asim does not serve.
-uint8_t parse(const std::string& payload, uint16_t& op, OpArgs& args) {
+// [op, args...], or with a context [0xff, [type, value, ...], [op, args...]].
+uint8_t parse(const std::string& payload, uint16_t& op, OpArgs& args,
+              std::vector<std::string>& ctx) {
   auto top = decode_list(payload);
   if (!top || top->flags != 0 || top->items.empty()) return kParameter;
   auto code_value = as_int(top->items[0]);
   if (!code_value || *code_value < 0 || *code_value > 0xFF) return kParameter;
-  if (*code_value == 0xFF) return kParameter;
+  if (*code_value == 0xFF) {
+    if (top->items.size() != 3) return kParameter;
+    auto path = decode_list(top->items[1]);
+    if (!path || path->items.empty() || path->items.size() % 2 != 0) return kParameter;
+    ctx = std::move(path->items);
+    return parse(top->items[2], op, args, ctx);
+  }
   op = static_cast<uint16_t>(*code_value);
   args.v.assign(top->items.begin() + 1, top->items.end());
   return 0;
@@ -754,35 +849,99 @@ uint8_t run(uint16_t op, const OpArgs& a, Container& c, bool is_map, bool& chang
   return is_map ? map_write(op, a, c, out) : list_write(op, a, c, out);
 }
 
+// The op on an existing list or map, `packed` rewritten when it changed.
+uint8_t run_packed(uint16_t op, const OpArgs& a, std::string& packed, bool& changed,
+                   CdtResult& out) {
+  const bool is_map = op >= 64;
+  auto c = is_map ? decode_map(packed) : decode_list(packed);
+  if (!c) return code(ResultCode::kBinIncompatible);
+  if (const uint8_t rc = run(op, a, *c, is_map, changed, out)) return rc;
+  if (changed) packed = is_map ? encode_map(*c) : encode_list(*c);
+  return 0;
+}
+
+// Context item types (as_cdt_ctx.h); the top two bits ask to create.
+constexpr int64_t kCtxListIndex = 0x10, kCtxListRank = 0x11, kCtxListValue = 0x13;
+constexpr int64_t kCtxMapIndex = 0x20, kCtxMapRank = 0x21, kCtxMapKey = 0x22, kCtxMapValue = 0x23;
+
+// Where in `c`'s items the element a context item names sits.
+std::optional<size_t> find_child(int64_t type, const std::string& arg, const Container& c,
+                                 bool is_map) {
+  std::vector<uint32_t> storage;
+  const View v = view_of(c, is_map, storage);
+  const auto n = static_cast<uint32_t>(v.values.size());
+  std::optional<uint32_t> at;
+  if (type == kCtxListIndex || type == kCtxMapIndex || type == kCtxListRank ||
+      type == kCtxMapRank) {
+    auto index = as_int(arg);
+    if (index) at = single_index(*index, n);
+    if (at && (type == kCtxListRank || type == kCtxMapRank)) at = by_rank(v.values)[*at];
+  } else {
+    const auto& source = type == kCtxMapKey ? v.keys : v.values;
+    for (uint32_t i = 0; i < n && !at; ++i)
+      if (compare(source[i], arg) == 0) at = i;
+  }
+  if (!at) return std::nullopt;
+  return is_map ? size_t{2} * storage[*at] + 1 : storage[*at];
+}
+
+// Follows the context from `packed` down to the list or map it names and
+// runs the op there, rewriting each level on the way back. An element that
+// is not there, or not a list or map, is OP_NOT_APPLICABLE; contexts that
+// would create it are not served.
+uint8_t in_context(const std::vector<std::string>& ctx, size_t level, uint16_t op, const OpArgs& a,
+                   std::string& packed, bool& changed, CdtResult& out) {
+  if (level == ctx.size()) return run_packed(op, a, packed, changed, out);
+  auto type = as_int(ctx[level]);
+  if (!type) return kParameter;
+  const int64_t lookup = *type & 0x3F;
+  const bool want_map = lookup >= kCtxMapIndex;
+  auto c = want_map ? decode_map(packed) : decode_list(packed);
+  if (!c) return kNotApplicable;
+  auto child = find_child(lookup, ctx[level + 1], *c, want_map);
+  if (!child) return kNotApplicable;
+  if (const uint8_t rc = in_context(ctx, level + 2, op, a, c->items[*child], changed, out))
+    return rc;
+  if (changed) packed = want_map ? encode_map(*c) : encode_list(*c);
+  return 0;
+}
+
+uint8_t create_and_run(uint16_t op, const OpArgs& a, CdtBin& bin, CdtResult& out) {
+  const bool is_map = op >= 64;
+  if (noop_when_missing(op) || is_read_op(op)) return 0;
+  if (op == 13) return code(ResultCode::kBinIncompatible);
+  if (op == 70) return code(ResultCode::kElementNotFound);
+  Container c;
+  c.flags = create_flags(op, a);
+  if (c.flags && is_map) map_set_type(c, c.flags);
+  bool changed = false;
+  if (const uint8_t rc = run(op, a, c, is_map, changed, out)) return rc;
+  bin.exists = true;
+  bin.particle_type = is_map ? kMapType : kListType;
+  bin.value = is_map ? encode_map(c) : encode_list(c);
+  return 0;
+}
+
 }  // namespace
 
 uint8_t cdt_apply(const std::string& payload, bool modify, CdtBin& bin, CdtResult& result) {
   uint16_t op = 0;
   OpArgs args;
-  if (const uint8_t rc = parse(payload, op, args)) return rc;
-  const bool is_map = op >= 64;
+  std::vector<std::string> ctx;
+  if (const uint8_t rc = parse(payload, op, args, ctx)) return rc;
   if (!modify && !is_read_op(op)) return kParameter;
-  const uint8_t want = is_map ? kMapType : kListType;
-  if (bin.exists && bin.particle_type != want) return code(ResultCode::kBinIncompatible);
-  Container c;
-  if (bin.exists) {
-    auto decoded = is_map ? decode_map(bin.value) : decode_list(bin.value);
-    if (!decoded) return kParameter;
-    c = std::move(*decoded);
-  } else {
-    if (!modify || noop_when_missing(op) || is_read_op(op)) return 0;
-    if (op == 13) return code(ResultCode::kBinIncompatible);
-    if (op == 70) return code(ResultCode::kElementNotFound);
-    c.flags = create_flags(op, args);
-    if (c.flags && is_map) map_set_type(c, c.flags);
+  if (!bin.exists) {
+    if (!modify) return 0;
+    return ctx.empty() ? create_and_run(op, args, bin, result) : kNotApplicable;
   }
+  const uint8_t want = op >= 64 ? kMapType : kListType;
+  if (ctx.empty() && bin.particle_type != want) return code(ResultCode::kBinIncompatible);
+  if (bin.particle_type != kMapType && bin.particle_type != kListType)
+    return code(ResultCode::kBinIncompatible);
+  std::string packed = bin.value;
   bool changed = false;
-  if (const uint8_t rc = run(op, args, c, is_map, changed, result)) return rc;
-  if (!bin.exists || changed) {
-    bin.exists = true;
-    bin.particle_type = want;
-    bin.value = is_map ? encode_map(c) : encode_list(c);
-  }
+  if (const uint8_t rc = in_context(ctx, 0, op, args, packed, changed, result)) return rc;
+  if (changed) bin.value = std::move(packed);
   return 0;
 }
 

@@ -134,7 +134,8 @@ void Server::on_readable(Connection& c) {
 
 bool Server::handle_frames(Connection& c) {
   auto& stats = cluster_.nodes()[c.node].stats;
-  while (c.in.size() - c.in_pos >= proto::kFrameHeaderSize) {
+  // A connection a fault is closing reads nothing more.
+  while (!c.close_when_flushed && c.in.size() - c.in_pos >= proto::kFrameHeaderSize) {
     const auto* head = reinterpret_cast<const uint8_t*>(c.in.data() + c.in_pos);
     const proto::FrameHeader h = proto::decode_frame_header(head);
     // Admin frames are not served.
@@ -156,7 +157,6 @@ bool Server::handle_frames(Connection& c) {
     } else if (!serve_data(c, h.type, body)) {
       return false;
     }
-    if (c.close_when_flushed) break;
   }
   if (c.in_pos == c.in.size()) {
     c.in.clear();
