@@ -291,9 +291,14 @@ static void test_context(void**) {
   assert_true(stored(store, "m") == map({s("a"), list({i(1), i(2), i(3)})}));
   assert_int_equal(
       int_of(one(store, false, in_ctx({i(0x22), s("a")}, cdt(19, {i(kValue), i(-1)})), "m")), 3);
-  // Map index 0, then list index 1: an integer, not a list or map.
+  // Map index 0, then list index 1: an integer. A list op there is of the
+  // wrong type; digging further into it finds no list or map.
   assert_int_equal(fails(store, true, in_ctx({i(0x20), i(0), i(0x10), i(1)}, cdt(1, {i(3)})), "m"),
-                   kNotApplicable);
+                   kIncompatible);
+  assert_int_equal(
+      fails(store, true, in_ctx({i(0x20), i(0), i(0x10), i(1), i(0x10), i(0)}, cdt(1, {i(3)})),
+            "m"),
+      kNotApplicable);
   // A key that is not there, a list item type on a map.
   assert_int_equal(fails(store, false, in_ctx({i(0x22), s("b")}, cdt(16)), "m"), kNotApplicable);
   assert_int_equal(fails(store, false, in_ctx({i(0x10), i(0)}, cdt(16)), "m"), kNotApplicable);
@@ -314,6 +319,7 @@ int main() {
       cmocka_unit_test(test_cdt_errors),
       cmocka_unit_test(test_map_ops),
       cmocka_unit_test(test_map_key_ordered),
+      cmocka_unit_test(test_context),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }
