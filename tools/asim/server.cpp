@@ -117,6 +117,7 @@ void Server::close_connection(int fd) {
   epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
   ::close(fd);
   connections_.erase(fd);
+  holding_.erase(fd);
 }
 
 void Server::on_readable(Connection& c) {
@@ -293,13 +294,17 @@ void Server::send(Connection& c, std::string bytes, uint64_t due_ms) {
   }
   if (!c.held.empty() && c.held.back().due_ms > due_ms) due_ms = c.held.back().due_ms;
   c.held.push_back(Held{due_ms, std::move(bytes)});
+  holding_.insert(c.fd);
 }
 
 int Server::release_held() {
+  if (holding_.empty()) return -1;
   const uint64_t now = monotonic_ms();
   uint64_t next = 0;
   std::vector<int> doomed;
-  for (auto& [fd, c] : connections_) {
+  std::vector<int> drained;
+  for (int fd : holding_) {
+    Connection* c = connections_.at(fd).get();
     bool moved = false;
     while (!c->held.empty() && c->held.front().due_ms <= now) {
       c->out += c->held.front().bytes;
@@ -307,8 +312,10 @@ int Server::release_held() {
       moved = true;
     }
     if (moved && !flush(*c)) doomed.push_back(fd);
+    if (c->held.empty()) drained.push_back(fd);
     if (!c->held.empty() && (next == 0 || c->held.front().due_ms < next)) next = c->held.front().due_ms;
   }
+  for (int fd : drained) holding_.erase(fd);
   for (int fd : doomed) close_connection(fd);
   return next == 0 ? -1 : static_cast<int>(next > now ? next - now : 0);
 }

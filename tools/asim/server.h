@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,7 @@ class Server final : public NodeControl {
   int epoll_fd_ = -1;
   std::vector<int> listeners_;      // by node index; -1 when not listening
   std::map<int, std::unique_ptr<Connection>> connections_;
+  std::set<int> holding_;  // connections with answers held back by a delay fault
   std::vector<size_t> pending_stops_;
 };
 
