@@ -192,6 +192,10 @@ static void test_compression(void**) {
   assert_int_equal(read_frame(fd).header.type, 3);
   send_all(fd, get_frame('y', proto::kInfo1CompressResponse));
   assert_int_equal(read_message(fd).result_code, 2);
+  // Nor one that compression would not shrink by 32 bytes.
+  assert_int_equal(round_trip(put_frame('s', "tiny")).result_code, 0);
+  send_all(fd, get_frame('s', proto::kInfo1CompressResponse));
+  assert_int_equal(read_frame(fd).header.type, 3);
   // A compressed frame that does not inflate: PARAMETER.
   std::string bad = compressed(put_frame('z', "x"));
   bad[bad.size() - 3] ^= 0x55;

@@ -251,7 +251,10 @@ std::string Server::answer_data(size_t node, uint8_t type, std::string_view body
   }
   bool compress = false;
   std::string answer = execute(node, body, compress);
-  return compress ? deflate_frame(answer) : answer;
+  if (!compress) return answer;
+  // The server sends the compressed form only when it saves 32 bytes or more.
+  std::string deflated = deflate_frame(answer);
+  return deflated.size() + 32 <= answer.size() ? deflated : answer;
 }
 
 // Every fault but close: the request was applied; its answer goes out late,
