@@ -170,7 +170,9 @@ static void test_namespaces(void**) {
 
 static void test_compression(void**) {
   const std::string value(500, 'v');
+  assert_string_equal(info("asim-stats-reset").c_str(), "ok");
   assert_int_equal(round_trip(compressed(put_frame('z', value))).result_code, 0);
+  assert_int_equal(asim_stat(g_asim.ports[0], g_asim.ports[0], "compressed_in"), 1);
   const int fd = connect_node();
   // Asked to, asim compresses an answer carrying bins.
   send_all(fd, get_frame('z', proto::kInfo1CompressResponse));
@@ -187,6 +189,7 @@ static void test_compression(void**) {
   assert_true(m.is_ok());
   assert_int_equal(m->ops.size(), 1);
   assert_true(m->ops[0].value == value);
+  assert_int_equal(asim_stat(g_asim.ports[0], g_asim.ports[0], "compressed_out"), 1);
   // Not asked: plain; a header-only answer is never compressed.
   send_all(fd, get_frame('z'));
   assert_int_equal(read_frame(fd).header.type, 3);

@@ -124,12 +124,23 @@ async function operate(client) {
   check(same(r.bins.m, { a: 11, nested: [1, 2] }), `map after the context op (${JSON.stringify(r.bins.m)})`);
 }
 
+// The sum of one asim-stats field over every node.
+async function statSum(field) {
+  const all = await asimInfo(seeds[0].port, 'asim-stats', 2000);
+  let sum = 0;
+  for (const m of all.matchAll(new RegExp(`[,:]${field}=(\\d+)`, 'g'))) sum += Number(m[1]);
+  return sum;
+}
+
 async function compression(client) {
   const key = new Aerospike.Key('test', 'demo', 'compressed');
   const big = 'z'.repeat(5000);
+  const before = [await statSum('compressed_in'), await statSum('compressed_out')];
   await client.put(key, { big }, null, { compress: true });
   const got = await client.get(key, { compress: true });
   check(got.bins.big === big, 'compressed put and compressed get');
+  check(await statSum('compressed_in') === before[0] + 1, 'the put arrived compressed');
+  check(await statSum('compressed_out') === before[1] + 1, 'the answer went out compressed');
 }
 
 async function knobsAndFaults(client) {

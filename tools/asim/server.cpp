@@ -212,6 +212,7 @@ std::string Server::result_only(uint8_t result) {
 
 bool Server::serve_data(Connection& c, uint8_t type, std::string_view body) {
   const std::optional<Fault> fault = faults_.take(c.node);
+  if (fault) ++cluster_.nodes()[c.node].stats.faults;
   // Closed on arrival: the request never reaches the store.
   if (fault && fault->kind == FaultKind::kClose) return false;
   uint64_t due = 0;
@@ -237,6 +238,7 @@ std::string Server::answer_data(size_t node, uint8_t type, std::string_view body
       ++cluster_.nodes()[node].stats.bad_frames;
       return result_only(static_cast<uint8_t>(proto::ResultCode::kParameter));
     }
+    ++cluster_.nodes()[node].stats.compressed_in;
     inner = std::move(*inflated);
     body = std::string_view(inner).substr(proto::kFrameHeaderSize);
   }
@@ -254,7 +256,9 @@ std::string Server::answer_data(size_t node, uint8_t type, std::string_view body
   if (!compress) return answer;
   // The server sends the compressed form only when it saves 32 bytes or more.
   std::string deflated = deflate_frame(answer);
-  return deflated.size() + 32 <= answer.size() ? deflated : answer;
+  if (deflated.size() + 32 > answer.size()) return answer;
+  ++cluster_.nodes()[node].stats.compressed_out;
+  return deflated;
 }
 
 // Every fault but close: the request was applied; its answer goes out late,
