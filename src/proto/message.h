@@ -18,13 +18,17 @@ inline constexpr uint8_t kMessageHeaderSize = 22;
 inline constexpr uint8_t kInfo1Read = 1;
 inline constexpr uint8_t kInfo1GetAll = 2;
 inline constexpr uint8_t kInfo1NoBinData = 32;
+inline constexpr uint8_t kInfo1CompressResponse = 128;
 // info2 bits
 inline constexpr uint8_t kInfo2Write = 1;
 inline constexpr uint8_t kInfo2Delete = 2;
 inline constexpr uint8_t kInfo2Generation = 4;
 inline constexpr uint8_t kInfo2GenerationGreater = 8;
+inline constexpr uint8_t kInfo2DurableDelete = 16;
 inline constexpr uint8_t kInfo2CreateOnly = 32;
+inline constexpr uint8_t kInfo2RespondAllOps = 128;
 // info3 bits
+inline constexpr uint8_t kInfo3CommitMaster = 2;
 inline constexpr uint8_t kInfo3UpdateOnly = 8;
 inline constexpr uint8_t kInfo3CreateOrReplace = 16;
 inline constexpr uint8_t kInfo3ReplaceOnly = 32;
@@ -39,6 +43,8 @@ enum class FieldType : uint8_t {
 enum class OpType : uint8_t {
   kRead = 1,
   kWrite = 2,
+  kCdtRead = 3,
+  kCdtModify = 4,
   kIncrement = 5,
   kAppend = 9,
   kPrepend = 10,
@@ -52,6 +58,12 @@ enum class ParticleType : uint8_t {
   kDouble = 2,
   kString = 3,
   kBlob = 4,
+  // 7..12: language blobs (Java, C#, Python, Ruby, PHP, Erlang), stored as blobs
+  kBool = 17,
+  kHll = 18,
+  kMap = 19,
+  kList = 20,
+  kGeoJson = 23,
 };
 
 // Server result codes carried in the header's result_code byte.
@@ -62,7 +74,17 @@ enum class ResultCode : uint8_t {
   kGeneration = 3,
   kParameter = 4,
   kExists = 5,
+  kTimeout = 9,
   kBinIncompatible = 12,
+  kRecordTooBig = 13,
+  kKeyMismatch = 19,
+  kNamespace = 20,
+  kBinName = 21,
+  kForbidden = 22,
+  kElementNotFound = 23,
+  kElementExists = 24,
+  kOpNotApplicable = 26,
+  kGeoInvalidGeoJson = 160,
 };
 
 struct Field {

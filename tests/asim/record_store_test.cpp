@@ -112,15 +112,18 @@ static void test_write_read(void**) {
 
 static void test_bad_requests(void**) {
   RecordStore store = seeded();
+  // Without a digest field the server looks up the all-zero digest.
   Message no_digest = read_all();
   no_digest.fields.pop_back();
-  assert_int_equal(store.execute(no_digest, kNow).result_code, code(proto::ResultCode::kParameter));
+  assert_int_equal(store.execute(no_digest, kNow).result_code, code(proto::ResultCode::kNotFound));
   Message short_digest = read_all();
   short_digest.fields[1].data.resize(19);
   assert_int_equal(store.execute(short_digest, kNow).result_code, code(proto::ResultCode::kParameter));
+  // A message without a namespace field is answered as an unknown namespace.
   Message no_ns = read_all();
   no_ns.fields.erase(no_ns.fields.begin());
-  assert_int_equal(store.execute(no_ns, kNow).result_code, code(proto::ResultCode::kParameter));
+  assert_int_equal(store.execute(no_ns, kNow).result_code, code(proto::ResultCode::kNamespace));
+  // Neither a read nor a write.
   Message neither = keyed();
   assert_int_equal(store.execute(neither, kNow).result_code, code(proto::ResultCode::kParameter));
   // A write op inside a read is refused, as is a malformed particle.
@@ -130,8 +133,14 @@ static void test_bad_requests(void**) {
   assert_int_equal(store.execute(mixed, kNow).result_code, code(proto::ResultCode::kParameter));
   Message bad_int = write({Op{op(proto::OpType::kWrite), particle(proto::ParticleType::kInteger), "n", "123"}});
   assert_int_equal(store.execute(bad_int, kNow).result_code, code(proto::ResultCode::kParameter));
-  Message no_name = write({put_string("", "x")});
-  assert_int_equal(store.execute(no_name, kNow).result_code, code(proto::ResultCode::kParameter));
+  // The server's bin name rule: under 16 bytes, no NUL; an empty name passes.
+  Message long_name = write({put_string("sixteen-bytes-xx", "x")});
+  assert_int_equal(store.execute(long_name, kNow).result_code, code(proto::ResultCode::kBinName));
+  Message nul_name = write({put_string(std::string("a\0b", 3), "x")});
+  assert_int_equal(store.execute(nul_name, kNow).result_code, code(proto::ResultCode::kBinName));
+  assert_int_equal(store.execute(write({put_string("fifteen-bytes-x", "x")}), kNow).result_code, 0);
+  Message no_ops = write({});
+  assert_int_equal(store.execute(no_ops, kNow).result_code, code(proto::ResultCode::kParameter));
 }
 
 static void test_delete(void**) {
@@ -222,6 +231,9 @@ static void test_increment_append(void**) {
   Message inc = write({Op{op(proto::OpType::kIncrement), particle(proto::ParticleType::kInteger), "n",
                           proto::be_u64(static_cast<uint64_t>(-8))},
                        Op{op(proto::OpType::kRead), 0, "n", ""}});
+  // A read op in a write needs the read bit, as the stock client sets it.
+  assert_int_equal(store.execute(inc, kNow).result_code, code(proto::ResultCode::kParameter));
+  inc.info1 = proto::kInfo1Read;
   const Message r = store.execute(inc, kNow);
   assert_int_equal(r.result_code, 0);
   assert_int_equal(r.ops.size(), 1);
@@ -236,7 +248,7 @@ static void test_increment_append(void**) {
                                 proto::be_u64(1)}});
   assert_int_equal(store.execute(on_string, kNow).result_code, code(proto::ResultCode::kBinIncompatible));
   Message not_int = write({Op{op(proto::OpType::kIncrement), particle(proto::ParticleType::kString), "n", "1"}});
-  assert_int_equal(store.execute(not_int, kNow).result_code, code(proto::ResultCode::kParameter));
+  assert_int_equal(store.execute(not_int, kNow).result_code, code(proto::ResultCode::kBinIncompatible));
 
   store.execute(write({Op{op(proto::OpType::kAppend), particle(proto::ParticleType::kString), "s", "!"},
                        Op{op(proto::OpType::kPrepend), particle(proto::ParticleType::kString), "s", ">"}}),

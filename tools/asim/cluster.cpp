@@ -189,6 +189,8 @@ std::string Cluster::stats_value() const {
     out += fmt::format("{}:node={},running={},info={},reads={},writes={},proxied={},bad_frames={}", n.port,
                        n.name, n.running ? 1 : 0, n.stats.info_requests, n.stats.reads, n.stats.writes,
                        n.stats.proxied, n.stats.bad_frames);
+    out += fmt::format(",compressed_in={},compressed_out={},faults={}", n.stats.compressed_in,
+                       n.stats.compressed_out, n.stats.faults);
     for (const auto& [name, count] : n.stats.names) out += fmt::format(",info.{}={}", name, count);
   }
   return out;

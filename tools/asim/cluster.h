@@ -20,6 +20,9 @@ struct NodeStats {
   uint64_t writes = 0;
   uint64_t proxied = 0;                     // data commands for partitions it does not master
   uint64_t bad_frames = 0;
+  uint64_t compressed_in = 0;   // compressed requests inflated
+  uint64_t compressed_out = 0;  // answers sent compressed
+  uint64_t faults = 0;          // data requests an asim-fault hit
 };
 
 struct SimNode {

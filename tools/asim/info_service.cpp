@@ -14,10 +14,10 @@ std::optional<long> to_long(const std::string& text) {
   return v;
 }
 
-constexpr const char* kFeatures =
-    "batch-any;batch-index;blob-bits;cdt-list;cdt-map;cluster-stable;float;geo;sindex-exists;peers;"
-    "pipelining;pscans;query-show;relaxed-sc;replicas;replicas-all;replicas-master;replicas-max;"
-    "truncate-namespace;udf";
+// Only what asim serves: list and map operations, doubles, peers, pipelined
+// requests and the replicas names. (The 7.4.0 C client does not ask for
+// features; it derives them from the build.)
+constexpr const char* kFeatures = "cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master";
 
 }  // namespace
 
@@ -188,12 +188,64 @@ std::optional<std::string> InfoService::control(const std::string& name, const s
     cluster_.reset_stats();
     return "ok";
   }
+  if (auto v = data_control(name, params)) return *v;
   if (name == "asim-ownership") {
     auto ns = cluster_.namespace_index(param(params, "ns").value_or(""));
     if (!ns) return "ERROR::no namespace ns=" + param(params, "ns").value_or("");
     return cluster_.ownership_value(*ns);
   }
   return std::nullopt;
+}
+
+}  // namespace asim
+
+namespace asim {
+
+std::optional<std::string> InfoService::data_control(const std::string& name, const std::string& params) {
+  if (name == "asim-ns-config") {
+    if (!store_) return "ERROR::no record store";
+    const std::string ns = param(params, "ns").value_or("");
+    if (!cluster_.namespace_index(ns)) return "ERROR::no namespace ns=" + ns;
+    NamespaceConfig config = store_->config(ns);
+    for (auto [key, field] : {std::pair{"nsup-period", &config.nsup_period},
+                              std::pair{"default-ttl", &config.default_ttl}}) {
+      auto text = param(params, key);
+      if (!text) continue;
+      auto v = to_long(*text);
+      if (!v || *v < 0 || *v > 315360000) return fmt::format("ERROR::{} must be 0 to 315360000", key);
+      *field = static_cast<uint32_t>(*v);
+    }
+    store_->configure(ns, config);
+    return "ok";
+  }
+  if (name != "asim-fault" && name != "asim-fault-clear") return std::nullopt;
+  if (!faults_) return "ERROR::no fault plan";
+  std::optional<size_t> node;
+  if (auto port = param(params, "port")) {
+    auto n = to_long(*port);
+    if (n && *n > 0 && *n <= 65535) node = cluster_.node_by_port(static_cast<uint16_t>(*n));
+    if (!node) return "ERROR::no node with port=" + *port;
+  }
+  if (name == "asim-fault-clear") {
+    if (node) {
+      faults_->clear(*node);
+    } else {
+      faults_->clear_all();
+    }
+    return "ok";
+  }
+  if (!node) return "ERROR::port= is required";
+  auto kind = fault_kind(param(params, "kind").value_or(""));
+  if (!kind) return "ERROR::kind must be delay, drop, close, close-mid, garbage, huge-length or truncate";
+  Fault fault{*kind, 1, 0};
+  auto count = to_long(param(params, "count").value_or("1"));
+  auto ms = to_long(param(params, "ms").value_or("0"));
+  if (!count || *count < 0 || *count > 1000000000) return "ERROR::count must be 0 to 1000000000";
+  if (!ms || *ms < 0 || *ms > 600000) return "ERROR::ms must be 0 to 600000";
+  fault.remaining = static_cast<uint32_t>(*count);
+  fault.delay_ms = static_cast<uint32_t>(*ms);
+  faults_->arm(*node, fault);
+  return "ok";
 }
 
 }  // namespace asim

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "cluster.h"
+#include "fault.h"
+#include "record_store.h"
 
 #include <optional>
 #include <string>
@@ -23,7 +25,11 @@ class NodeControl {
 
 class InfoService {
  public:
-  InfoService(Cluster& cluster, NodeControl& control) : cluster_(cluster), control_(control) {}
+  // `store` and `faults`, when given, are what asim-ns-config and the fault
+  // names act on; without them those names answer an error.
+  InfoService(Cluster& cluster, NodeControl& control, RecordStore* store = nullptr,
+              FaultPlan* faults = nullptr)
+      : cluster_(cluster), control_(control), store_(store), faults_(faults) {}
 
   // The whole answer body to `body`, asked of node `node`.
   std::string answer(size_t node, std::string_view body);
@@ -31,9 +37,12 @@ class InfoService {
  private:
   std::string value_of(size_t node, const std::string& command);
   std::optional<std::string> control(const std::string& name, const std::string& params);
+  std::optional<std::string> data_control(const std::string& name, const std::string& params);
 
   Cluster& cluster_;
   NodeControl& control_;
+  RecordStore* store_;
+  FaultPlan* faults_;
 };
 
 // Parses "k=v;k=v" control parameters; nullopt when `key` is absent.

@@ -1,5 +1,7 @@
 #include "record_store.h"
 
+#include "bin_ops.h"
+
 #include <ctime>
 
 namespace asim {
@@ -7,51 +9,77 @@ namespace {
 
 using aeroshim::proto::FieldType;
 using aeroshim::proto::Message;
-using aeroshim::proto::Op;
-using aeroshim::proto::OpType;
 using aeroshim::proto::ParticleType;
 using aeroshim::proto::ResultCode;
 namespace proto = aeroshim::proto;
 
 constexpr uint32_t kNeverExpire = 0xFFFFFFFF;
 constexpr uint32_t kKeepTtl = 0xFFFFFFFE;
-constexpr uint32_t kMaxBins = 32767;
+constexpr uint32_t kMaxTtl = 3600u * 24 * 365 * 10;  // the server's MAX_ALLOWED_TTL
+constexpr uint32_t kNeverTouch = 0xFFFFFFFF;         // read-touch-ttl-percent "never"
+// Memory namespaces of an 8.x server refuse records above write-block-size
+// (1 MiB by default); asim counts bin names and values, a close bound.
+constexpr size_t kMaxRecordBytes = size_t{1024} * 1024;
 
-Message reply(ResultCode code) {
+constexpr uint8_t code(ResultCode c) { return static_cast<uint8_t>(c); }
+
+// A reply carrying the record's metadata, as the server's answers do even
+// for most refusals.
+Message reply(uint8_t result, const Record* r = nullptr) {
   Message m;
-  m.result_code = static_cast<uint8_t>(code);
-  return m;
-}
-
-Message reply(const Record& r) {
-  Message m;
-  m.generation = r.generation;
-  m.record_ttl = r.void_time;
-  return m;
-}
-
-Bin* find_bin(Record& r, const std::string& name) {
-  for (auto& b : r.bins)
-    if (b.name == name) return &b;
-  return nullptr;
-}
-
-void add_read_op(Message& m, const Bin& b) {
-  m.ops.push_back(Op{static_cast<uint8_t>(OpType::kRead), b.particle_type, b.name, b.value});
-}
-
-bool valid_particle(const Op& op) {
-  switch (static_cast<ParticleType>(op.particle_type)) {
-    case ParticleType::kNil:
-      return op.value.empty();
-    case ParticleType::kInteger:
-    case ParticleType::kDouble:
-      return op.value.size() == 8;
-    case ParticleType::kString:
-    case ParticleType::kBlob:
-      return true;
+  m.result_code = result;
+  if (r) {
+    m.generation = r->generation;
+    m.record_ttl = r->void_time;
   }
-  return false;
+  return m;
+}
+
+// A sent key the server cannot store: empty, or an integer key whose flat
+// form (type byte, 8 bytes) has the wrong size.
+bool bad_key(const std::string& key) {
+  if (key.empty()) return true;
+  return static_cast<uint8_t>(key[0]) == static_cast<uint8_t>(ParticleType::kInteger) &&
+         key.size() != 9;
+}
+
+bool key_mismatch(const Record& r, const proto::Field* sent) {
+  return sent && !r.key.empty() && sent->data != r.key;
+}
+
+std::string sent_set(const Message& m) {
+  const auto* f = m.field(FieldType::kSet);
+  return f ? f->data : std::string();
+}
+
+// Reads and deletes may leave the set out; a set they do send must be the
+// record's. A write to an existing record must name exactly its set.
+bool set_mismatch(const Record& r, const Message& m, bool is_update) {
+  const std::string set = sent_set(m);
+  if (set.empty()) return is_update && !r.set.empty();
+  return set != r.set;
+}
+
+bool ttl_valid(uint32_t ttl) { return ttl <= kMaxTtl || ttl == kNeverExpire || ttl == kKeepTtl; }
+
+// nsup-period 0 (with allow-ttl-without-nsup false) refuses any write that
+// would give the record an expiry.
+bool ttl_forbidden(uint32_t ttl, const NamespaceConfig& ns) {
+  const bool expires = static_cast<int32_t>(ttl) > 0 || (ttl == 0 && ns.default_ttl != 0);
+  return expires && ns.nsup_period == 0;
+}
+
+uint32_t void_time_for(uint32_t ttl, const Record& r, const NamespaceConfig& ns, uint32_t now) {
+  if (ttl == kNeverExpire) return 0;
+  if (ttl == kKeepTtl) return r.void_time;
+  if (ttl == 0) return ns.default_ttl ? now + ns.default_ttl : 0;
+  return now + ttl;
+}
+
+size_t record_bytes(const Record& r) {
+  size_t n = r.key.size();
+  for (const auto& b : r.bins) n += b.name.size() + b.value.size();
+  return n;
 }
 
 }  // namespace
@@ -61,8 +89,13 @@ uint32_t server_now() {
   return static_cast<uint32_t>(time(nullptr) - kEpoch2010);
 }
 
-Record* RecordStore::live(const std::string& key, uint32_t now) {
-  auto it = records_.find(key);
+NamespaceConfig RecordStore::config(const std::string& ns) const {
+  auto it = configs_.find(ns);
+  return it == configs_.end() ? NamespaceConfig{} : it->second;
+}
+
+Record* RecordStore::live(const std::string& id, uint32_t now) {
+  auto it = records_.find(id);
   if (it == records_.end()) return nullptr;
   if (it->second.void_time != 0 && it->second.void_time <= now) {
     records_.erase(it);
@@ -72,129 +105,123 @@ Record* RecordStore::live(const std::string& key, uint32_t now) {
 }
 
 Message RecordStore::execute(const Message& request, uint32_t now) {
+  // The server answers a missing namespace field as an unknown namespace,
+  // and uses the zero digest when the digest field is absent.
   const auto* ns = request.field(FieldType::kNamespace);
+  if (!ns) return reply(code(ResultCode::kNamespace));
   const auto* digest = request.field(FieldType::kDigest);
-  if (!ns || ns->data.empty() || !digest || digest->data.size() != 20) return reply(ResultCode::kParameter);
-  std::string key = ns->data;
-  key += '\0';
-  key += digest->data;
-  if (request.info2 & proto::kInfo2Write) return write(request, key, now);
-  if (request.info1 & proto::kInfo1Read) return read(request, key, now);
-  return reply(ResultCode::kParameter);
+  if (digest && digest->data.size() != 20) return reply(code(ResultCode::kParameter));
+  Target t{ns->data, ns->data};
+  t.id += '\0';
+  t.id += digest ? digest->data : std::string(20, '\0');
+  if (request.info2 & proto::kInfo2Write) {
+    if (request.info2 & proto::kInfo2Delete) return remove(request, t, now);
+    return write(request, t, now);
+  }
+  if (request.info1 & proto::kInfo1Read) return read(request, t, now);
+  return reply(code(ResultCode::kParameter));
 }
 
-Message RecordStore::read(const Message& request, const std::string& key, uint32_t now) {
-  Record* r = live(key, now);
-  if (!r) return reply(ResultCode::kNotFound);
-  Message m = reply(*r);
-  if (request.info1 & proto::kInfo1NoBinData) return m;
-  if (request.info1 & proto::kInfo1GetAll) {
-    for (const auto& b : r->bins) add_read_op(m, b);
-    return m;
+Message RecordStore::remove(const Message& request, const Target& t, uint32_t now) {
+  Record* r = live(t.id, now);
+  if (!r) return reply(code(ResultCode::kNotFound));
+  if ((request.info2 & proto::kInfo2Generation) && request.generation != r->generation)
+    return reply(code(ResultCode::kGeneration));
+  if ((request.info2 & proto::kInfo2GenerationGreater) && request.generation <= r->generation)
+    return reply(code(ResultCode::kGeneration));
+  if (set_mismatch(*r, request, false)) return reply(code(ResultCode::kParameter));
+  if (key_mismatch(*r, request.field(FieldType::kKey)))
+    return reply(code(ResultCode::kKeyMismatch));
+  // Durable deletes leave a tombstone on a server; to a reader the record is
+  // gone either way.
+  records_.erase(t.id);
+  return reply(code(ResultCode::kOk));
+}
+
+Message RecordStore::read(const Message& request, const Target& t, uint32_t now) {
+  Record* r = live(t.id, now);
+  if (!r) return reply(code(ResultCode::kNotFound));
+  if (set_mismatch(*r, request, false)) return reply(code(ResultCode::kParameter), r);
+  // record_ttl of a read is read-touch-ttl-percent: 0 the namespace default
+  // (asim's is 0: never touch), 0xFFFFFFFF never, 1..100 a percentage.
+  const uint32_t pct = request.record_ttl;
+  if (pct != kNeverTouch && pct > 100) return reply(code(ResultCode::kParameter), r);
+  if (key_mismatch(*r, request.field(FieldType::kKey)))
+    return reply(code(ResultCode::kKeyMismatch), r);
+  Message m = reply(code(ResultCode::kOk), r);
+  if (!(request.info1 & proto::kInfo1NoBinData)) {
+    if (request.info1 & proto::kInfo1GetAll) {
+      for (const auto& b : r->bins)
+        m.ops.push_back(proto::Op{static_cast<uint8_t>(proto::OpType::kRead), b.particle_type,
+                                  b.name, b.value});
+    } else if (const uint8_t rc = apply_read_ops(request, *r, m.ops)) {
+      return reply(rc, r);
+    }
   }
-  for (const auto& op : request.ops) {
-    if (op.op != static_cast<uint8_t>(OpType::kRead)) return reply(ResultCode::kParameter);
-    if (const Bin* b = find_bin(*r, op.name)) add_read_op(m, *b);
+  // The server queues the touch and answers the read with the metadata it
+  // had; the touch rewrites the record with the TTL it was last written with.
+  if (pct != 0 && pct != kNeverTouch && r->void_time != 0) {
+    const uint32_t write_ttl = r->void_time - r->last_update;
+    const uint32_t threshold = static_cast<uint32_t>(uint64_t{write_ttl} * pct / 100);
+    if (now >= r->void_time - threshold) {
+      r->void_time = now + write_ttl;
+      r->last_update = now;
+      r->generation = static_cast<uint16_t>(r->generation + 1) == 0 ? 1 : r->generation + 1;
+    }
   }
   return m;
 }
 
-Message RecordStore::write(const Message& request, const std::string& key, uint32_t now) {
-  Record* existing = live(key, now);
-  if (request.info2 & proto::kInfo2Delete) {
-    if (!existing) return reply(ResultCode::kNotFound);
-    if ((request.info2 & proto::kInfo2Generation) && existing->generation != request.generation)
-      return reply(ResultCode::kGeneration);
-    records_.erase(key);
-    return reply(ResultCode::kOk);
-  }
-  if ((request.info2 & proto::kInfo2CreateOnly) && existing) return reply(ResultCode::kExists);
-  if ((request.info3 & (proto::kInfo3UpdateOnly | proto::kInfo3ReplaceOnly)) && !existing)
-    return reply(ResultCode::kNotFound);
-  if (existing && (request.info2 & proto::kInfo2Generation) && existing->generation != request.generation)
-    return reply(ResultCode::kGeneration);
-  if (existing && (request.info2 & proto::kInfo2GenerationGreater) && request.generation <= existing->generation)
-    return reply(ResultCode::kGeneration);
+Message RecordStore::write(const Message& request, const Target& t, uint32_t now) {
+  WritePolicy policy;
+  if (const uint8_t rc = check_write_ops(request, policy)) return reply(rc);
+  Record* existing = live(t.id, now);
+  if (policy.must_not_create && !existing) return reply(code(ResultCode::kNotFound));
+  if (existing && (request.info2 & proto::kInfo2CreateOnly))
+    return reply(code(ResultCode::kExists), existing);
+  if (existing && (request.info2 & proto::kInfo2Generation) &&
+      request.generation != existing->generation)
+    return reply(code(ResultCode::kGeneration), existing);
+  if (existing && (request.info2 & proto::kInfo2GenerationGreater) &&
+      request.generation <= existing->generation)
+    return reply(code(ResultCode::kGeneration), existing);
+  if (existing && set_mismatch(*existing, request, true))
+    return reply(code(ResultCode::kParameter), existing);
+  const auto* key = request.field(FieldType::kKey);
+  if (existing && key_mismatch(*existing, key))
+    return reply(code(ResultCode::kKeyMismatch), existing);
+  if (key && (!existing || existing->key.empty()) && bad_key(key->data))
+    return reply(code(ResultCode::kParameter), existing);
+
+  // "Keep the TTL" means the namespace default for a record being created.
+  const uint32_t ttl = request.record_ttl == kKeepTtl && !existing ? 0 : request.record_ttl;
+  const NamespaceConfig ns = config(t.ns);
+  if (!ttl_valid(ttl)) return reply(code(ResultCode::kParameter), existing);
+  if (ttl_forbidden(ttl, ns)) return reply(code(ResultCode::kForbidden), existing);
 
   // Work on a copy so a failing op leaves the stored record untouched.
   Record next = existing ? *existing : Record{};
-  if (request.info3 & (proto::kInfo3CreateOrReplace | proto::kInfo3ReplaceOnly)) next.bins.clear();
+  if (policy.is_replace) next.bins.clear();
   Message out;
-  bool deleted = false;
-  for (const auto& op : request.ops) {
-    switch (static_cast<OpType>(op.op)) {
-      case OpType::kWrite: {
-        if (op.name.empty() || !valid_particle(op)) return reply(ResultCode::kParameter);
-        Bin* b = find_bin(next, op.name);
-        if (op.particle_type == static_cast<uint8_t>(ParticleType::kNil)) {
-          if (b) next.bins.erase(next.bins.begin() + (b - next.bins.data()));
-        } else if (b) {
-          b->particle_type = op.particle_type;
-          b->value = op.value;
-        } else {
-          if (next.bins.size() >= kMaxBins) return reply(ResultCode::kParameter);
-          next.bins.push_back(Bin{op.name, op.particle_type, op.value});
-        }
-        break;
-      }
-      case OpType::kIncrement: {
-        if (op.particle_type != static_cast<uint8_t>(ParticleType::kInteger) || op.value.size() != 8)
-          return reply(ResultCode::kParameter);
-        Bin* b = find_bin(next, op.name);
-        if (!b) {
-          next.bins.push_back(Bin{op.name, op.particle_type, op.value});
-        } else {
-          if (b->particle_type != static_cast<uint8_t>(ParticleType::kInteger)) return reply(ResultCode::kBinIncompatible);
-          b->value = proto::be_u64(proto::read_be_u64(b->value) + proto::read_be_u64(op.value));
-        }
-        break;
-      }
-      case OpType::kAppend:
-      case OpType::kPrepend: {
-        if (op.particle_type != static_cast<uint8_t>(ParticleType::kString) &&
-            op.particle_type != static_cast<uint8_t>(ParticleType::kBlob))
-          return reply(ResultCode::kParameter);
-        Bin* b = find_bin(next, op.name);
-        if (!b) {
-          next.bins.push_back(Bin{op.name, op.particle_type, op.value});
-        } else {
-          if (b->particle_type != op.particle_type) return reply(ResultCode::kBinIncompatible);
-          b->value = op.op == static_cast<uint8_t>(OpType::kAppend) ? b->value + op.value : op.value + b->value;
-        }
-        break;
-      }
-      case OpType::kTouch:
-        if (!existing) return reply(ResultCode::kNotFound);
-        break;
-      case OpType::kDelete:
-        deleted = true;
-        break;
-      case OpType::kRead:
-        if (op.name.empty()) {
-          for (const auto& b : next.bins) add_read_op(out, b);
-        } else if (const Bin* b = find_bin(next, op.name)) {
-          add_read_op(out, *b);
-        }
-        break;
-      default:
-        return reply(ResultCode::kParameter);
-    }
-  }
-  if (deleted || next.bins.empty()) {
-    records_.erase(key);
-    Message m = reply(ResultCode::kOk);
+  if (const uint8_t rc = apply_write_ops(request, next, out.ops)) return reply(rc, existing);
+  if (next.bins.empty()) {
+    // Every bin gone: the write is a delete, of nothing if nothing was there.
+    if (!existing || existing->bins.empty()) return reply(code(ResultCode::kNotFound));
+    records_.erase(t.id);
+    Message m = reply(code(ResultCode::kOk));
     m.ops = std::move(out.ops);
     return m;
   }
-  next.generation = next.generation >= 0xFFFF ? 1 : next.generation + 1;
-  if (request.record_ttl == kNeverExpire || request.record_ttl == 0) {
-    next.void_time = 0;  // the simulator's namespaces default to no expiry
-  } else if (request.record_ttl != kKeepTtl || !existing) {
-    next.void_time = request.record_ttl == kKeepTtl ? 0 : now + request.record_ttl;
-  }
-  Record& stored = records_[key];
+  if (key && next.key.empty()) next.key = key->data;
+  if (!existing) next.set = sent_set(request);
+  if (record_bytes(next) > kMaxRecordBytes) return reply(code(ResultCode::kRecordTooBig), existing);
+  next.void_time = void_time_for(ttl, next, ns, now);
+  next.last_update = now;
+  // The index keeps 16 bits of generation and skips 0 when it wraps.
+  next.generation = static_cast<uint16_t>(next.generation + 1) == 0 ? 1 : next.generation + 1;
+  Record& stored = records_[t.id];
   stored = std::move(next);
-  Message m = reply(stored);
+  Message m = reply(code(ResultCode::kOk), &stored);
   m.ops = std::move(out.ops);
   return m;
 }

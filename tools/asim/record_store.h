@@ -1,11 +1,12 @@
 // The cluster's records: one logical store, as if every node saw the same
 // data (replication is not simulated). Executes single-record messages and
-// builds the answer a server would send.
+// builds the answer an Aerospike 8 server would send.
 #pragma once
 
 #include "proto/message.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -16,13 +17,25 @@ namespace asim {
 struct Bin {
   std::string name;
   uint8_t particle_type = 0;
-  std::string value;
+  std::string value;  // the wire form the server answers with
 };
 
 struct Record {
   uint32_t generation = 0;
-  uint32_t void_time = 0;  // seconds since 2010-01-01 UTC; 0: never expires
+  uint32_t void_time = 0;    // seconds since 2010-01-01 UTC; 0: never expires
+  uint32_t last_update = 0;  // seconds since 2010-01-01 UTC of the last write or touch
+  std::string key;           // the KEY field the record was written with; empty: none stored
+  std::string set;           // the set it was created in; empty: none
   std::vector<Bin> bins;
+};
+
+// The namespace settings that change what a write may do, named as in the
+// server's configuration.
+struct NamespaceConfig {
+  // 0 means a server whose nsup never runs (and allow-ttl-without-nsup is
+  // false): writes that would give a record an expiry are FORBIDDEN.
+  uint32_t nsup_period = 120;
+  uint32_t default_ttl = 0;  // seconds; 0: records never expire by default
 };
 
 class RecordStore {
@@ -31,12 +44,24 @@ class RecordStore {
   aeroshim::proto::Message execute(const aeroshim::proto::Message& request, uint32_t now);
   size_t size() const { return records_.size(); }
 
+  void configure(const std::string& ns, const NamespaceConfig& config) { configs_[ns] = config; }
+  NamespaceConfig config(const std::string& ns) const;
+
  private:
-  aeroshim::proto::Message read(const aeroshim::proto::Message& request, const std::string& key, uint32_t now);
-  aeroshim::proto::Message write(const aeroshim::proto::Message& request, const std::string& key, uint32_t now);
-  Record* live(const std::string& key, uint32_t now);
+  struct Target {
+    std::string ns;
+    std::string id;  // namespace, NUL, digest
+  };
+  aeroshim::proto::Message read(const aeroshim::proto::Message& request, const Target& t,
+                                uint32_t now);
+  aeroshim::proto::Message write(const aeroshim::proto::Message& request, const Target& t,
+                                 uint32_t now);
+  aeroshim::proto::Message remove(const aeroshim::proto::Message& request, const Target& t,
+                                  uint32_t now);
+  Record* live(const std::string& id, uint32_t now);
 
   std::unordered_map<std::string, Record> records_;
+  std::map<std::string, NamespaceConfig> configs_;
 };
 
 // Seconds since the server's epoch (2010-01-01 00:00:00 UTC).

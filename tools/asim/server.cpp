@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "compression.h"
 #include "proto/frame.h"
 
 #include <arpa/inet.h>
@@ -38,7 +39,7 @@ uint64_t monotonic_ms() {
 }
 
 Server::Server(Cluster& cluster, FrameRecorder* recorder)
-    : cluster_(cluster), recorder_(recorder), info_(cluster, *this) {
+    : cluster_(cluster), recorder_(recorder), info_(cluster, *this, &store_, &faults_) {
   epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
 }
 
@@ -116,6 +117,7 @@ void Server::close_connection(int fd) {
   epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
   ::close(fd);
   connections_.erase(fd);
+  holding_.erase(fd);
 }
 
 void Server::on_readable(Connection& c) {
@@ -133,11 +135,11 @@ void Server::on_readable(Connection& c) {
 
 bool Server::handle_frames(Connection& c) {
   auto& stats = cluster_.nodes()[c.node].stats;
-  while (c.in.size() - c.in_pos >= proto::kFrameHeaderSize) {
+  // A connection a fault is closing reads nothing more.
+  while (!c.close_when_flushed && c.in.size() - c.in_pos >= proto::kFrameHeaderSize) {
     const auto* head = reinterpret_cast<const uint8_t*>(c.in.data() + c.in_pos);
     const proto::FrameHeader h = proto::decode_frame_header(head);
-    // Admin frames are not served. Compressed ones are recorded (that is what
-    // the client sent) but refused below, since asim does not inflate them.
+    // Admin frames are not served.
     if (proto::frame_header_problem(h) || h.type == static_cast<uint8_t>(proto::FrameType::kAdmin)) {
       ++stats.bad_frames;
       return false;
@@ -145,43 +147,17 @@ bool Server::handle_frames(Connection& c) {
     if (c.in.size() - c.in_pos - proto::kFrameHeaderSize < h.body_size) break;
     if (recorder_ && h.type != static_cast<uint8_t>(proto::FrameType::kInfo))
       recorder_->record(head, proto::kFrameHeaderSize + h.body_size);
-    if (h.type == static_cast<uint8_t>(proto::FrameType::kCompressed)) {
-      ++stats.bad_frames;
-      return false;
-    }
     const std::string_view body(c.in.data() + c.in_pos + proto::kFrameHeaderSize, h.body_size);
+    c.in_pos += proto::kFrameHeaderSize + h.body_size;
     if (h.type == static_cast<uint8_t>(proto::FrameType::kInfo)) {
       const std::string answer = info_.answer(c.node, body);
-      uint8_t header[proto::kFrameHeaderSize];
-      proto::encode_frame_header(proto::FrameType::kInfo, answer.size(), header);
-      c.out.append(reinterpret_cast<const char*>(header), sizeof header);
-      c.out += answer;
-    } else {
-      auto request = proto::parse_message(body);
-      if (!request) {
-        ++stats.bad_frames;
-        return false;
-      }
-      const bool is_write = request->info2 & proto::kInfo2Write;
-      ++(is_write ? stats.writes : stats.reads);
-      if (const auto* ns_field = request->field(proto::FieldType::kNamespace)) {
-        const auto* digest = request->field(proto::FieldType::kDigest);
-        auto ns = cluster_.namespace_index(ns_field->data);
-        if (ns && digest) {
-          auto master = cluster_.owner(*ns, proto::partition_of(digest->data), 0);
-          if (master && *master != c.node) ++stats.proxied;
-        }
-        if (!ns) {
-          proto::Message reply;
-          reply.result_code = 20;  // namespace not found
-          proto::encode_message(reply, c.out);
-          c.in_pos += proto::kFrameHeaderSize + h.body_size;
-          continue;
-        }
-      }
-      proto::encode_message(store_.execute(*request, server_now()), c.out);
+      std::string frame(proto::kFrameHeaderSize, '\0');
+      proto::encode_frame_header(proto::FrameType::kInfo, answer.size(),
+                                 reinterpret_cast<uint8_t*>(frame.data()));
+      send(c, frame + answer, 0);
+    } else if (!serve_data(c, h.type, body)) {
+      return false;
     }
-    c.in_pos += proto::kFrameHeaderSize + h.body_size;
   }
   if (c.in_pos == c.in.size()) {
     c.in.clear();
@@ -191,6 +167,164 @@ bool Server::handle_frames(Connection& c) {
     c.in_pos = 0;
   }
   return true;
+}
+
+// The answer frame to one message frame body. A body the server cannot
+// parse gets PARAMETER, as its demarshal step answers.
+std::string Server::execute(size_t node, std::string_view frame_body, bool& compress) {
+  auto& stats = cluster_.nodes()[node].stats;
+  std::string out;
+  auto request = proto::parse_message(frame_body);
+  if (!request) {
+    ++stats.bad_frames;
+    return result_only(static_cast<uint8_t>(proto::ResultCode::kParameter));
+  }
+  ++((request->info2 & proto::kInfo2Write) ? stats.writes : stats.reads);
+  compress = request->info1 & proto::kInfo1CompressResponse;
+  proto::Message reply;
+  const auto* ns_field = request->field(proto::FieldType::kNamespace);
+  const auto ns = ns_field ? cluster_.namespace_index(ns_field->data) : std::nullopt;
+  if (ns_field && !ns) {
+    reply.result_code = static_cast<uint8_t>(proto::ResultCode::kNamespace);
+  } else {
+    if (ns) {
+      const auto* digest = request->field(proto::FieldType::kDigest);
+      const std::string zero(20, '\0');
+      auto master = cluster_.owner(*ns, proto::partition_of(digest ? digest->data : zero), 0);
+      if (master && *master != node) ++stats.proxied;
+    }
+    reply = store_.execute(*request, server_now());
+  }
+  // Only answers carrying bins go out compressed, as the server sends
+  // header-only answers on its plain path.
+  compress = compress && !reply.ops.empty();
+  proto::encode_message(reply, out);
+  return out;
+}
+
+std::string Server::result_only(uint8_t result) {
+  proto::Message m;
+  m.result_code = result;
+  std::string out;
+  proto::encode_message(m, out);
+  return out;
+}
+
+bool Server::serve_data(Connection& c, uint8_t type, std::string_view body) {
+  const std::optional<Fault> fault = faults_.take(c.node);
+  if (fault) ++cluster_.nodes()[c.node].stats.faults;
+  // Closed on arrival: the request never reaches the store.
+  if (fault && fault->kind == FaultKind::kClose) return false;
+  uint64_t due = 0;
+  std::string answer = answer_data(c.node, type, body, fault ? &*fault : nullptr, due);
+  if (fault) {
+    deliver_faulty(c, *fault, std::move(answer), due);
+  } else {
+    send(c, std::move(answer), 0);
+  }
+  return true;
+}
+
+// The answer frame to a data frame, a compressed one inflated first. A
+// delay fault sets `due`; one longer than the request's own server timeout
+// (transaction_ttl) gets TIMEOUT at that timeout instead, and the request is
+// not applied, as a server that gives up before doing the work.
+std::string Server::answer_data(size_t node, uint8_t type, std::string_view body, const Fault* fault,
+                                uint64_t& due) {
+  std::string inner;
+  if (type == static_cast<uint8_t>(proto::FrameType::kCompressed)) {
+    auto inflated = inflate_frame(body);
+    if (!inflated) {
+      ++cluster_.nodes()[node].stats.bad_frames;
+      return result_only(static_cast<uint8_t>(proto::ResultCode::kParameter));
+    }
+    ++cluster_.nodes()[node].stats.compressed_in;
+    inner = std::move(*inflated);
+    body = std::string_view(inner).substr(proto::kFrameHeaderSize);
+  }
+  if (fault && fault->kind == FaultKind::kDelay) {
+    due = monotonic_ms() + fault->delay_ms;
+    auto request = proto::parse_message(body);
+    const uint32_t server_timeout = request ? request->transaction_ttl : 0;
+    if (server_timeout != 0 && fault->delay_ms > server_timeout) {
+      due = monotonic_ms() + server_timeout;
+      return result_only(static_cast<uint8_t>(proto::ResultCode::kTimeout));
+    }
+  }
+  bool compress = false;
+  std::string answer = execute(node, body, compress);
+  if (!compress) return answer;
+  // The server sends the compressed form only when it saves 32 bytes or more.
+  std::string deflated = deflate_frame(answer);
+  if (deflated.size() + 32 > answer.size()) return answer;
+  ++cluster_.nodes()[node].stats.compressed_out;
+  return deflated;
+}
+
+// Every fault but close: the request was applied; its answer goes out late,
+// cut short, replaced, or not at all.
+void Server::deliver_faulty(Connection& c, const Fault& fault, std::string answer, uint64_t due) {
+  switch (fault.kind) {
+    case FaultKind::kDelay:
+      send(c, std::move(answer), due);
+      break;
+    case FaultKind::kCloseMid:
+      answer.resize(answer.size() / 2);
+      send(c, std::move(answer), 0);
+      c.close_when_flushed = true;
+      break;
+    case FaultKind::kGarbage:
+      send(c, std::string("\xde\xad\xbe\xef\x00\x01\x02\x03garbage!", 16), 0);
+      break;
+    case FaultKind::kHugeLength: {
+      std::string header(proto::kFrameHeaderSize, '\0');
+      proto::encode_frame_header(proto::FrameType::kMessage, uint64_t{1} << 40,
+                                 reinterpret_cast<uint8_t*>(header.data()));
+      send(c, std::move(header), 0);
+      break;
+    }
+    case FaultKind::kTruncate:
+      answer.resize(proto::kFrameHeaderSize + (answer.size() - proto::kFrameHeaderSize) / 2);
+      send(c, std::move(answer), 0);
+      break;
+    case FaultKind::kDrop:
+    case FaultKind::kClose:
+      break;
+  }
+}
+
+// Answers leave in request order: once one is held, later ones queue behind it.
+void Server::send(Connection& c, std::string bytes, uint64_t due_ms) {
+  if (due_ms == 0 && c.held.empty()) {
+    c.out += bytes;
+    return;
+  }
+  if (!c.held.empty() && c.held.back().due_ms > due_ms) due_ms = c.held.back().due_ms;
+  c.held.push_back(Held{due_ms, std::move(bytes)});
+  holding_.insert(c.fd);
+}
+
+int Server::release_held() {
+  if (holding_.empty()) return -1;
+  const uint64_t now = monotonic_ms();
+  uint64_t next = 0;
+  std::vector<int> doomed;
+  std::vector<int> drained;
+  for (int fd : holding_) {
+    Connection* c = connections_.at(fd).get();
+    bool moved = false;
+    while (!c->held.empty() && c->held.front().due_ms <= now) {
+      c->out += c->held.front().bytes;
+      c->held.pop_front();
+      moved = true;
+    }
+    if (moved && !flush(*c)) doomed.push_back(fd);
+    if (c->held.empty()) drained.push_back(fd);
+    if (!c->held.empty() && (next == 0 || c->held.front().due_ms < next)) next = c->held.front().due_ms;
+  }
+  for (int fd : drained) holding_.erase(fd);
+  for (int fd : doomed) close_connection(fd);
+  return next == 0 ? -1 : static_cast<int>(next > now ? next - now : 0);
 }
 
 bool Server::flush(Connection& c) {
@@ -206,6 +340,7 @@ bool Server::flush(Connection& c) {
   if (c.out_pos == c.out.size()) {
     c.out.clear();
     c.out_pos = 0;
+    if (c.close_when_flushed) return false;
   }
   const bool want_write = !c.out.empty();
   if (want_write != c.want_write) {
@@ -225,11 +360,12 @@ void Server::run(int signal_fd, uint64_t deadline_ms) {
   epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, signal_fd, &sev);
   epoll_event events[256];
   for (;;) {
-    int timeout = -1;
+    int timeout = release_held();
     if (deadline_ms) {
       const uint64_t now = monotonic_ms();
       if (now >= deadline_ms) return;
-      timeout = static_cast<int>(deadline_ms - now);
+      const int left = static_cast<int>(deadline_ms - now);
+      if (timeout < 0 || left < timeout) timeout = left;
     }
     const int n = epoll_wait(epoll_fd_, events, 256, timeout);
     if (n < 0 && errno != EINTR) return;

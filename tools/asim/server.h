@@ -3,13 +3,16 @@
 #pragma once
 
 #include "cluster.h"
+#include "fault.h"
 #include "frame_recorder.h"
 #include "info_service.h"
 #include "record_store.h"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +35,11 @@ class Server final : public NodeControl {
   void run(int signal_fd, uint64_t deadline_ms);
 
  private:
+  // Answer bytes a delay fault holds back until `due_ms` (monotonic).
+  struct Held {
+    uint64_t due_ms = 0;
+    std::string bytes;
+  };
   struct Connection {
     int fd = -1;
     size_t node = 0;
@@ -40,11 +48,22 @@ class Server final : public NodeControl {
     std::string out;
     size_t out_pos = 0;
     bool want_write = false;
+    bool close_when_flushed = false;  // a fault cut the answer short
+    std::deque<Held> held;            // answers in order, behind a delayed one
   };
 
   void accept_all(size_t node);
   void on_readable(Connection& c);
   bool handle_frames(Connection& c);  // false: close the connection
+  // Answers one data frame (type 3 or 4) into `c`; false: close the connection.
+  bool serve_data(Connection& c, uint8_t type, std::string_view body);
+  std::string answer_data(size_t node, uint8_t type, std::string_view body, const Fault* fault,
+                          uint64_t& due);
+  std::string execute(size_t node, std::string_view frame_body, bool& compress);
+  void deliver_faulty(Connection& c, const Fault& fault, std::string answer, uint64_t due);
+  static std::string result_only(uint8_t result);
+  void send(Connection& c, std::string bytes, uint64_t due_ms);
+  int release_held();  // moves due answers out; ms until the next one, or -1
   bool flush(Connection& c);          // false: the peer is gone
   void close_connection(int fd);
   void apply_pending_stops();
@@ -53,9 +72,11 @@ class Server final : public NodeControl {
   FrameRecorder* recorder_;
   InfoService info_;
   RecordStore store_;
+  FaultPlan faults_;
   int epoll_fd_ = -1;
   std::vector<int> listeners_;      // by node index; -1 when not listening
   std::map<int, std::unique_ptr<Connection>> connections_;
+  std::set<int> holding_;  // connections with answers held back by a delay fault
   std::vector<size_t> pending_stops_;
 };
 
