@@ -22,7 +22,7 @@ int main(int argc, char* argv[])
 
 	/* a list left by an earlier run goes first */
 	as_record rec;
-	as_record_inita(&rec, 1);
+	as_record_inita(&rec, 2);
 	as_record_set_nil(&rec, bin);
 	as_record_set_int64(&rec, basic_bin(&ctx, 1, "keep"), 1);
 	basic_expect(&ctx, "put", aerospike_key_put(&ctx.as, &err, NULL, &key, &rec), AEROSPIKE_OK,

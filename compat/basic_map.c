@@ -38,7 +38,7 @@ int main(int argc, char* argv[])
 	as_map_policy_init(&policy);
 
 	as_record rec;
-	as_record_inita(&rec, 1);
+	as_record_inita(&rec, 2);
 	as_record_set_nil(&rec, bin);
 	as_record_set_int64(&rec, basic_bin(&ctx, 1, "keep"), 1);
 	basic_expect(&ctx, "put", aerospike_key_put(&ctx.as, &err, NULL, &key, &rec), AEROSPIKE_OK,
@@ -60,17 +60,15 @@ int main(int argc, char* argv[])
 	as_record_destroy(got);
 	got = NULL;
 
-	/* +10, -5, +10 on Alan: 113 */
-	as_string name;
-	as_integer ten;
-	as_integer five;
-	as_string_init(&name, "Alan", false);
-	as_integer_init(&ten, 10);
-	as_integer_init(&five, 5);
+	/* +10, -5, +10 on Alan: 113. Each operation takes (and destroys) its key
+	 * and value, so each gets values of its own. */
 	as_operations_inita(&ops, 3);
-	as_operations_add_map_increment(&ops, bin, &policy, (as_val*)&name, (as_val*)&ten);
-	as_operations_add_map_decrement(&ops, bin, &policy, (as_val*)&name, (as_val*)&five);
-	as_operations_add_map_increment(&ops, bin, &policy, (as_val*)&name, (as_val*)&ten);
+	as_operations_add_map_increment(&ops, bin, &policy, (as_val*)as_string_new_strdup("Alan"),
+		(as_val*)as_integer_new(10));
+	as_operations_add_map_decrement(&ops, bin, &policy, (as_val*)as_string_new_strdup("Alan"),
+		(as_val*)as_integer_new(5));
+	as_operations_add_map_increment(&ops, bin, &policy, (as_val*)as_string_new_strdup("Alan"),
+		(as_val*)as_integer_new(10));
 	basic_expect(&ctx, "increment", aerospike_key_operate(&ctx.as, &err, NULL, &key, &ops, &got),
 		AEROSPIKE_OK, &err);
 	as_operations_destroy(&ops);
