@@ -129,6 +129,15 @@ static void test_list_build_and_read(void**) {
               list({i(1), i(2)}));
   assert_true(one(store, false, cdt(27, {i(kValue), i(2), i(-5), i(4)})).value == list({i(0)}));
   assert_true(one(store, false, cdt(27, {i(kValue), i(2), i(1)})).value == list({i(3)}));
+  // A read with return type NONE makes no result: a read message leaves it
+  // out, a write message answers it with nil.
+  assert_int_equal(store.execute(request(false, {cdt(19, {i(0), i(0)})}), kNow).ops.size(), 0);
+  Message in_write = request(false, {cdt(19, {i(0), i(0)})});
+  in_write.info2 = proto::kInfo2Write;
+  const Message answered = store.execute(in_write, kNow);
+  assert_int_equal(answered.result_code, 0);
+  assert_int_equal(answered.ops.size(), 1);
+  assert_int_equal(answered.ops[0].particle_type, 0);
   // A CDT read of a missing bin answers nothing.
   assert_int_equal(store.execute(request(false, {cdt(16)}, "none"), kNow).ops.size(), 0);
 }
