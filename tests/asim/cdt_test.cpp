@@ -326,6 +326,10 @@ static void test_context(void**) {
       1);
   const std::string nil(1, '\xc0');
   assert_true(stored(store, "p") == list({nil, nil, map({s("k"), i(1)})}));
+  assert_int_equal(int_of(one(store, false, cdt(16), "p")), 3);  // the bin is a list
+  // Padding beyond what a record can hold is RECORD_TOO_BIG.
+  assert_int_equal(fails(store, true, cdt(3, {std::string("\xce\x10\x00\x00\x00", 5), i(1)}), "p"),
+                   13);
   // Unpadded (0x40) only at the end; reads never create.
   assert_int_equal(fails(store, true, in_ctx({i(0x50), i(7)}, cdt(1, {i(1)})), "p"),
                    kNotApplicable);

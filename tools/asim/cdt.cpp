@@ -20,6 +20,10 @@ constexpr uint8_t kListType = static_cast<uint8_t>(ParticleType::kList);
 constexpr uint8_t kMapType = static_cast<uint8_t>(ParticleType::kMap);
 constexpr uint64_t kInverted = 0x10000;
 constexpr uint64_t kNoIndex = UINT64_MAX;
+// Every element takes a byte at least, and a record at most 1 MiB.
+constexpr int64_t kMaxElements = int64_t{1} << 20;
+// Context levels asim follows (each costs a stack frame).
+constexpr size_t kMaxContextItems = 2 * 256;
 
 // Result types of the server's cdt_result_data.
 enum Rt : uint64_t {
@@ -481,6 +485,9 @@ uint8_t list_insert(Container& c, int64_t index, std::vector<std::string> add, u
     bool done = false;
     if (const uint8_t rc = unique_filter(c, add, mod, done); done) return rc;
   }
+  // Padding past what a record can hold is refused up front; the server
+  // builds the list and then fails to store it.
+  if (at > kMaxElements) return code(ResultCode::kRecordTooBig);
   if (at > n) c.items.resize(static_cast<size_t>(at), std::string(1, '\xc0'));
   c.items.insert(c.items.begin() + at, add.begin(), add.end());
   if (out) *out = int_result(static_cast<int64_t>(c.items.size()));
@@ -830,7 +837,9 @@ uint8_t parse(const std::string& payload, uint16_t& op, OpArgs& args,
   if (*code_value == 0xFF) {
     if (top->items.size() != 3) return kParameter;
     auto path = decode_list(top->items[1]);
-    if (!path || path->items.empty() || path->items.size() % 2 != 0) return kParameter;
+    if (!path || path->items.empty() || path->items.size() % 2 != 0 ||
+        path->items.size() > kMaxContextItems)
+      return kParameter;
     ctx = std::move(path->items);
     return parse(top->items[2], op, args, ctx);
   }
@@ -930,6 +939,7 @@ std::optional<size_t> make_child(int64_t lookup, int64_t create, const std::stri
   const auto n = static_cast<int64_t>(c.items.size());
   if (lookup != kCtxListIndex || !index || (c.flags & kOrderedList)) return std::nullopt;
   if (*index == -1 || *index == n || (*index > n && create == kCreatePadded)) {
+    if (*index > kMaxElements) return std::nullopt;
     if (*index > n) c.items.resize(static_cast<size_t>(*index), std::string(1, '\xc0'));
     c.items.emplace_back(1, '\xc0');
     return c.items.size() - 1;
@@ -992,7 +1002,7 @@ uint8_t cdt_apply(const std::string& payload, bool modify, CdtBin& bin, CdtResul
   if (!bin.exists && !modify) return 0;
   // The bin holds what the first context item looks into, or the op's kind.
   bool top_is_map = op >= 64;
-  if (!ctx.empty()) top_is_map = as_int(ctx[0]).value_or(0) >= kCtxMapIndex;
+  if (!ctx.empty()) top_is_map = (as_int(ctx[0]).value_or(0) & 0x3F) >= kCtxMapIndex;
   const uint8_t top = top_is_map ? kMapType : kListType;
   if (bin.exists && ctx.empty() && bin.particle_type != top)
     return code(ResultCode::kBinIncompatible);
