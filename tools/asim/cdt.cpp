@@ -457,10 +457,8 @@ uint8_t unique_filter(const Container& c, std::vector<std::string>& add, uint64_
   std::vector<std::string> kept;
   for (size_t i = 0; i < add.size(); ++i) {
     const bool in_list = contains(c.items, add[i]);
-    const bool repeated =
-        !in_list &&
-        contains(std::vector<std::string>(add.begin(), add.begin() + static_cast<ptrdiff_t>(i)),
-                 add[i]);
+    bool repeated = false;
+    for (size_t j = 0; j < i && !in_list && !repeated; ++j) repeated = compare(add[j], add[i]) == 0;
     if (!in_list && !repeated) {
       kept.push_back(add[i]);
       continue;
