@@ -23,7 +23,7 @@ constexpr uint64_t kNoIndex = UINT64_MAX;
 // Every element takes a byte at least, and a record at most 1 MiB.
 constexpr int64_t kMaxElements = int64_t{1} << 20;
 // Context levels asim follows (each costs a stack frame).
-constexpr size_t kMaxContextItems = 2 * 256;
+constexpr size_t kMaxContextItems = size_t{2} * 256;
 
 // Result types of the server's cdt_result_data.
 enum Rt : uint64_t {
