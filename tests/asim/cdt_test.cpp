@@ -129,6 +129,15 @@ static void test_list_build_and_read(void**) {
               list({i(1), i(2)}));
   assert_true(one(store, false, cdt(27, {i(kValue), i(2), i(-5), i(4)})).value == list({i(0)}));
   assert_true(one(store, false, cdt(27, {i(kValue), i(2), i(1)})).value == list({i(3)}));
+  // A read with return type NONE makes no result: a read message leaves it
+  // out, a write message answers it with nil.
+  assert_int_equal(store.execute(request(false, {cdt(19, {i(0), i(0)})}), kNow).ops.size(), 0);
+  Message in_write = request(false, {cdt(19, {i(0), i(0)})});
+  in_write.info2 = proto::kInfo2Write;
+  const Message answered = store.execute(in_write, kNow);
+  assert_int_equal(answered.result_code, 0);
+  assert_int_equal(answered.ops.size(), 1);
+  assert_int_equal(answered.ops[0].particle_type, 0);
   // A CDT read of a missing bin answers nothing.
   assert_int_equal(store.execute(request(false, {cdt(16)}, "none"), kNow).ops.size(), 0);
 }
@@ -304,7 +313,28 @@ static void test_context(void**) {
   assert_int_equal(fails(store, false, in_ctx({i(0x10), i(0)}, cdt(16)), "m"), kNotApplicable);
   // A map op where the context names a list.
   assert_int_equal(fails(store, false, in_ctx({i(0x22), s("a")}, cdt(96)), "m"), kIncompatible);
-  // A missing bin cannot be dug into (creating contexts are not served).
+  // With create flags a context makes what is missing: the map holding key
+  // "n" (0x40: unordered), then the op makes the list there.
+  assert_int_equal(int_of(one(store, true, in_ctx({i(0x62), s("n")}, cdt(1, {i(5)})), "new")), 1);
+  assert_true(stored(store, "new") == map({s("n"), list({i(5)})}));
+  assert_int_equal(int_of(one(store, true, in_ctx({i(0x62), s("o")}, cdt(1, {i(6)})), "new")), 1);
+  assert_true(stored(store, "new") == map({s("n"), list({i(5)}), s("o"), list({i(6)})}));
+  // A padded list index (0x80) past the end: nils up to it, then the map the op makes.
+  assert_int_equal(
+      int_of(one(store, true,
+                 in_ctx({std::string("\xcc\x90", 2), i(2)}, cdt(67, {s("k"), i(1), i(0)})), "p")),
+      1);
+  const std::string nil(1, '\xc0');
+  assert_true(stored(store, "p") == list({nil, nil, map({s("k"), i(1)})}));
+  assert_int_equal(int_of(one(store, false, cdt(16), "p")), 3);  // the bin is a list
+  // Padding beyond what a record can hold is RECORD_TOO_BIG.
+  assert_int_equal(fails(store, true, cdt(3, {std::string("\xce\x10\x00\x00\x00", 5), i(1)}), "p"),
+                   13);
+  // Unpadded (0x40) only at the end; reads never create.
+  assert_int_equal(fails(store, true, in_ctx({i(0x50), i(7)}, cdt(1, {i(1)})), "p"),
+                   kNotApplicable);
+  assert_int_equal(fails(store, false, in_ctx({i(0x62), s("zz")}, cdt(16)), "new"), kNotApplicable);
+  // Without create flags a missing bin cannot be dug into.
   assert_int_equal(fails(store, true, in_ctx({i(0x22), s("a")}, cdt(1, {i(3)})), "none"),
                    kNotApplicable);
   // An odd context is a parameter error.

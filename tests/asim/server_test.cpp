@@ -219,14 +219,15 @@ static void test_namespace_ttl_knob(void**) {
 
 static void test_fault_delay_and_timeout(void**) {
   const std::string port = std::to_string(g_asim.ports[0]);
+  assert_string_equal(info("asim-stats-reset").c_str(), "ok");
   assert_string_equal(info("asim-fault:port=" + port + ";kind=delay;ms=150").c_str(), "ok");
   auto start = std::chrono::steady_clock::now();
   assert_int_equal(round_trip(get_frame('a')).result_code, 2);
   assert_true(elapsed_ms(start) >= 150);
-  // The fault was for one request only.
-  start = std::chrono::steady_clock::now();
+  // The fault was for one request only (counted, rather than timed, so a
+  // loaded machine cannot fail this).
   round_trip(get_frame('a'));
-  assert_true(elapsed_ms(start) < 150);
+  assert_int_equal(asim_stat(g_asim.ports[0], g_asim.ports[0], "faults"), 1);
   // Past the request's server timeout the answer is TIMEOUT, at that timeout.
   assert_string_equal(info("asim-fault:port=" + port + ";kind=delay;ms=5000").c_str(), "ok");
   start = std::chrono::steady_clock::now();
@@ -307,7 +308,7 @@ static void test_fault_bad_answers(void**) {
 
   // truncate: the header and half the body, and the connection stays open.
   assert_string_equal(info("asim-fault:port=" + port + ";kind=truncate").c_str(), "ok");
-  fd = connect_node(300);
+  fd = connect_node(1000);
   send_all(fd, whole_put);
   const std::string part = read_some(fd, answer_size);
   assert_int_equal(part.size(), proto::kFrameHeaderSize + proto::kMessageHeaderSize / 2);

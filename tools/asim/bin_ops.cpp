@@ -112,8 +112,11 @@ uint8_t write_bin(Record& next, const Op& op) {
 // A CDT op on the bin named by `op`; `b` is the bin or null. A read of a
 // missing bin answers nothing (nil with respond-all-ops); a modify may
 // create the bin, which `bin` then holds.
-uint8_t run_cdt(const Bin* b, const Op& op, bool modify, bool respond_all, CdtBin& bin,
-                std::vector<Op>& out) {
+// `answer_empty`: an op that found its bin but made no result still answers
+// nil (a CDT read inside a write does, as the server's write path adds every
+// read op that found its bin).
+uint8_t run_cdt(const Bin* b, const Op& op, bool modify, bool respond_all, bool answer_empty,
+                CdtBin& bin, std::vector<Op>& out) {
   if (!b && !modify) {
     if (respond_all) out.push_back(answer(op, kNil, {}));
     return 0;
@@ -123,7 +126,7 @@ uint8_t run_cdt(const Bin* b, const Op& op, bool modify, bool respond_all, CdtBi
   if (const uint8_t rc = cdt_apply(op.value, modify, bin, result)) return rc;
   if (result.has) {
     out.push_back(answer(op, result.particle_type, std::move(result.value)));
-  } else if (respond_all) {
+  } else if (respond_all || answer_empty) {
     out.push_back(answer(op, kNil, {}));
   }
   return 0;
@@ -132,7 +135,7 @@ uint8_t run_cdt(const Bin* b, const Op& op, bool modify, bool respond_all, CdtBi
 uint8_t cdt_modify(Record& r, const Op& op, bool respond_all, std::vector<Op>& out) {
   Bin* b = find_bin(r, op.name);
   CdtBin bin;
-  if (const uint8_t rc = run_cdt(b, op, true, respond_all, bin, out)) return rc;
+  if (const uint8_t rc = run_cdt(b, op, true, respond_all, false, bin, out)) return rc;
   if (!bin.exists) return 0;
   if (b) {
     b->particle_type = bin.particle_type;
@@ -222,7 +225,8 @@ uint8_t apply_write_ops(const Message& m, Record& next, std::vector<Op>& out) {
       continue;
     } else if (type == OpType::kCdtRead) {
       CdtBin unused;
-      if ((rc = run_cdt(find_bin(next, op.name), op, false, respond_all, unused, out))) return rc;
+      if ((rc = run_cdt(find_bin(next, op.name), op, false, respond_all, true, unused, out)))
+        return rc;
       continue;
     } else {
       return code(ResultCode::kParameter);
@@ -242,7 +246,8 @@ uint8_t apply_read_ops(const Message& m, const Record& r, std::vector<Op>& out) 
       read_bin(r, op, respond_all, out);
     } else if (op.op == op_of(OpType::kCdtRead)) {
       CdtBin unused;
-      if (const uint8_t rc = run_cdt(find_bin(r, op.name), op, false, respond_all, unused, out))
+      if (const uint8_t rc =
+              run_cdt(find_bin(r, op.name), op, false, respond_all, false, unused, out))
         return rc;
     } else {
       // Bit, HLL and expression reads are not simulated; other ops are not reads.

@@ -20,6 +20,10 @@ constexpr uint8_t kListType = static_cast<uint8_t>(ParticleType::kList);
 constexpr uint8_t kMapType = static_cast<uint8_t>(ParticleType::kMap);
 constexpr uint64_t kInverted = 0x10000;
 constexpr uint64_t kNoIndex = UINT64_MAX;
+// Every element takes a byte at least, and a record at most 1 MiB.
+constexpr int64_t kMaxElements = int64_t{1} << 20;
+// Context levels asim follows (each costs a stack frame).
+constexpr size_t kMaxContextItems = size_t{2} * 256;
 
 // Result types of the server's cdt_result_data.
 enum Rt : uint64_t {
@@ -453,10 +457,8 @@ uint8_t unique_filter(const Container& c, std::vector<std::string>& add, uint64_
   std::vector<std::string> kept;
   for (size_t i = 0; i < add.size(); ++i) {
     const bool in_list = contains(c.items, add[i]);
-    const bool repeated =
-        !in_list &&
-        contains(std::vector<std::string>(add.begin(), add.begin() + static_cast<ptrdiff_t>(i)),
-                 add[i]);
+    bool repeated = false;
+    for (size_t j = 0; j < i && !in_list && !repeated; ++j) repeated = compare(add[j], add[i]) == 0;
     if (!in_list && !repeated) {
       kept.push_back(add[i]);
       continue;
@@ -481,6 +483,9 @@ uint8_t list_insert(Container& c, int64_t index, std::vector<std::string> add, u
     bool done = false;
     if (const uint8_t rc = unique_filter(c, add, mod, done); done) return rc;
   }
+  // Padding past what a record can hold is refused up front; the server
+  // builds the list and then fails to store it.
+  if (at > kMaxElements) return code(ResultCode::kRecordTooBig);
   if (at > n) c.items.resize(static_cast<size_t>(at), std::string(1, '\xc0'));
   c.items.insert(c.items.begin() + at, add.begin(), add.end());
   if (out) *out = int_result(static_cast<int64_t>(c.items.size()));
@@ -830,7 +835,9 @@ uint8_t parse(const std::string& payload, uint16_t& op, OpArgs& args,
   if (*code_value == 0xFF) {
     if (top->items.size() != 3) return kParameter;
     auto path = decode_list(top->items[1]);
-    if (!path || path->items.empty() || path->items.size() % 2 != 0) return kParameter;
+    if (!path || path->items.empty() || path->items.size() % 2 != 0 ||
+        path->items.size() > kMaxContextItems)
+      return kParameter;
     ctx = std::move(path->items);
     return parse(top->items[2], op, args, ctx);
   }
@@ -860,9 +867,10 @@ uint8_t run_packed(uint16_t op, const OpArgs& a, std::string& packed, bool& chan
   return 0;
 }
 
-// Context item types (as_cdt_ctx.h); the top two bits ask to create.
-constexpr int64_t kCtxListIndex = 0x10, kCtxListRank = 0x11, kCtxListValue = 0x13;
-constexpr int64_t kCtxMapIndex = 0x20, kCtxMapRank = 0x21, kCtxMapKey = 0x22, kCtxMapValue = 0x23;
+// Context item types (as_cdt_ctx.h); the top two bits ask to create. The
+// value items, list 0x13 and map 0x23, are the ones find_child matches by value.
+constexpr int64_t kCtxListIndex = 0x10, kCtxListRank = 0x11;
+constexpr int64_t kCtxMapIndex = 0x20, kCtxMapRank = 0x21, kCtxMapKey = 0x22;
 
 // Where in `c`'s items the element a context item names sits.
 std::optional<size_t> find_child(int64_t type, const std::string& arg, const Container& c,
@@ -885,28 +893,11 @@ std::optional<size_t> find_child(int64_t type, const std::string& arg, const Con
   return is_map ? size_t{2} * storage[*at] + 1 : storage[*at];
 }
 
-// Follows the context from `packed` down to the list or map it names and
-// runs the op there, rewriting each level on the way back. An element that
-// is not there, or not a list or map, is OP_NOT_APPLICABLE; contexts that
-// would create it are not served.
-uint8_t in_context(const std::vector<std::string>& ctx, size_t level, uint16_t op, const OpArgs& a,
-                   std::string& packed, bool& changed, CdtResult& out) {
-  if (level == ctx.size()) return run_packed(op, a, packed, changed, out);
-  auto type = as_int(ctx[level]);
-  if (!type) return kParameter;
-  const int64_t lookup = *type & 0x3F;
-  const bool want_map = lookup >= kCtxMapIndex;
-  auto c = want_map ? decode_map(packed) : decode_list(packed);
-  if (!c) return kNotApplicable;
-  auto child = find_child(lookup, ctx[level + 1], *c, want_map);
-  if (!child) return kNotApplicable;
-  if (const uint8_t rc = in_context(ctx, level + 2, op, a, c->items[*child], changed, out))
-    return rc;
-  if (changed) packed = want_map ? encode_map(*c) : encode_list(*c);
-  return 0;
-}
-
-uint8_t create_and_run(uint16_t op, const OpArgs& a, CdtBin& bin, CdtResult& out) {
+// A modify op on a list or map that is not there: the op creates it (with
+// the order its arguments ask for) unless it is one that leaves a missing
+// container missing; `present` says whether it did.
+uint8_t create_packed(uint16_t op, const OpArgs& a, std::string& packed, bool& present,
+                      CdtResult& out) {
   const bool is_map = op >= 64;
   if (noop_when_missing(op) || is_read_op(op)) return 0;
   if (op == 13) return code(ResultCode::kBinIncompatible);
@@ -916,9 +907,85 @@ uint8_t create_and_run(uint16_t op, const OpArgs& a, CdtBin& bin, CdtResult& out
   if (c.flags && is_map) map_set_type(c, c.flags);
   bool changed = false;
   if (const uint8_t rc = run(op, a, c, is_map, changed, out)) return rc;
-  bin.exists = true;
-  bin.particle_type = is_map ? kMapType : kListType;
-  bin.value = is_map ? encode_map(c) : encode_list(c);
+  packed = is_map ? encode_map(c) : encode_list(c);
+  present = true;
+  return 0;
+}
+
+// Create flags of a context item (as_cdt_order.h): for a list, 0x40
+// unordered, 0x80 unordered and padded, 0xc0 ordered; for a map, 0x40
+// unordered, 0x80 key-ordered, 0xc0 key-value-ordered.
+constexpr int64_t kCreateMask = 0xC0;
+constexpr int64_t kCreatePadded = 0x80;
+
+uint8_t created_flags(int64_t create, bool is_map) {
+  if (is_map) return create == 0x80 ? 1 : create == 0xC0 ? 3 : 0;
+  return create == 0xC0 ? kOrderedList : 0;
+}
+
+// A creating context item that found nothing: the element goes in (a map
+// key, or a list index at the end, or past it with padding) as a placeholder
+// the next level fills.
+std::optional<size_t> make_child(int64_t lookup, int64_t create, const std::string& arg,
+                                 Container& c) {
+  if (lookup == kCtxMapKey) {
+    if (!is_map_key(arg)) return std::nullopt;
+    map_store(c, arg, std::string(1, '\xc0'));
+    return size_t{2} * *find_key(c, arg) + 1;
+  }
+  auto index = as_int(arg);
+  const auto n = static_cast<int64_t>(c.items.size());
+  if (lookup != kCtxListIndex || !index || (c.flags & kOrderedList)) return std::nullopt;
+  if (*index == -1 || *index == n || (*index > n && create == kCreatePadded)) {
+    if (*index > kMaxElements) return std::nullopt;
+    if (*index > n) c.items.resize(static_cast<size_t>(*index), std::string(1, '\xc0'));
+    c.items.emplace_back(1, '\xc0');
+    return c.items.size() - 1;
+  }
+  return std::nullopt;
+}
+
+struct Dig {
+  const std::vector<std::string>& ctx;
+  uint16_t op;
+  const OpArgs& args;
+  bool modify;
+};
+
+// Follows the context from `packed` (`present` false: not there) down to
+// the list or map it names and runs the op there, rewriting each level on
+// the way back. An element that is not there (and that no create flag of the
+// item may make), or is not a list or map, is OP_NOT_APPLICABLE.
+uint8_t in_context(const Dig& d, size_t level, std::string& packed, bool& present, bool& changed,
+                   CdtResult& out) {
+  if (level == d.ctx.size()) {
+    if (present) return run_packed(d.op, d.args, packed, changed, out);
+    const uint8_t rc = create_packed(d.op, d.args, packed, present, out);
+    changed = present;
+    return rc;
+  }
+  auto type = as_int(d.ctx[level]);
+  if (!type) return kParameter;
+  const int64_t lookup = *type & 0x3F;
+  const int64_t create = d.modify ? *type & kCreateMask : 0;
+  const bool want_map = lookup >= kCtxMapIndex;
+  std::optional<Container> c;
+  if (present) {
+    c = want_map ? decode_map(packed) : decode_list(packed);
+  } else if (create) {
+    c = Container{created_flags(create, want_map), {}};
+  }
+  if (!c) return kNotApplicable;
+  auto child = find_child(lookup, d.ctx[level + 1], *c, want_map);
+  bool child_present = child.has_value();
+  if (!child && create) child = make_child(lookup, create, d.ctx[level + 1], *c);
+  if (!child) return kNotApplicable;
+  std::string element = child_present ? c->items[*child] : std::string();
+  if (const uint8_t rc = in_context(d, level + 2, element, child_present, changed, out)) return rc;
+  if (!changed || !child_present) return 0;
+  c->items[*child] = std::move(element);
+  packed = want_map ? encode_map(*c) : encode_list(*c);
+  present = true;
   return 0;
 }
 
@@ -930,18 +997,26 @@ uint8_t cdt_apply(const std::string& payload, bool modify, CdtBin& bin, CdtResul
   std::vector<std::string> ctx;
   if (const uint8_t rc = parse(payload, op, args, ctx)) return rc;
   if (!modify && !is_read_op(op)) return kParameter;
-  if (!bin.exists) {
-    if (!modify) return 0;
-    return ctx.empty() ? create_and_run(op, args, bin, result) : kNotApplicable;
-  }
-  const uint8_t want = op >= 64 ? kMapType : kListType;
-  if (ctx.empty() && bin.particle_type != want) return code(ResultCode::kBinIncompatible);
-  if (bin.particle_type != kMapType && bin.particle_type != kListType)
+  if (!bin.exists && !modify) return 0;
+  // The bin holds what the first context item looks into, or the op's kind.
+  bool top_is_map = op >= 64;
+  if (!ctx.empty()) top_is_map = (as_int(ctx[0]).value_or(0) & 0x3F) >= kCtxMapIndex;
+  const uint8_t top = top_is_map ? kMapType : kListType;
+  if (bin.exists && ctx.empty() && bin.particle_type != top)
     return code(ResultCode::kBinIncompatible);
-  std::string packed = bin.value;
+  if (bin.exists && bin.particle_type != kMapType && bin.particle_type != kListType)
+    return code(ResultCode::kBinIncompatible);
+  std::string packed = bin.exists ? bin.value : std::string();
+  bool present = bin.exists;
   bool changed = false;
-  if (const uint8_t rc = in_context(ctx, 0, op, args, packed, changed, result)) return rc;
-  if (changed) bin.value = std::move(packed);
+  if (const uint8_t rc =
+          in_context(Dig{ctx, op, args, modify}, 0, packed, present, changed, result))
+    return rc;
+  if (changed && present) {
+    if (!bin.exists) bin.particle_type = top;
+    bin.exists = true;
+    bin.value = std::move(packed);
+  }
   return 0;
 }
 

@@ -19,6 +19,10 @@ std::optional<long> to_long(const std::string& text) {
 // features; it derives them from the build.)
 constexpr const char* kFeatures = "cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master";
 
+std::string no_node_answer(const std::string& params) {
+  return fmt::format("ERROR::no node with port={}", param(params, "port").value_or(""));
+}
+
 }  // namespace
 
 std::optional<std::string> param(const std::string& params, std::string_view key) {
@@ -108,15 +112,17 @@ std::string InfoService::value_of(size_t node, const std::string& command) {
   return "ERROR::unrecognized command";
 }
 
+std::optional<size_t> InfoService::target(const std::string& params) const {
+  auto port = param(params, "port");
+  if (!port) return std::nullopt;
+  auto n = to_long(*port);
+  if (!n || *n <= 0 || *n > 65535) return std::nullopt;
+  return cluster_.node_by_port(static_cast<uint16_t>(*n));
+}
+
 std::optional<std::string> InfoService::control(const std::string& name, const std::string& params) {
-  auto target = [&]() -> std::optional<size_t> {
-    auto port = param(params, "port");
-    if (!port) return std::nullopt;
-    auto n = to_long(*port);
-    if (!n || *n <= 0 || *n > 65535) return std::nullopt;
-    return cluster_.node_by_port(static_cast<uint16_t>(*n));
-  };
-  auto no_node = [&] { return fmt::format("ERROR::no node with port={}", param(params, "port").value_or("")); };
+  auto target = [&] { return this->target(params); };
+  auto no_node = [&] { return no_node_answer(params); };
 
   if (name == "asim-add-node") {
     const size_t node = cluster_.add_node(0);
@@ -171,6 +177,14 @@ std::optional<std::string> InfoService::control(const std::string& name, const s
     cluster_.set_rack(*node, static_cast<int32_t>(*rack), ns);
     return "ok";
   }
+  return cluster_control(name, params);
+}
+
+// The names that act on the cluster as a whole (or one node's build).
+std::optional<std::string> InfoService::cluster_control(const std::string& name,
+                                                        const std::string& params) {
+  auto target = [&] { return this->target(params); };
+  auto no_node = [&] { return no_node_answer(params); };
   if (name == "asim-set-build") {
     auto build = param(params, "build");
     if (!build || build->empty()) return "ERROR::build= is required";

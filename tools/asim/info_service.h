@@ -37,7 +37,10 @@ class InfoService {
  private:
   std::string value_of(size_t node, const std::string& command);
   std::optional<std::string> control(const std::string& name, const std::string& params);
+  std::optional<std::string> cluster_control(const std::string& name, const std::string& params);
   std::optional<std::string> data_control(const std::string& name, const std::string& params);
+  // The node `params`' port= names, if any.
+  std::optional<size_t> target(const std::string& params) const;
 
   Cluster& cluster_;
   NodeControl& control_;

@@ -28,7 +28,7 @@ constexpr uint64_t kListenerTag = uint64_t{1} << 62;
 constexpr uint64_t kSignalTag = uint64_t{1} << 61;
 
 // Read at most this much per wake-up so one busy peer cannot starve others.
-constexpr size_t kReadChunk = 64 * 1024;
+constexpr size_t kReadChunk = size_t{64} * 1024;
 
 }  // namespace
 
