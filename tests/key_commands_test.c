@@ -276,6 +276,74 @@ static void test_write_policies_answered_by_the_server(void** state)
 	aerospike_key_remove(&g_as, &err, NULL, &key);
 }
 
+static long sum_stat(const char* field)
+{
+	long total = 0;
+	for (int i = 0; i < g_asim.n_ports; i++) {
+		total += asim_stat(g_asim.ports[0], g_asim.ports[i], field);
+	}
+	return total;
+}
+
+/* policy.base.compress: a request over 128 bytes goes compressed, and the
+ * answer is asked for compressed (asim compresses it when that saves). */
+static void test_compression_both_ways(void** state)
+{
+	(void)state;
+	as_key key;
+	as_key_init_str(&key, "test", g_set, "compressed");
+	char text[4001];
+	memset(text, 'z', sizeof text - 1);
+	text[sizeof text - 1] = 0;
+	as_record rec;
+	as_record_inita(&rec, 1);
+	as_record_set_str(&rec, "text", text);
+	as_policy_write wp;
+	as_policy_write_init(&wp);
+	wp.base.compress = true;
+	long in_before = sum_stat("compressed_in");
+	as_error err;
+	assert_int_equal(aerospike_key_put(&g_as, &err, &wp, &key, &rec), AEROSPIKE_OK);
+	assert_int_equal(sum_stat("compressed_in"), in_before + 1);
+	as_record_destroy(&rec);
+
+	as_policy_read rp;
+	as_policy_read_init(&rp);
+	rp.base.compress = true;
+	long out_before = sum_stat("compressed_out");
+	as_record* got = NULL;
+	assert_int_equal(aerospike_key_get(&g_as, &err, &rp, &key, &got), AEROSPIKE_OK);
+	assert_int_equal(sum_stat("compressed_out"), out_before + 1);
+	assert_string_equal(as_record_get_str(got, "text"), text);
+	as_record_destroy(got);
+	aerospike_key_remove(&g_as, &err, NULL, &key);
+}
+
+/* A namespace without nsup refuses records that would expire: FORBIDDEN,
+ * as a server with nsup-period 0 answers. */
+static void test_forbidden_ttl(void** state)
+{
+	(void)state;
+	char* answer = asim_info(g_asim.ports[0], "asim-ns-config:ns=test;nsup-period=0");
+	assert_non_null(answer);
+	free(answer);
+	as_key key;
+	as_key_init_str(&key, "test", g_set, "forbidden");
+	as_record rec;
+	as_record_inita(&rec, 1);
+	as_record_set_int64(&rec, "v", 1);
+	rec.ttl = 100;
+	as_error err;
+	assert_int_equal(aerospike_key_put(&g_as, &err, NULL, &key, &rec), AEROSPIKE_ERR_FAIL_FORBIDDEN);
+	assert_false(err.in_doubt);
+	rec.ttl = AS_RECORD_NO_EXPIRE_TTL;
+	assert_int_equal(aerospike_key_put(&g_as, &err, NULL, &key, &rec), AEROSPIKE_OK);
+	answer = asim_info(g_asim.ports[0], "asim-ns-config:ns=test;nsup-period=120");
+	free(answer);
+	as_record_destroy(&rec);
+	aerospike_key_remove(&g_as, &err, NULL, &key);
+}
+
 static void test_bad_input_gets_a_clear_error(void** state)
 {
 	(void)state;
@@ -333,6 +401,8 @@ int main(void)
 		cmocka_unit_test(test_select_exists_remove),
 		cmocka_unit_test(test_operate_basic_ops),
 		cmocka_unit_test(test_write_policies_answered_by_the_server),
+		cmocka_unit_test(test_compression_both_ways),
+		cmocka_unit_test(test_forbidden_ttl),
 		cmocka_unit_test(test_bad_input_gets_a_clear_error),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
