@@ -243,11 +243,14 @@ std::string Server::answer_data(size_t node, uint8_t type, std::string_view body
     body = std::string_view(inner).substr(proto::kFrameHeaderSize);
   }
   if (fault && fault->kind == FaultKind::kDelay) {
-    due = monotonic_ms() + fault->delay_ms;
+    // monotonic_ms() truncates, so "now + d" can come up to 1 ms early;
+    // one more keeps a delay at least as long as asked.
+    const uint64_t now = monotonic_ms() + 1;
+    due = now + fault->delay_ms;
     auto request = proto::parse_message(body);
     const uint32_t server_timeout = request ? request->transaction_ttl : 0;
     if (server_timeout != 0 && fault->delay_ms > server_timeout) {
-      due = monotonic_ms() + server_timeout;
+      due = now + server_timeout;
       return result_only(static_cast<uint8_t>(proto::ResultCode::kTimeout));
     }
   }
