@@ -13,8 +13,6 @@
 namespace aeroshim {
 namespace {
 
-namespace bits = proto::bits;
-
 // This thread's request buffers, reused by every command it sends.
 thread_local proto::WireBuffer t_request;
 thread_local proto::WireBuffer t_compressed;
@@ -86,21 +84,21 @@ CommandTarget write_target(const Prepared& p, as_policy_replica replica) {
 
 void read_mode_bits(as_policy_read_mode_ap ap, as_policy_read_mode_sc sc, proto::RequestHeader& h) {
   switch (sc) {
-    case AS_POLICY_READ_MODE_SC_LINEARIZE: h.info3 |= bits::kScReadType; break;
-    case AS_POLICY_READ_MODE_SC_ALLOW_REPLICA: h.info3 |= bits::kScReadRelax; break;
+    case AS_POLICY_READ_MODE_SC_LINEARIZE: h.info3 |= proto::kInfo3ScReadType; break;
+    case AS_POLICY_READ_MODE_SC_ALLOW_REPLICA: h.info3 |= proto::kInfo3ScReadRelax; break;
     case AS_POLICY_READ_MODE_SC_ALLOW_UNAVAILABLE:
-      h.info3 |= bits::kScReadType | bits::kScReadRelax;
+      h.info3 |= proto::kInfo3ScReadType | proto::kInfo3ScReadRelax;
       break;
     default: break;
   }
-  if (ap == AS_POLICY_READ_MODE_AP_ALL) h.info1 |= bits::kReadModeApAll;
+  if (ap == AS_POLICY_READ_MODE_AP_ALL) h.info1 |= proto::kInfo1ReadModeApAll;
 }
 
 proto::RequestHeader read_header(const as_policy_read& p, uint8_t info1, bool compress_bit) {
   proto::RequestHeader h;
   h.info1 = info1;
   read_mode_bits(p.read_mode_ap, p.read_mode_sc, h);
-  if (compress_bit && p.base.compress) h.info1 |= bits::kCompressResponse;
+  if (compress_bit && p.base.compress) h.info1 |= proto::kInfo1CompressResponse;
   h.record_ttl = static_cast<uint32_t>(p.read_touch_ttl_percent);
   return h;
 }
@@ -117,22 +115,22 @@ struct WriteRules {
 
 void write_bits(const WriteRules& w, proto::RequestHeader& h) {
   switch (w.exists) {
-    case AS_POLICY_EXISTS_UPDATE: h.info3 |= bits::kUpdateOnly; break;
-    case AS_POLICY_EXISTS_CREATE_OR_REPLACE: h.info3 |= bits::kCreateOrReplace; break;
-    case AS_POLICY_EXISTS_REPLACE: h.info3 |= bits::kReplaceOnly; break;
-    case AS_POLICY_EXISTS_CREATE: h.info2 |= bits::kCreateOnly; break;
+    case AS_POLICY_EXISTS_UPDATE: h.info3 |= proto::kInfo3UpdateOnly; break;
+    case AS_POLICY_EXISTS_CREATE_OR_REPLACE: h.info3 |= proto::kInfo3CreateOrReplace; break;
+    case AS_POLICY_EXISTS_REPLACE: h.info3 |= proto::kInfo3ReplaceOnly; break;
+    case AS_POLICY_EXISTS_CREATE: h.info2 |= proto::kInfo2CreateOnly; break;
     default: break;
   }
   if (w.gen_policy == AS_POLICY_GEN_EQ) {
     h.generation = w.generation;
-    h.info2 |= bits::kGeneration;
+    h.info2 |= proto::kInfo2Generation;
   } else if (w.gen_policy == AS_POLICY_GEN_GT) {
     h.generation = w.generation;
-    h.info2 |= bits::kGenerationGt;
+    h.info2 |= proto::kInfo2GenerationGreater;
   }
-  if (w.commit_level == AS_POLICY_COMMIT_LEVEL_MASTER) h.info3 |= bits::kCommitMaster;
-  if (w.durable_delete) h.info2 |= bits::kDurableDelete;
-  if (w.on_locking_only) h.info4 |= bits::kTxnOnLockingOnly;
+  if (w.commit_level == AS_POLICY_COMMIT_LEVEL_MASTER) h.info3 |= proto::kInfo3CommitMaster;
+  if (w.durable_delete) h.info2 |= proto::kInfo2DurableDelete;
+  if (w.on_locking_only) h.info4 |= proto::kInfo4TxnOnLockingOnly;
   h.record_ttl = w.ttl;
 }
 
@@ -208,7 +206,7 @@ CommandOutcome key_get(aerospike* as, const as_policy_read* policy, const as_key
                        as_record** rec) {
   const as_policy_read& p = read_policy(as, policy);
   proto::Request request;
-  request.header = read_header(p, bits::kRead | bits::kGetAll, true);
+  request.header = read_header(p, proto::kInfo1Read | proto::kInfo1GetAll, true);
   return read_record(as, p, key, request, rec);
 }
 
@@ -220,7 +218,7 @@ CommandOutcome key_select(aerospike* as, const as_policy_read* policy, const as_
     while (bins[count] && bins[count][0]) ++count;
   }
   proto::Request request;
-  request.header = read_header(p, bits::kRead, true);
+  request.header = read_header(p, proto::kInfo1Read, true);
   request.names = bins;
   request.name_count = count;
   return read_record(as, p, key, request, rec);
@@ -232,7 +230,7 @@ CommandOutcome key_exists(aerospike* as, const as_policy_read* policy, const as_
   auto prepared = prepare(as, p.base, key);
   if (!prepared) return CommandOutcome{prepared.status()};
   proto::Request request;
-  request.header = read_header(p, bits::kRead | bits::kGetNoBinData, false);
+  request.header = read_header(p, proto::kInfo1Read | proto::kInfo1NoBinData, false);
   address(request, key, p.base, p.key);
   CommandTarget target = read_target(*prepared, p.replica, p.read_mode_sc);
   CommandOutcome outcome = run(*prepared, p.base, target, request, 0, header_answer, rec);
@@ -251,7 +249,7 @@ CommandOutcome key_put(aerospike* as, const as_policy_write* policy, const as_ke
   if (!prepared) return CommandOutcome{prepared.status()};
   const uint32_t ttl = rec->ttl == AS_RECORD_CLIENT_DEFAULT_TTL ? p.ttl : rec->ttl;
   proto::Request request;
-  request.header.info2 = bits::kWrite;
+  request.header.info2 = proto::kInfo2Write;
   write_bits(WriteRules{p.commit_level, p.exists, p.gen, rec->gen, ttl, p.durable_delete,
                         p.on_locking_only},
              request.header);
@@ -269,7 +267,7 @@ CommandOutcome key_remove(aerospike* as, const as_policy_remove* policy, const a
   auto prepared = prepare(as, p.base, key);
   if (!prepared) return CommandOutcome{prepared.status()};
   proto::Request request;
-  request.header.info2 = bits::kWrite | bits::kDelete;
+  request.header.info2 = proto::kInfo2Write | proto::kInfo2Delete;
   write_bits(WriteRules{p.commit_level, AS_POLICY_EXISTS_IGNORE, p.gen, p.generation, 0,
                         p.durable_delete, false},
              request.header);
@@ -299,14 +297,14 @@ OperateBits operate_bits(const as_operations& ops) {
       case AS_OPERATOR_HLL_READ: b.respond_all = true; [[fallthrough]];
       case AS_OPERATOR_CDT_READ:
       case AS_OPERATOR_READ:
-        b.info1 |= bits::kRead;
-        if (op.bin.name[0] == 0) b.info1 |= bits::kGetAll;
+        b.info1 |= proto::kInfo1Read;
+        if (op.bin.name[0] == 0) b.info1 |= proto::kInfo1GetAll;
         break;
       case AS_OPERATOR_MAP_MODIFY:
       case AS_OPERATOR_EXP_MODIFY:
       case AS_OPERATOR_BIT_MODIFY:
       case AS_OPERATOR_HLL_MODIFY: b.respond_all = true; [[fallthrough]];
-      default: b.info2 |= bits::kWrite; break;
+      default: b.info2 |= proto::kInfo2Write; break;
     }
   }
   return b;
@@ -319,7 +317,7 @@ CommandOutcome key_operate(aerospike* as, const as_policy_operate* policy, const
   if (ops->binops.size == 0)
     return CommandOutcome{Status(AEROSPIKE_ERR_PARAM, "No operations defined")};
   const OperateBits b = operate_bits(*ops);
-  const bool is_write = (b.info2 & bits::kWrite) != 0;
+  const bool is_write = (b.info2 & proto::kInfo2Write) != 0;
   as_policy_operate reads_default;
   if (!policy && !is_write) {
     // Reads retry by default; the configured operate policy is the writes'.
@@ -333,10 +331,10 @@ CommandOutcome key_operate(aerospike* as, const as_policy_operate* policy, const
   proto::Request request;
   request.header.info1 = b.info1;
   request.header.info2 = b.info2;
-  if ((b.respond_all || p.respond_all_ops) && !(b.info1 & bits::kGetAll))
-    request.header.info2 |= bits::kRespondAllOps;
+  if ((b.respond_all || p.respond_all_ops) && !(b.info1 & proto::kInfo1GetAll))
+    request.header.info2 |= proto::kInfo2RespondAllOps;
   read_mode_bits(p.read_mode_ap, p.read_mode_sc, request.header);
-  if (p.base.compress) request.header.info1 |= bits::kCompressResponse;
+  if (p.base.compress) request.header.info1 |= proto::kInfo1CompressResponse;
   // A read-only operate carries read_touch_ttl_percent where a TTL would go.
   const uint32_t ttl = is_write ? (ops->ttl == AS_RECORD_CLIENT_DEFAULT_TTL ? p.ttl : ops->ttl)
                                 : static_cast<uint32_t>(p.read_touch_ttl_percent);

@@ -18,8 +18,7 @@ Result<size_t> compress_frame(const uint8_t* frame, size_t size, WireBuffer& out
                            static_cast<uLong>(size), Z_BEST_SPEED);
   if (rc != Z_OK) return Status::error(AEROSPIKE_ERR_CLIENT, "Compress failed: {}", rc);
   const uint64_t body = kSizePrefix + packed;
-  put_be64(p, (uint64_t{kVersion} << 56) |
-                  (uint64_t{static_cast<uint8_t>(FrameType::kCompressed)} << 48) | body);
+  encode_frame_header(FrameType::kCompressed, body, p);
   put_be64(p + kFrameHeaderSize, size);
   return static_cast<size_t>(kFrameHeaderSize + body);
 }

@@ -18,6 +18,7 @@ inline constexpr uint8_t kMessageHeaderSize = 22;
 inline constexpr uint8_t kInfo1Read = 1;
 inline constexpr uint8_t kInfo1GetAll = 2;
 inline constexpr uint8_t kInfo1NoBinData = 32;
+inline constexpr uint8_t kInfo1ReadModeApAll = 64;
 inline constexpr uint8_t kInfo1CompressResponse = 128;
 // info2 bits
 inline constexpr uint8_t kInfo2Write = 1;
@@ -32,12 +33,21 @@ inline constexpr uint8_t kInfo3CommitMaster = 2;
 inline constexpr uint8_t kInfo3UpdateOnly = 8;
 inline constexpr uint8_t kInfo3CreateOrReplace = 16;
 inline constexpr uint8_t kInfo3ReplaceOnly = 32;
+inline constexpr uint8_t kInfo3ScReadType = 64;
+inline constexpr uint8_t kInfo3ScReadRelax = 128;
+// info4 bits
+inline constexpr uint8_t kInfo4TxnOnLockingOnly = 16;
 
 enum class FieldType : uint8_t {
   kNamespace = 0,
   kSet = 1,
   kKey = 2,
   kDigest = 4,
+  kUdfPackageName = 30,
+  kUdfFunction = 31,
+  kUdfArglist = 32,
+  kUdfOp = 33,
+  kFilterExpression = 43,
 };
 
 enum class OpType : uint8_t {
@@ -65,6 +75,9 @@ enum class ParticleType : uint8_t {
   kList = 20,
   kGeoJson = 23,
 };
+
+// A particle type as the wire byte carries it.
+constexpr uint8_t wire(ParticleType type) { return static_cast<uint8_t>(type); }
 
 // Server result codes carried in the header's result_code byte.
 enum class ResultCode : uint8_t {

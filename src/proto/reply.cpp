@@ -1,7 +1,7 @@
 #include "proto/reply.h"
 
 #include "proto/byte_order.h"
-#include "proto/particle.h"
+#include "proto/message.h"
 #include "value/value_codec.h"
 
 #include <aerospike/as_boolean.h>
@@ -101,30 +101,30 @@ Status decode_bytes(const ReplyOp& op, as_bin_value* slot, as_val** out) {
 // heap (lists and maps), setting *out to what the bin points at.
 Status decode_value(const ReplyOp& op, bool deserialize, as_bin_value* slot, as_val** out) {
   switch (op.particle) {
-    case particle::kNil: *out = const_cast<as_val*>(&as_nil); return Status::ok();
-    case particle::kBool:
+    case wire(ParticleType::kNil): *out = const_cast<as_val*>(&as_nil); return Status::ok();
+    case wire(ParticleType::kBool):
       if (op.value_size != 1) return bad_value(op, "boolean");
       *out = reinterpret_cast<as_val*>(as_boolean_init(&slot->boolean, op.value[0] != 0));
       return Status::ok();
-    case particle::kInteger:
+    case wire(ParticleType::kInteger):
       if (op.value_size != 8) return bad_value(op, "integer");
       *out = reinterpret_cast<as_val*>(
           as_integer_init(&slot->integer, static_cast<int64_t>(load_be64(op.value))));
       return Status::ok();
-    case particle::kDouble:
+    case wire(ParticleType::kDouble):
       if (op.value_size != 8) return bad_value(op, "double");
       *out = reinterpret_cast<as_val*>(as_double_init(&slot->dbl, load_be_double(op.value)));
       return Status::ok();
-    case particle::kString: {
+    case wire(ParticleType::kString): {
       auto* text = static_cast<char*>(copy_out(op.value, op.value_size, true));
       if (!text) return out_of_memory(op.value_size + 1);
       *out =
           reinterpret_cast<as_val*>(as_string_init_wlen(&slot->string, text, op.value_size, true));
       return Status::ok();
     }
-    case particle::kGeojson: return decode_geojson(op, slot, out);
-    case particle::kList:
-    case particle::kMap:
+    case wire(ParticleType::kGeoJson): return decode_geojson(op, slot, out);
+    case wire(ParticleType::kList):
+    case wire(ParticleType::kMap):
       if (deserialize) return decode_collection(op, out);
       return decode_bytes(op, slot, out);
     default: return decode_bytes(op, slot, out);

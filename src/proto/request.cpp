@@ -1,7 +1,6 @@
 #include "proto/request.h"
 
 #include "proto/byte_order.h"
-#include "proto/particle.h"
 #include "value/value_codec.h"
 
 #include <aerospike/as_boolean.h>
@@ -15,13 +14,6 @@
 
 namespace aeroshim::proto {
 namespace {
-
-constexpr uint8_t kFieldNamespace = 0;
-constexpr uint8_t kFieldSet = 1;
-constexpr uint8_t kFieldKey = 2;
-constexpr uint8_t kFieldDigest = 4;
-constexpr uint8_t kFieldFilter = 43;
-constexpr uint8_t kMessageTypeMessage = 3;
 
 // GeoJSON goes with a flags byte and a cell count (always 0 from a client).
 constexpr uint32_t kGeojsonPrefix = 3;
@@ -59,26 +51,26 @@ Result<uint32_t> value_size(const as_val* val) {
 
 // Writes the value (already sized by value_size) and returns its particle type.
 uint8_t write_value(uint8_t* p, const as_val* val, uint32_t size) {
-  if (!val) return particle::kNil;
+  if (!val) return wire(ParticleType::kNil);
   switch (val->type) {
     case AS_BOOLEAN:
       *p = reinterpret_cast<const as_boolean*>(val)->value ? 1 : 0;
-      return particle::kBool;
+      return wire(ParticleType::kBool);
     case AS_INTEGER:
       put_be64(p, static_cast<uint64_t>(reinterpret_cast<const as_integer*>(val)->value));
-      return particle::kInteger;
+      return wire(ParticleType::kInteger);
     case AS_DOUBLE:
       put_be_double(p, reinterpret_cast<const as_double*>(val)->value);
-      return particle::kDouble;
+      return wire(ParticleType::kDouble);
     case AS_STRING:
       std::memcpy(p, reinterpret_cast<const as_string*>(val)->value, size);
-      return particle::kString;
+      return wire(ParticleType::kString);
     case AS_GEOJSON:
       p[0] = 0;
       put_be16(p + 1, 0);
       std::memcpy(p + kGeojsonPrefix, reinterpret_cast<const as_geojson*>(val)->value,
                   size - kGeojsonPrefix);
-      return particle::kGeojson;
+      return wire(ParticleType::kGeoJson);
     case AS_BYTES: {
       const auto* bytes = reinterpret_cast<const as_bytes*>(val);
       if (size) std::memcpy(p, bytes->value, size);
@@ -90,19 +82,19 @@ uint8_t write_value(uint8_t* p, const as_val* val, uint32_t size) {
       packer.buffer = p;
       packer.capacity = size;
       msgpack::pack_value(&packer, val);
-      return val->type == AS_LIST ? particle::kList : particle::kMap;
+      return val->type == AS_LIST ? wire(ParticleType::kList) : wire(ParticleType::kMap);
     }
-    default: return particle::kNil;
+    default: return wire(ParticleType::kNil);
   }
 }
 
-uint8_t* write_field_header(uint8_t* p, uint8_t type, size_t data_size) {
+uint8_t* write_field_header(uint8_t* p, FieldType type, size_t data_size) {
   p = put_be32(p, static_cast<uint32_t>(data_size + 1));
-  *p = type;
+  *p = static_cast<uint8_t>(type);
   return p + 1;
 }
 
-uint8_t* write_field(uint8_t* p, uint8_t type, const void* data, size_t size) {
+uint8_t* write_field(uint8_t* p, FieldType type, const void* data, size_t size) {
   p = write_field_header(p, type, size);
   if (size) std::memcpy(p, data, size);
   return p + size;
@@ -134,17 +126,17 @@ uint32_t user_key_size(const as_val* val) {
 
 uint8_t* write_user_key(uint8_t* p, const as_val* val) {
   const uint32_t size = user_key_size(val);
-  p = write_field_header(p, kFieldKey, size + 1);
+  p = write_field_header(p, FieldType::kKey, size + 1);
   switch (val->type) {
     case AS_INTEGER:
-      *p = particle::kInteger;
+      *p = wire(ParticleType::kInteger);
       return put_be64(p + 1,
                       static_cast<uint64_t>(reinterpret_cast<const as_integer*>(val)->value));
     case AS_DOUBLE:
-      *p = particle::kDouble;
+      *p = wire(ParticleType::kDouble);
       return put_be_double(p + 1, reinterpret_cast<const as_double*>(val)->value);
     case AS_STRING:
-      *p = particle::kString;
+      *p = wire(ParticleType::kString);
       std::memcpy(p + 1, reinterpret_cast<const as_string*>(val)->value, size);
       return p + 1 + size;
     case AS_BYTES: {
@@ -153,12 +145,12 @@ uint8_t* write_user_key(uint8_t* p, const as_val* val) {
       if (size) std::memcpy(p + 1, bytes->value, size);
       return p + 1 + size;
     }
-    default: *p = particle::kNil; return p + 1;
+    default: *p = wire(ParticleType::kNil); return p + 1;
   }
 }
 
 struct Sizes {
-  size_t total = kRequestHeaderSize;
+  size_t total = kFrameHeaderSize + kMessageHeaderSize;
   uint16_t fields = 0;
   uint32_t ops = 0;
 };
@@ -210,10 +202,9 @@ Status size_ops(const Request& r, Sizes& s) {
 }
 
 uint8_t* write_header(uint8_t* p, const RequestHeader& h, size_t total, const Sizes& s) {
-  put_be64(p, (uint64_t{2} << 56) | (uint64_t{kMessageTypeMessage} << 48) |
-                  static_cast<uint64_t>(total - kProtoHeaderSize));
-  p += kProtoHeaderSize;
-  p[0] = 22;
+  encode_frame_header(FrameType::kMessage, total - kFrameHeaderSize, p);
+  p += kFrameHeaderSize;
+  p[0] = kMessageHeaderSize;
   p[1] = h.info1;
   p[2] = h.info2;
   p[3] = h.info3;
@@ -224,16 +215,17 @@ uint8_t* write_header(uint8_t* p, const RequestHeader& h, size_t total, const Si
   put_be32(p + 14, h.server_timeout);
   put_be16(p + 18, s.fields);
   put_be16(p + 20, static_cast<uint16_t>(s.ops));
-  return p + 22;
+  return p + kMessageHeaderSize;
 }
 
 uint8_t* write_key_fields(uint8_t* p, const Request& r) {
   const as_key& key = *r.key;
-  p = write_field(p, kFieldNamespace, key.ns, std::strlen(key.ns));
-  p = write_field(p, kFieldSet, key.set, std::strlen(key.set));
-  p = write_field(p, kFieldDigest, key.digest.value, AS_DIGEST_VALUE_SIZE);
+  p = write_field(p, FieldType::kNamespace, key.ns, std::strlen(key.ns));
+  p = write_field(p, FieldType::kSet, key.set, std::strlen(key.set));
+  p = write_field(p, FieldType::kDigest, key.digest.value, AS_DIGEST_VALUE_SIZE);
   if (r.send_key && key.valuep) p = write_user_key(p, reinterpret_cast<const as_val*>(key.valuep));
-  if (r.filter) p = write_field(p, kFieldFilter, r.filter->packed, r.filter->packed_sz);
+  if (r.filter)
+    p = write_field(p, FieldType::kFilterExpression, r.filter->packed, r.filter->packed_sz);
   return p;
 }
 
@@ -254,7 +246,7 @@ uint8_t* write_ops(uint8_t* p, const Request& r) {
       p = write_bin(p, wire_operator(AS_OPERATOR_WRITE), r.bins->entries[i]);
   } else if (r.names) {
     for (uint32_t i = 0; i < r.name_count; ++i)
-      p = write_op_header(p, wire_operator(AS_OPERATOR_READ), particle::kNil, r.names[i],
+      p = write_op_header(p, wire_operator(AS_OPERATOR_READ), wire(ParticleType::kNil), r.names[i],
                           std::strlen(r.names[i]), 0);
   } else if (r.ops) {
     for (uint16_t i = 0; i < r.ops->size; ++i)

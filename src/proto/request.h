@@ -7,6 +7,8 @@
 #pragma once
 
 #include "core/status.h"
+#include "proto/frame.h"
+#include "proto/message.h"
 #include "proto/wire_buffer.h"
 
 #include <aerospike/as_bin.h>
@@ -19,34 +21,6 @@
 
 namespace aeroshim::proto {
 
-// Header bits (as_command.h of 7.4.0).
-namespace bits {
-inline constexpr uint8_t kRead = 1;
-inline constexpr uint8_t kGetAll = 2;
-inline constexpr uint8_t kGetNoBinData = 32;
-inline constexpr uint8_t kReadModeApAll = 64;
-inline constexpr uint8_t kCompressResponse = 128;
-
-inline constexpr uint8_t kWrite = 1;
-inline constexpr uint8_t kDelete = 2;
-inline constexpr uint8_t kGeneration = 4;
-inline constexpr uint8_t kGenerationGt = 8;
-inline constexpr uint8_t kDurableDelete = 16;
-inline constexpr uint8_t kCreateOnly = 32;
-inline constexpr uint8_t kRespondAllOps = 128;
-
-inline constexpr uint8_t kCommitMaster = 2;
-inline constexpr uint8_t kUpdateOnly = 8;
-inline constexpr uint8_t kCreateOrReplace = 16;
-inline constexpr uint8_t kReplaceOnly = 32;
-inline constexpr uint8_t kScReadType = 64;
-inline constexpr uint8_t kScReadRelax = 128;
-
-inline constexpr uint8_t kTxnOnLockingOnly = 16;
-}  // namespace bits
-
-inline constexpr size_t kProtoHeaderSize = 8;
-inline constexpr size_t kRequestHeaderSize = 30;  // proto header + message header
 inline constexpr size_t kFieldHeaderSize = 5;
 inline constexpr size_t kOpHeaderSize = 8;
 
