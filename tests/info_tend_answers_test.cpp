@@ -49,24 +49,11 @@ static void test_rack_ids(void**) {
   assert_false(parse_rack_ids("norack;").is_ok());
 }
 
-static void test_answer_error(void**) {
-  assert_true(answer_error("host", parse_info_response("sets\tns=test:set=demo\n")).is_ok());
-  Status coded =
-      answer_error("127.0.0.1:3000", parse_info_response("truncate\tERROR:4:bad namespace\n"));
-  assert_int_equal(coded.code(), AEROSPIKE_ERR_REQUEST_INVALID);
-  Status forbidden = answer_error("h", parse_info_response("x\tERROR:22:forbidden\n"));
-  assert_int_equal(forbidden.code(), AEROSPIKE_ERR_FAIL_FORBIDDEN);
-  assert_true(mentions(forbidden, "h: x answered ERROR:22:forbidden"));
-  assert_int_equal(answer_error("h", parse_info_response("x\tFAIL\n")).code(),
-                   AEROSPIKE_ERR_REQUEST_INVALID);
-}
-
 int main() {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_generation),
       cmocka_unit_test(test_node_name),
       cmocka_unit_test(test_rack_ids),
-      cmocka_unit_test(test_answer_error),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }

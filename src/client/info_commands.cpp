@@ -1,8 +1,7 @@
 #include "client/info_commands.h"
 
 #include "cluster/node_view.h"
-#include "info/info_text.h"
-#include "info/tend_answers.h"
+#include "info/info_error.h"
 #include "net/address.h"
 #include "net/info_connection.h"
 
@@ -10,7 +9,6 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <random>
 
 namespace aeroshim {
 namespace {
@@ -29,15 +27,29 @@ std::string request_body(const as_policy_info* policy, const char* request) {
   return body;
 }
 
-Result<std::string> ask(const sockaddr_storage& address, const std::string& where,
+// Every failure names the server the way 7.4.0 does: " from host:port" for
+// a node, ", host:port" for a host.
+Result<std::string> ask(const sockaddr_storage& address, const std::string& suffix,
                         std::chrono::milliseconds timeout, const std::string& body) {
   auto connection = InfoConnection::open(address, timeout);
-  if (!connection) return connection.status();
+  if (!connection)
+    return Status(connection.status().code(), connection.status().message() + suffix);
   auto answer = connection->request(body, timeout);
-  if (!answer) return Status(answer.status().code(), where + ": " + answer.status().message());
-  Status valid = answer_error(where, parse_info_response(*answer));
-  if (!valid) return valid;
+  if (!answer) return Status(answer.status().code(), answer.status().message() + suffix);
+  if (auto failure = find_info_error(*answer))
+    return Status(failure->code, failure->message + suffix);
   return answer;
+}
+
+// 7.4.0 tries the next address or node after any failure but these.
+bool ends_the_search(const Status& status) {
+  switch (status.code()) {
+    case AEROSPIKE_OK:
+    case AEROSPIKE_ERR_TIMEOUT:
+    case AEROSPIKE_ERR_INDEX_FOUND:
+    case AEROSPIKE_ERR_INDEX_NOT_FOUND: return true;
+    default: return false;
+  }
 }
 
 }  // namespace
@@ -56,9 +68,9 @@ Result<std::string> info_host(aerospike* as, const as_policy_info* policy, const
   if (!addresses) return addresses.status();
   Status last = Status::ok();
   for (const auto& address : *addresses) {
-    auto answer = ask(address, address_to_string(address), timeout_of(as, policy),
+    auto answer = ask(address, ", " + address_to_string(address), timeout_of(as, policy),
                       request_body(policy, request));
-    if (answer || answer.status().code() > 0) return answer;  // a server answer, good or bad
+    if (ends_the_search(answer.status())) return answer;
     last = answer.status();
   }
   return last;
@@ -67,7 +79,7 @@ Result<std::string> info_host(aerospike* as, const as_policy_info* policy, const
 Result<std::string> info_node(aerospike* as, const as_policy_info* policy, const as_node* node,
                               const char* request) {
   const as_address& address = node->addresses[node->address_index];
-  return ask(address.addr, std::string(node->name) + " " + address.name, timeout_of(as, policy),
+  return ask(address.addr, std::string(" from ") + address.name, timeout_of(as, policy),
              request_body(policy, request));
 }
 
@@ -84,14 +96,12 @@ Result<std::string> info_any(aerospike* as, const as_policy_info* policy, const 
   if (active.empty())
     return Status::error(AEROSPIKE_ERR_CLUSTER,
                          "aerospike_info_any: the cluster has no active node");
-  // Start at a random node and fall through to the others, so one dead node
-  // does not fail the request while the tender has not removed it yet.
-  static thread_local std::minstd_rand random(std::random_device{}());
-  const size_t start = random() % active.size();
+  // In the cluster's node order, as 7.4.0: the same request fails the same
+  // way from run to run, and one dead node does not fail it.
   Result<std::string> answer = Status::error(AEROSPIKE_ERR_CLUSTER, "no node answered");
-  for (size_t k = 0; k < active.size(); ++k) {
-    answer = info_node(as, policy, active[(start + k) % active.size()], request);
-    if (answer || answer.status().code() > 0) break;
+  for (as_node* node : active) {
+    answer = info_node(as, policy, node, request);
+    if (ends_the_search(answer.status())) break;
   }
   for (as_node* n : active) as_node_release(n);
   return answer;

@@ -46,20 +46,4 @@ Result<int32_t> parse_rack_ids(std::string_view value) {
   return rack.value_or(0);
 }
 
-Status answer_error(std::string_view where, const InfoResponse& answer) {
-  for (const auto& [name, value] : answer.entries) {
-    if (!is_info_error(value)) continue;
-    as_status code = AEROSPIKE_ERR_REQUEST_INVALID;
-    const size_t first = value.find(':');
-    if (first != std::string::npos) {
-      const size_t second = value.find(':', first + 1);
-      const size_t length = second == std::string::npos ? std::string::npos : second - first - 1;
-      auto parsed = parse_decimal(std::string_view(value).substr(first + 1, length), 255);
-      if (parsed && *parsed != 0) code = static_cast<as_status>(*parsed);
-    }
-    return Status::error(code, "{}: {} answered {}", where, name, value);
-  }
-  return Status::ok();
-}
-
 }  // namespace aeroshim

@@ -1,6 +1,6 @@
-// The small values of the tender's answers (node name, generations, racks)
-// and the in-band error a server puts in a value, parsed in one place so the
-// fuzzer covers them and every failure says which field held what.
+// The small values of the tender's answers (node name, generations, racks),
+// parsed in one place so the fuzzer covers them and every failure says which
+// field held what.
 #pragma once
 
 #include "core/status.h"
@@ -23,10 +23,5 @@ Result<std::string> parse_node_name(const InfoResponse& answer);
 // `rack-ids`: "ns:rack;ns:rack;". One rack for every namespace is returned
 // as is; racks that differ per namespace give -1, as stock stores them.
 Result<int32_t> parse_rack_ids(std::string_view value);
-
-// An info answer's first in-band failure ("ERROR:<code>:<text>" or FAIL) as a
-// Status prefixed with `where`; OK when no value reports one. The code is
-// the server's own when it gives one, else AEROSPIKE_ERR_REQUEST_INVALID.
-Status answer_error(std::string_view where, const InfoResponse& answer);
 
 }  // namespace aeroshim
