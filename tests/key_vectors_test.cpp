@@ -4,14 +4,18 @@
 // through the public aerospike_key_* functions against an asim node that
 // records every request (--record), and each recorded frame must equal the
 // one stock 7.4.0 sent for the same call: same digest, same fields, same
-// header bits from the same policies.
+// header bits from the same policies. The udf group does the same for
+// aerospike_key_apply.
 #include "asim_process.h"
 #include "cmocka_cxx.h"
 #include "vectors.h"
 
 #include <aerospike/aerospike.h>
 #include <aerospike/aerospike_key.h>
+#include <aerospike/as_arraylist.h>
+#include <aerospike/as_orderedmap.h>
 #include <aerospike/as_record.h>
+#include <aerospike/as_stringmap.h>
 
 #include <unistd.h>
 
@@ -79,11 +83,13 @@ std::vector<std::string> recorded(const Fixture& f) {
 }
 
 // Runs one command and compares the one frame it put on the wire.
-void expect_frame(Fixture& f, const char* group, const char* name, const std::function<void()>& run) {
+void expect_frame(Fixture& f, const char* group, const char* name,
+                  const std::function<void()>& run) {
   const size_t before = recorded(f).size();
   run();
   const auto frames = recorded(f);
-  if (frames.size() != before + 1) fail_msg("%s: %zu frames on the wire", name, frames.size() - before);
+  if (frames.size() != before + 1)
+    fail_msg("%s: %zu frames on the wire", name, frames.size() - before);
   auto stock = v::vector_frame(group, name);
   assert_true(stock.is_ok());
   if (frames.back() != *stock)
@@ -217,9 +223,12 @@ void test_write_policies(void** state) {
   };
   const std::vector<Case> cases = {
       {"value_put_ttl_100", [](as_policy_write&, as_record& r) { r.ttl = 100; }},
-      {"value_put_create_only", [](as_policy_write& p, as_record&) { p.exists = AS_POLICY_EXISTS_CREATE; }},
-      {"value_put_update", [](as_policy_write& p, as_record&) { p.exists = AS_POLICY_EXISTS_UPDATE; }},
-      {"value_put_replace", [](as_policy_write& p, as_record&) { p.exists = AS_POLICY_EXISTS_REPLACE; }},
+      {"value_put_create_only",
+       [](as_policy_write& p, as_record&) { p.exists = AS_POLICY_EXISTS_CREATE; }},
+      {"value_put_update",
+       [](as_policy_write& p, as_record&) { p.exists = AS_POLICY_EXISTS_UPDATE; }},
+      {"value_put_replace",
+       [](as_policy_write& p, as_record&) { p.exists = AS_POLICY_EXISTS_REPLACE; }},
       {"value_put_create_or_replace",
        [](as_policy_write& p, as_record&) { p.exists = AS_POLICY_EXISTS_CREATE_OR_REPLACE; }},
       {"value_put_gen_eq_5",
@@ -243,6 +252,79 @@ void test_write_policies(void** state) {
   }
 }
 
+// udf_*: aerospike_key_apply with the arguments and apply policy of each
+// name (tests/vectors/udf.calls.md; Node's objects are ordered maps).
+as_list* udf_args(const std::string& name) {
+  static const std::string utf8 =
+      "h\xc3\xa9llo w\xc3\xb6rld \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x9a\x80";
+  static const uint8_t blob3[] = {0, 1, 2};
+  as_arraylist* args = as_arraylist_new(4, 4);
+  if (name == "udf_int" || name == "udf_sendkey") as_arraylist_append_int64(args, 1);
+  if (name == "udf_int_neg") as_arraylist_append_int64(args, -300);
+  if (name == "udf_int_max") as_arraylist_append_int64(args, INT64_MAX);
+  if (name == "udf_double") as_arraylist_append_double(args, 1.5);
+  if (name == "udf_str") as_arraylist_append_str(args, "abc");
+  if (name == "udf_str_utf8") as_arraylist_append_str(args, utf8.c_str());
+  if (name == "udf_bytes")
+    as_arraylist_append_bytes(args,
+                              as_bytes_new_wrap(const_cast<uint8_t*>(blob3), sizeof blob3, false));
+  if (name == "udf_list") {
+    as_arraylist* inner = as_arraylist_new(1, 1);
+    as_arraylist_append_int64(inner, 2);
+    as_arraylist* list = as_arraylist_new(3, 3);
+    as_arraylist_append_int64(list, 1);
+    as_arraylist_append_str(list, "a");
+    as_arraylist_append_list(list, reinterpret_cast<as_list*>(inner));
+    as_arraylist_append_list(args, reinterpret_cast<as_list*>(list));
+  }
+  if (name == "udf_map") {
+    as_orderedmap* map = as_orderedmap_new(1);
+    as_stringmap_set_int64(reinterpret_cast<as_map*>(map), "a", 1);
+    as_arraylist_append_map(args, reinterpret_cast<as_map*>(map));
+  }
+  if (name == "udf_mixed") {
+    as_arraylist_append_int64(args, 7);
+    as_arraylist_append_str(args, "b");
+    as_arraylist_append_double(args, 2.25);
+    as_arraylist* one = as_arraylist_new(1, 1);
+    as_arraylist_append_int64(one, 1);
+    as_arraylist_append_list(args, reinterpret_cast<as_list*>(one));
+  }
+  return reinterpret_cast<as_list*>(args);
+}
+
+void test_udf_group(void** state) {
+  Fixture& f = *static_cast<Fixture*>(*state);
+  auto all = v::load_vectors("udf");
+  assert_true(all.is_ok());
+  assert_true(all->size() >= 15);
+  for (const v::Vector& vec : *all) {
+    const std::string& name = vec.name;
+    as_policy_apply p;
+    as_policy_apply_init(&p);
+    p.base.total_timeout = 1000;
+    p.base.socket_timeout = 0;
+    p.base.max_retries = 0;
+    if (name == "udf_sendkey") p.key = AS_POLICY_KEY_SEND;
+    if (name == "udf_ttl") p.ttl = 60;
+    if (name == "udf_durable_delete") p.durable_delete = true;
+    if (name == "udf_commit_master") p.commit_level = AS_POLICY_COMMIT_LEVEL_MASTER;
+    const bool mixed = name == "udf_mixed";
+    as_key key;
+    as_key_init_str(&key, kNs, kSet, name.c_str());
+    as_list* args = udf_args(name);
+    as_error err;
+    as_val* result = nullptr;
+    expect_frame(f, "udf", name.c_str(), [&] {
+      aerospike_key_apply(&f.as, &err, &p, &key, mixed ? "mod_long_name" : "vec",
+                          mixed ? "a_function" : "f", args, &result);
+    });
+    as_val_destroy(result);
+    as_list_destroy(args);
+    as_key_destroy(&key);
+  }
+}
+
 }  // namespace
 
 int main() {
@@ -250,6 +332,7 @@ int main() {
       cmocka_unit_test(test_keys_group),
       cmocka_unit_test(test_keys_other_commands),
       cmocka_unit_test(test_write_policies),
+      cmocka_unit_test(test_udf_group),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -74,4 +74,11 @@ as_status aerospike_key_operate(aerospike* as, as_error* err, const as_policy_op
                      [&] { return key_operate(as, policy, key, ops, rec); });
 }
 
+as_status aerospike_key_apply(aerospike* as, as_error* err, const as_policy_apply* policy,
+                              const as_key* key, const char* module, const char* function,
+                              as_list* arglist, as_val** result) {
+  return key_command(err, {{as, "as"}, {key, "key"}, {module, "module"}, {function, "function"}},
+                     [&] { return key_apply(as, policy, key, module, function, arglist, result); });
+}
+
 }  // extern "C"

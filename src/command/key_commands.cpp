@@ -2,11 +2,13 @@
 
 #include "core/status_names.h"
 #include "proto/compression.h"
+#include "proto/reply.h"
 #include "proto/request.h"
 #include "record/key.h"
 
 #include <aerospike/as_atomic.h>
 #include <aerospike/as_cluster.h>
+#include <aerospike/as_string.h>
 
 #include <cstring>
 
@@ -348,6 +350,82 @@ CommandOutcome key_operate(aerospike* as, const as_policy_operate* policy, const
   RecordContext context{rec, p.deserialize};
   return run(*prepared, p.base, target, request, p.base.compress ? proto::kCompressThreshold : 0,
              record_answer, &context);
+}
+
+namespace {
+
+// A FAILURE bin in an answer that says OK: the client's own error, with the
+// text when there is one.
+Status failure_in_success(const as_val* value) {
+  if (!value) return Status(AEROSPIKE_ERR_CLIENT, "Received null FAILURE bin.");
+  if (value->type == AS_STRING)
+    return Status(AEROSPIKE_ERR_CLIENT, reinterpret_cast<const as_string*>(value)->value);
+  return Status::error(AEROSPIKE_ERR_CLIENT, "Expected string for FAILURE bin. Received {}",
+                       static_cast<int>(value->type));
+}
+
+// AEROSPIKE_ERR_UDF: the FAILURE text is the message ("file:line: what").
+Status udf_failure(const proto::Reply& reply) {
+  auto answer = proto::find_udf_answer(reply, true, false);
+  if (!answer) return answer.status();
+  const as_val* value = answer->value;
+  Status failure = value && value->type == AS_STRING
+                       ? Status(AEROSPIKE_ERR_UDF, reinterpret_cast<const as_string*>(value)->value)
+                       : Status(AEROSPIKE_ERR_UDF, status_name(AEROSPIKE_ERR_UDF));
+  as_val_destroy(const_cast<as_val*>(value));
+  return failure;
+}
+
+Status success_or_failure(const proto::Reply& reply, as_val** result) {
+  auto answer = proto::find_udf_answer(reply, false, result != nullptr);
+  if (!answer) return answer.status();
+  if (answer->bin == proto::UdfBin::kSuccess) {
+    if (result) *result = answer->value;
+    return Status::ok();
+  }
+  if (answer->bin == proto::UdfBin::kNone)
+    return Status(AEROSPIKE_ERR_CLIENT, "Failed to find SUCCESS or FAILURE bin.");
+  Status failure = failure_in_success(answer->value);
+  as_val_destroy(answer->value);
+  return failure;
+}
+
+Status apply_answer(void* context, const proto::Reply& reply, as_node* node) {
+  auto** result = static_cast<as_val**>(context);
+  Status status = Status::ok();
+  if (reply.result_code == AEROSPIKE_OK) {
+    status = success_or_failure(reply, result);
+  } else if (reply.result_code == AEROSPIKE_ERR_UDF) {
+    status = udf_failure(reply);
+  } else {
+    status = Status::error(static_cast<as_status>(reply.result_code), "{} {}",
+                           as_node_get_address_string(node), status_name(reply.result_code));
+  }
+  if (!status && result) *result = nullptr;
+  return status;
+}
+
+}  // namespace
+
+CommandOutcome key_apply(aerospike* as, const as_policy_apply* policy, const as_key* key,
+                         const char* module, const char* function, const as_list* arglist,
+                         as_val** result) {
+  const as_policy_apply& p = policy ? *policy : as->config.policies.apply;
+  auto prepared = prepare(as, p.base, key);
+  if (!prepared) return CommandOutcome{prepared.status()};
+  proto::Request request;
+  request.header.info2 = proto::kInfo2Write;
+  if (p.base.compress) request.header.info1 |= proto::kInfo1CompressResponse;
+  write_bits(WriteRules{p.commit_level, AS_POLICY_EXISTS_IGNORE, AS_POLICY_GEN_IGNORE, 0, p.ttl,
+                        p.durable_delete, p.on_locking_only},
+             request.header);
+  address(request, key, p.base, p.key);
+  request.udf_module = module;
+  request.udf_function = function;
+  request.udf_args = arglist;
+  CommandTarget target = write_target(*prepared, p.replica);
+  return run(*prepared, p.base, target, request, p.base.compress ? proto::kCompressThreshold : 0,
+             apply_answer, result);
 }
 
 }  // namespace aeroshim

@@ -29,6 +29,12 @@ CommandOutcome key_put(aerospike* as, const as_policy_write* policy, const as_ke
 CommandOutcome key_remove(aerospike* as, const as_policy_remove* policy, const as_key* key);
 CommandOutcome key_operate(aerospike* as, const as_policy_operate* policy, const as_key* key,
                            const as_operations* ops, as_record** rec);
+// A record UDF. *result (when result is not NULL) gets the function's value
+// on success and NULL on a failure the server or the answer reports; a
+// command that never got an answer leaves it untouched, as 7.4.0 does.
+CommandOutcome key_apply(aerospike* as, const as_policy_apply* policy, const as_key* key,
+                         const char* module, const char* function, const as_list* arglist,
+                         as_val** result);
 
 inline constexpr uint32_t kNameListEndsWithNull = UINT32_MAX;
 

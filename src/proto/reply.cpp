@@ -15,6 +15,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
 
 namespace aeroshim::proto {
 namespace {
@@ -131,6 +132,31 @@ Status decode_value(const ReplyOp& op, bool deserialize, as_bin_value* slot, as_
   }
 }
 
+// The value alone on the heap. Scalars are decoded into a local slot and
+// moved to a malloc'd one marked free, which is what as_*_new would give.
+Status decode_heap_value(const ReplyOp& op, as_val** out) {
+  as_bin_value slot;
+  as_val* value = nullptr;
+  if (Status st = decode_value(op, true, &slot, &value); !st) return st;
+  if (value != reinterpret_cast<as_val*>(&slot)) {
+    *out = value;  // nil (static) or a collection (already on the heap)
+    return Status::ok();
+  }
+  auto* heap = static_cast<as_bin_value*>(std::malloc(sizeof slot));
+  if (!heap) {
+    as_val_destroy(value);
+    return out_of_memory(sizeof slot);
+  }
+  std::memcpy(heap, &slot, sizeof slot);
+  reinterpret_cast<as_val*>(heap)->free = true;
+  *out = reinterpret_cast<as_val*>(heap);
+  return Status::ok();
+}
+
+bool op_named(const ReplyOp& op, std::string_view name) {
+  return std::string_view(reinterpret_cast<const char*>(op.name), op.name_size) == name;
+}
+
 void drop_bin_values(as_record* rec) {
   for (uint16_t i = 0; i < rec->bins.size; ++i) {
     as_val_destroy(reinterpret_cast<as_val*>(rec->bins.entries[i].valuep));
@@ -236,6 +262,26 @@ Status fill_record_header(const Reply& reply, as_record** rec) {
   }
   set_header(*rec, reply);
   return Status::ok();
+}
+
+Result<UdfAnswer> find_udf_answer(const Reply& reply, bool failure_only, bool decode_success) {
+  const uint8_t* p = reply.ops;
+  for (uint16_t i = 0; i < reply.n_ops; ++i) {
+    auto op = next_op(p, reply.end, i);
+    if (!op) return op.status();
+    UdfAnswer answer;
+    if (op_named(*op, "FAILURE")) {
+      answer.bin = UdfBin::kFailure;
+    } else if (!failure_only && op_named(*op, "SUCCESS")) {
+      answer.bin = UdfBin::kSuccess;
+    } else {
+      continue;
+    }
+    if (answer.bin == UdfBin::kFailure || decode_success)
+      if (Status st = decode_heap_value(*op, &answer.value); !st) return st;
+    return answer;
+  }
+  return UdfAnswer{};
 }
 
 }  // namespace aeroshim::proto

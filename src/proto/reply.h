@@ -35,4 +35,17 @@ Status fill_record(const Reply& reply, as_record** rec, bool deserialize);
 // Just the header part of a record: gen and ttl (exists, allocating as above).
 Status fill_record_header(const Reply& reply, as_record** rec);
 
+// Where a record UDF's answer is: its result in bin "SUCCESS", its error
+// text in bin "FAILURE".
+enum class UdfBin { kNone, kSuccess, kFailure };
+struct UdfAnswer {
+  UdfBin bin = UdfBin::kNone;
+  as_val* value = nullptr;  // on the heap, the caller's; NULL when not decoded
+};
+
+// The first SUCCESS or FAILURE bin (only FAILURE when `failure_only`). A
+// FAILURE value is always decoded, a SUCCESS one when `decode_success` (a
+// caller that passed no result pointer gets nothing allocated).
+Result<UdfAnswer> find_udf_answer(const Reply& reply, bool failure_only, bool decode_success);
+
 }  // namespace aeroshim::proto

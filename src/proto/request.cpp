@@ -153,6 +153,7 @@ struct Sizes {
   size_t total = kFrameHeaderSize + kMessageHeaderSize;
   uint16_t fields = 0;
   uint32_t ops = 0;
+  uint32_t udf_args = 0;
 };
 
 Status size_key(const Request& r, Sizes& s) {
@@ -168,6 +169,20 @@ Status size_key(const Request& r, Sizes& s) {
     s.total += kFieldHeaderSize + r.filter->packed_sz;
     ++s.fields;
   }
+  return Status::ok();
+}
+
+Status size_udf(const Request& r, Sizes& s) {
+  if (!r.udf_module) return Status::ok();
+  s.udf_args = 0;
+  if (r.udf_args) {
+    auto args = packed_size(reinterpret_cast<const as_val*>(r.udf_args));
+    if (!args) return args.status();
+    s.udf_args = *args;
+  }
+  s.total +=
+      3 * kFieldHeaderSize + std::strlen(r.udf_module) + std::strlen(r.udf_function) + s.udf_args;
+  s.fields += 3;
   return Status::ok();
 }
 
@@ -229,6 +244,20 @@ uint8_t* write_key_fields(uint8_t* p, const Request& r) {
   return p;
 }
 
+uint8_t* write_udf_fields(uint8_t* p, const Request& r, const Sizes& s) {
+  if (!r.udf_module) return p;
+  p = write_field(p, FieldType::kUdfPackageName, r.udf_module, std::strlen(r.udf_module));
+  p = write_field(p, FieldType::kUdfFunction, r.udf_function, std::strlen(r.udf_function));
+  p = write_field_header(p, FieldType::kUdfArglist, s.udf_args);
+  if (r.udf_args) {
+    as_packer packer{};
+    packer.buffer = p;
+    packer.capacity = s.udf_args;
+    msgpack::pack_value(&packer, reinterpret_cast<const as_val*>(r.udf_args));
+  }
+  return p + s.udf_args;
+}
+
 uint8_t* write_bin(uint8_t* p, uint8_t op, const as_bin& bin) {
   const auto* val = reinterpret_cast<const as_val*>(bin.valuep);
   // Sized successfully in the first pass, so this cannot fail now.
@@ -266,12 +295,14 @@ uint8_t wire_operator(as_operator op) {
 Result<size_t> encode(const Request& request, WireBuffer& out) {
   Sizes sizes;
   if (Status st = size_key(request, sizes); !st) return st;
+  if (Status st = size_udf(request, sizes); !st) return st;
   if (Status st = size_ops(request, sizes); !st) return st;
   uint8_t* begin = out.reserve(sizes.total);
   if (!begin)
     return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory for a {}-byte request", sizes.total);
   uint8_t* p = write_header(begin, request.header, sizes.total, sizes);
   p = write_key_fields(p, request);
+  p = write_udf_fields(p, request, sizes);
   p = write_ops(p, request);
   return static_cast<size_t>(p - begin);
 }

@@ -1,7 +1,7 @@
 // Single-record requests as 7.4.0 lays them out: the 8-byte proto header,
 // the 22-byte message header, the key fields (namespace, set, digest, then
 // the user key when the policy sends it), an optional filter expression,
-// and the operations. encode() sizes the request exactly first, so it
+// the UDF call of an apply, and the operations. encode() sizes the request exactly first, so it
 // writes into a reused buffer with no allocation of its own; only list and
 // map values are packed twice (once to size them, once in place).
 #pragma once
@@ -14,6 +14,7 @@
 #include <aerospike/as_bin.h>
 #include <aerospike/as_exp.h>
 #include <aerospike/as_key.h>
+#include <aerospike/as_list.h>
 #include <aerospike/as_operations.h>
 
 #include <cstddef>
@@ -44,6 +45,10 @@ struct Request {
   const char* const* names = nullptr;  // each read with a READ op (select)
   uint32_t name_count = 0;
   const as_binops* ops = nullptr;  // operate
+  // A record UDF (apply): its fields follow the key's, and it has no ops.
+  const char* udf_module = nullptr;
+  const char* udf_function = nullptr;
+  const as_list* udf_args = nullptr;  // NULL is sent as an empty argument field, as 7.4.0 does
 };
 
 // Encodes the whole frame into `out` and returns its size. Fails (with the

@@ -425,7 +425,28 @@ const expressions = [
     exp.expWriteFlags.CREATE_ONLY | exp.expWriteFlags.POLICY_NO_FAIL)]),
 ];
 
-const groups = { keys, values, operations: operationsGroup, expressions };
+// ---------------------------------------------------------------------------
+// udf: record UDF calls (apply), one per argument shape and apply policy.
+const UDF_BASE = { ...BASE };
+const udf = [
+  ['udf_no_args', (c) => c.apply(k('udf_no_args'), { module: 'vec', funcname: 'f', args: [] }, UDF_BASE)],
+  ['udf_int', (c) => c.apply(k('udf_int'), { module: 'vec', funcname: 'f', args: [1] }, UDF_BASE)],
+  ['udf_int_neg', (c) => c.apply(k('udf_int_neg'), { module: 'vec', funcname: 'f', args: [-300] }, UDF_BASE)],
+  ['udf_int_max', (c) => c.apply(k('udf_int_max'), { module: 'vec', funcname: 'f', args: [i64max] }, UDF_BASE)],
+  ['udf_double', (c) => c.apply(k('udf_double'), { module: 'vec', funcname: 'f', args: [1.5] }, UDF_BASE)],
+  ['udf_str', (c) => c.apply(k('udf_str'), { module: 'vec', funcname: 'f', args: ['abc'] }, UDF_BASE)],
+  ['udf_str_utf8', (c) => c.apply(k('udf_str_utf8'), { module: 'vec', funcname: 'f', args: [utf8] }, UDF_BASE)],
+  ['udf_bytes', (c) => c.apply(k('udf_bytes'), { module: 'vec', funcname: 'f', args: [blob(3)] }, UDF_BASE)],
+  ['udf_list', (c) => c.apply(k('udf_list'), { module: 'vec', funcname: 'f', args: [[1, 'a', [2]]] }, UDF_BASE)],
+  ['udf_map', (c) => c.apply(k('udf_map'), { module: 'vec', funcname: 'f', args: [{ a: 1 }] }, UDF_BASE)],
+  ['udf_mixed', (c) => c.apply(k('udf_mixed'), { module: 'mod_long_name', funcname: 'a_function', args: [7, 'b', 2.25, [1]] }, UDF_BASE)],
+  ['udf_sendkey', (c) => c.apply(k('udf_sendkey'), { module: 'vec', funcname: 'f', args: [1] }, { ...UDF_BASE, ...SEND })],
+  ['udf_ttl', (c) => c.apply(k('udf_ttl'), { module: 'vec', funcname: 'f', args: [] }, { ...UDF_BASE, ttl: 60 })],
+  ['udf_durable_delete', (c) => c.apply(k('udf_durable_delete'), { module: 'vec', funcname: 'f', args: [] }, { ...UDF_BASE, durableDelete: true })],
+  ['udf_commit_master', (c) => c.apply(k('udf_commit_master'), { module: 'vec', funcname: 'f', args: [] }, { ...UDF_BASE, commitLevel: A.policy.commitLevel.MASTER })],
+];
+
+const groups = { keys, values, operations: operationsGroup, expressions, udf };
 
 // ---------------------------------------------------------------------------
 
@@ -443,7 +464,7 @@ function newLines(file, offset) {
 
 async function main() {
   const [addr, port] = process.env.ASIM_SEEDS.split(',')[0].split(':');
-  const policies = { read: BASE, write: BASE, operate: BASE, remove: BASE };
+  const policies = { read: BASE, write: BASE, operate: BASE, remove: BASE, apply: BASE };
   const client = await A.connect({ hosts: [{ addr, port: Number(port) }], log: { level: A.log.OFF }, policies });
   const record = process.env.ASIM_RECORD;
   const out = process.env.VECTORS_DIR;
