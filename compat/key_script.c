@@ -40,10 +40,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#define NS "test"
+#include "key_script.h"
 
-static aerospike g_as;
-static char g_set[32];
+aerospike g_as;
+char g_set[32];
 static int g_count;
 
 /* ---------------------------------------------------------------- printing */
@@ -66,7 +66,6 @@ static void print_string(const char* s, size_t len)
 	putchar('"');
 }
 
-static void print_val(const as_val* v);
 
 static bool print_map_entry(const as_val* key, const as_val* value, void* udata)
 {
@@ -95,7 +94,7 @@ static bool print_list_item(as_val* item, void* udata)
 /* Our own printer rather than as_val_tostring: it shows the bytes' language
  * type and a map's flags, and its output cannot drift with the library's
  * formatting choices (which are not what this script compares). */
-static void print_val(const as_val* v)
+void print_val(const as_val* v)
 {
 	if (!v) {
 		printf("NULL");
@@ -205,7 +204,7 @@ static void print_ttl(uint32_t ttl)
  * and asim's ports are ephemeral: the port digits after "127.0.0.1:" become
  * "<port>". A node name (asim's are "BB9" + 12 hex digits, made of the
  * address and port) becomes "<node>". Nothing else is touched. */
-static void print_message(const char* msg)
+void print_message(const char* msg)
 {
 	static const char host[] = "127.0.0.1:";
 	const char* p = msg;
@@ -246,7 +245,7 @@ static void print_record(const as_record* rec)
 }
 
 /* One line per command. ret < 0: the command has no builder result to show. */
-static void report(const char* name, as_status st, const as_error* err, const as_record* rec, int ret)
+void report(const char* name, as_status st, const as_error* err, const as_record* rec, int ret)
 {
 	printf("%03d %s status=%d in_doubt=%d msg=", ++g_count, name, (int)st, err->in_doubt ? 1 : 0);
 	print_message(st == AEROSPIKE_OK ? "" : err->message);
@@ -262,13 +261,13 @@ static void report(const char* name, as_status st, const as_error* err, const as
 
 /* --------------------------------------------------------------- commands */
 
-static as_key* skey(as_key* k, const char* name)
+as_key* skey(as_key* k, const char* name)
 {
 	return as_key_init_str(k, NS, g_set, name);
 }
 
 /* get into a library-allocated record, report, free */
-static void do_get(const char* name, const as_policy_read* pol, const as_key* k)
+void do_get(const char* name, const as_policy_read* pol, const as_key* k)
 {
 	as_error err;
 	as_record* rec = NULL;
@@ -1291,6 +1290,7 @@ int main(int argc, char* argv[])
 	script_operate_map();
 	script_errors();
 	script_edges();
+	script_udf();
 	script_cleanup();
 	printf("commands=%d\n", g_count);
 

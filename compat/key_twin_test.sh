@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The single-record commands, twice: compat/key_script.c is compiled once
+# The single-record commands, twice: compat/key_script.c (with its UDF part,
+# key_script_udf.c) is compiled once
 # against our headers, linked against the stock C client 7.4.0 (the npm
 # aerospike@6.7.1 addon, as in stock_twin_test.sh) and against our
 # libaerospike.so, and both run against one asim, each in its own set, with
@@ -24,8 +25,8 @@ ASIM=$(realpath -m "${ASIM:-$build/tools/asim/asim}")
 twin_init
 find_addon "$stock"
 cc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $extra -I"$src/include" \
-  -c "$src/compat/key_script.c" || fail "compile"
-link_stock stock_twin key_script.o || fail "link stock"
+  -c "$src/compat/key_script.c" "$src/compat/key_script_udf.c" || fail "compile"
+link_stock stock_twin key_script.o key_script_udf.o || fail "link stock"
 
 # shellcheck source=tests/interop/start_asim.sh
 . "$src/tests/interop/start_asim.sh"
@@ -44,8 +45,8 @@ run_stock() {
   shift
   ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" timeout 100 "$@" >"$out" 2>"$out.err" ||
     fail "$* exited with $?: $(tail -3 "$out" "$out.err")"
-  if grep -qv '^connect \|^[0-9][0-9][0-9] \|^cleanup \|^commands=' "$out"; then
-    fail "$* printed unexpected lines: $(grep -v '^connect \|^[0-9][0-9][0-9] \|^cleanup \|^commands=' "$out" | head -3)"
+  if grep -qv '^connect \|^[0-9][0-9][0-9] \|^    \|^cleanup \|^commands=' "$out"; then
+    fail "$* printed unexpected lines: $(grep -v '^connect \|^[0-9][0-9][0-9] \|^    \|^cleanup \|^commands=' "$out" | head -3)"
   fi
 }
 run_stock stock.out ./stock_twin "$seed"
@@ -76,7 +77,7 @@ fi
 exports=$(nm -D --defined-only "$build/libaerospike.so" | awk '{print $3}')
 grep -qx aerospike_key_get <<<"$exports" ||
   fail "ours: aerospike_key_* not exported yet (the stock side passed: $(tail -1 stock.out))"
-link_ours "$build" ours key_script.o || fail "link ours"
+link_ours "$build" ours key_script.o key_script_udf.o || fail "link ours"
 # Our runs may stop early (a crash, a hang): the lines they printed are still
 # diffed, so the first command that went wrong shows.
 status=0

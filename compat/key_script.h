@@ -1,0 +1,33 @@
+/*
+ * What the parts of the key script share (compat/key_script.c holds the
+ * printing and main; compat/key_script_udf.c the record-UDF part).
+ */
+#ifndef KEY_SCRIPT_H
+#define KEY_SCRIPT_H
+
+#include <aerospike/aerospike.h>
+#include <aerospike/as_error.h>
+#include <aerospike/as_key.h>
+#include <aerospike/as_policy.h>
+#include <aerospike/as_record.h>
+#include <aerospike/as_val.h>
+
+#define NS "test"
+
+/* The connected client, and this run's own set (named after the pid). */
+extern aerospike g_as;
+extern char g_set[32];
+
+/* One line for a command: its number, name, status, in_doubt and message
+ * (ports and node names normalized), ret when >= 0, and the record. */
+void report(const char* name, as_status st, const as_error* err, const as_record* rec, int ret);
+void print_val(const as_val* v);
+void print_message(const char* msg);
+as_key* skey(as_key* k, const char* name);
+void do_get(const char* name, const as_policy_read* pol, const as_key* k);
+
+/* Registers a module, applies its functions every way the script covers,
+ * and removes it again. */
+void script_udf(void);
+
+#endif
