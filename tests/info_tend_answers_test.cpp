@@ -49,11 +49,27 @@ static void test_rack_ids(void**) {
   assert_false(parse_rack_ids("norack;").is_ok());
 }
 
+static void test_namespace_racks(void**) {
+  auto racks = parse_namespace_racks("test:1;bar:2;\n");
+  assert_true(racks.is_ok());
+  assert_int_equal(racks->size(), 2);
+  assert_string_equal((*racks)[0].ns.c_str(), "test");
+  assert_int_equal((*racks)[0].rack_id, 1);
+  assert_string_equal((*racks)[1].ns.c_str(), "bar");
+  assert_int_equal((*racks)[1].rack_id, 2);
+  assert_true(parse_namespace_racks("")->empty());
+  // A namespace name is 1 to 31 characters, as stock requires of it.
+  assert_false(parse_namespace_racks(":1;").is_ok());
+  assert_false(parse_namespace_racks(std::string(32, 'n') + ":1;").is_ok());
+  assert_true(parse_namespace_racks(std::string(31, 'n') + ":1;").is_ok());
+}
+
 int main() {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_generation),
       cmocka_unit_test(test_node_name),
       cmocka_unit_test(test_rack_ids),
+      cmocka_unit_test(test_namespace_racks),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }

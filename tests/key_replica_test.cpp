@@ -2,7 +2,8 @@
 // replicas come from asim-ownership, every node's reads from asim-stats.
 // MASTER and SEQUENCE read from the master; PREFER_RACK from the replica on
 // the client's rack when the partition has one there, else the master (the
-// first active replica off the rack); writes always go to the master.
+// first active replica off the rack); writes always go to the master. A
+// node whose racks differ per namespace is found by its own racks.
 #include "asim_process.h"
 #include "cmocka_cxx.h"
 
@@ -15,6 +16,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -50,7 +52,7 @@ std::string info(const std::string& request) {
 }
 
 int group_setup(void**) {
-  if (!asim_start(&g.asim, "--nodes 3 --namespace test:2")) return -1;
+  if (!asim_start(&g.asim, "--nodes 3 --namespace test:2 --namespace bar:2")) return -1;
   g.set = "replica" + std::to_string(getpid());
   for (const auto& partition : split(info("asim-ownership:ns=test"), ';'))
     g.owners.push_back(split(partition, ','));
@@ -68,12 +70,16 @@ int group_teardown(void**) {
   return 0;
 }
 
-void connect(aerospike& as, bool rack_aware, int rack_id) {
+int shm_key() { return static_cast<int>(0x5C000000u | (static_cast<unsigned>(getpid()) & 0xFFFFFFu)); }
+
+void connect(aerospike& as, bool rack_aware, int rack_id, bool use_shm = false) {
   as_config config;
   as_config_init(&config);
   as_config_add_host(&config, "127.0.0.1", g.asim.ports[0]);
   config.rack_aware = rack_aware;
   config.rack_id = rack_id;
+  config.use_shm = use_shm;
+  config.shm_key = shm_key();
   config.tender_interval = 250;
   aerospike_init(&as, &config);
   as_error err;
@@ -177,12 +183,72 @@ void test_prefer_rack(void**) {
   aerospike_destroy(&as);
 }
 
+// A node on rack 1 in namespace test and rack 2 in bar: the map holds -1
+// for it, and PREFER_RACK must still find it for test's keys, through the
+// node's own racks, as a client that tends (private map) and as a
+// shared-memory follower that only reads the map.
+struct NodeOnRack {
+  aerospike* as;
+  std::string name;
+};
+
+bool node_on_rack_1_in_test(void* arg) {
+  auto* want = static_cast<NodeOnRack*>(arg);
+  as_nodes* nodes = as_nodes_reserve(want->as->cluster);
+  bool found = false;
+  for (uint32_t i = 0; i < nodes->size; ++i)
+    if (want->name == nodes->array[i]->name)
+      found = as_node_has_rack(nodes->array[i], "test", 1) &&
+              !as_node_has_rack(nodes->array[i], "bar", 1);
+  as_nodes_release(nodes);
+  return found;
+}
+
+void expect_prefer_rack_reads(aerospike& as, const std::string& on_rack) {
+  NodeOnRack want{&as, on_rack};
+  assert_true(await_condition(node_on_rack_1_in_test, &want, 5000));
+  expect_reads(as, AS_POLICY_REPLICA_PREFER_RACK, [&](const std::vector<std::string>& r) {
+    for (const auto& n : r)
+      if (n == on_rack) return n;
+    return r[0];
+  });
+}
+
+void test_prefer_rack_per_namespace(void**) {
+  const std::string on_rack = g.owners[1][1];
+  for (const auto& [name, node_port] : g.port_of)
+    assert_true(info("asim-set-rack:port=" + std::to_string(node_port) + ";rack=0") == "ok");
+  const std::string port = std::to_string(g.port_of[on_rack]);
+  assert_true(info("asim-set-rack:port=" + port + ";rack=1;ns=test") == "ok");
+  assert_true(info("asim-set-rack:port=" + port + ";rack=2;ns=bar") == "ok");
+  aerospike as;
+  connect(as, true, 1);
+  expect_prefer_rack_reads(as, on_rack);
+
+  aerospike owner;
+  aerospike follower;
+  connect(owner, true, 1, true);
+  connect(follower, true, 1, true);
+  assert_true(aeroshim::Cluster::of(owner.cluster)->tends());
+  assert_false(aeroshim::Cluster::of(follower.cluster)->tends());
+  expect_prefer_rack_reads(follower, on_rack);
+  for (aerospike* client : {&as, &follower, &owner}) {
+    as_error err;
+    aerospike_close(client, &err);
+    aerospike_destroy(client);
+  }
+  char lock[64];
+  std::snprintf(lock, sizeof lock, "/dev/shm/aeroshim-%08X.owner", static_cast<unsigned>(shm_key()));
+  unlink(lock);
+}
+
 }  // namespace
 
 int main() {
   const CMUnitTest tests[] = {
       cmocka_unit_test(test_master_and_sequence),
       cmocka_unit_test(test_prefer_rack),
+      cmocka_unit_test(test_prefer_rack_per_namespace),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

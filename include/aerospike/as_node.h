@@ -145,6 +145,10 @@ typedef struct as_node_info_s {
 
 AS_EXTERN void as_node_destroy(as_node* node);
 
+/* Whether the node is on rack_id in namespace ns (by its racks as last read
+ * from the server). */
+AS_EXTERN bool as_node_has_rack(as_node* node, const char* ns, int rack_id);
+
 static inline bool as_node_is_active(const as_node* node)
 {
 	return as_load_uint8_acq(&node->active) != 0;

@@ -1,5 +1,6 @@
 #include "cluster/node_view.h"
 
+#include "cluster/node_racks.h"
 #include "cluster/node_table.h"
 #include "net/address.h"
 #include "net/connection_pool.h"
@@ -50,6 +51,7 @@ void destroy_node_view(as_node* node) {
   std::free(node->addresses);
   std::free(node->tls_name);
   std::free(node->hostname);
+  release_racks(node->racks);
   delete node_object(node)->pool;
   std::free(node_object(node));
 }

@@ -1,5 +1,6 @@
 #include "cluster/tender.h"
 
+#include "cluster/node_racks.h"
 #include "cluster/node_view.h"
 #include "core/log.h"
 #include "core/status_names.h"
@@ -51,7 +52,9 @@ Tender::Tender(TendSettings settings, ClusterMap& map, TendRole& role, Membershi
   if (!settings_.user_agent.empty()) settings_.user_agent = base64(settings_.user_agent);
 }
 
-Tender::~Tender() = default;
+Tender::~Tender() {
+  for (as_racks* racks : retired_racks_) release_racks(racks);
+}
 
 Node* Tender::find(const std::string& name) {
   for (auto& n : nodes_)
@@ -295,6 +298,7 @@ void Tender::refresh_racks(Node& node) {
                        true);
   auto rack = parse_rack_ids(*racks);
   if (!rack) return node_failed(node, "rack refresh", rack.status(), true);
+  install_racks(node, *parse_namespace_racks(*racks));
   node.rack_id = *rack;
   node.rebalance_generation = *rebalance_gen;
   node.rebalance_changed = false;
@@ -303,6 +307,32 @@ void Tender::refresh_racks(Node& node) {
   // Followers, stock ones included, re-read the racks of the map's nodes
   // when this generation moves.
   map_.bump_rebalance_gen();
+}
+
+void Tender::install_racks(Node& node, const std::vector<NamespaceRack>& racks) {
+  auto block = make_racks(racks);
+  if (!block) return node_failed(node, "rack refresh", block.status(), true);
+  if (as_racks* old = replace_racks(node.view, *block)) retired_racks_.push_back(old);
+}
+
+// A follower's own read of a node whose racks differ per namespace (the map
+// holds -1 for it), as stock followers do, so PREFER_RACK can route by them.
+void Tender::fetch_racks(Node& node) {
+  if (!node.connection.is_open()) {
+    auto connection = InfoConnection::open(node.address, settings_.conn_timeout);
+    if (!connection) return node_failed(node, "rack refresh", connection.status(), true);
+    node.connection = std::move(*connection);
+  }
+  auto body = node.connection.request(build_info_request({"rack-ids"}), settings_.info_timeout);
+  if (!body) return node_failed(node, "rack refresh", body.status(), true);
+  const std::string* value = parse_info_response(*body).find("rack-ids");
+  if (!value)
+    return node_failed(node, "rack refresh",
+                       Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids missing from the answer"),
+                       true);
+  auto racks = parse_namespace_racks(*value);
+  if (!racks) return node_failed(node, "rack refresh", racks.status(), true);
+  install_racks(node, *racks);
 }
 
 void Tender::remove_failed(bool peers_refreshed) {
@@ -446,6 +476,7 @@ void Tender::sync_from_map() {
     if (known) {
       known->map_index = i;
       known->rack_id = e.rack_id;  // the owner bumps rebalance_gen when racks move
+      if (settings_.rack_aware && e.rack_id == -1) fetch_racks(*known);
       continue;
     }
     // The map does not hold the server version; the follower never needs
@@ -456,6 +487,7 @@ void Tender::sync_from_map() {
     auto node = std::make_unique<Node>(e.name, e.address, ServerVersion{}, e.features, view);
     node->map_index = i;
     node->rack_id = e.rack_id;
+    if (settings_.rack_aware && e.rack_id == -1) fetch_racks(*node);
     added_.push_back(node.get());
     nodes_.push_back(std::move(node));
   }
@@ -470,6 +502,8 @@ void Tender::sync_from_map() {
 }
 
 void Tender::cycle(uint64_t now_ms) {
+  for (as_racks* racks : retired_racks_) release_racks(racks);
+  retired_racks_.clear();
   if (!role_.acquire_or_keep(now_ms)) {
     owner_ = false;
     sync_from_map();

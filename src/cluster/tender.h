@@ -10,6 +10,7 @@
 #include "cluster/node.h"
 #include "core/status.h"
 #include "info/peers.h"
+#include "info/tend_answers.h"
 #include "map/cluster_map.h"
 #include "session/tend_role.h"
 
@@ -80,6 +81,8 @@ class Tender {
   void node_failed(Node& node, const char* what, const Status& why, bool warn);
   void refresh_partitions(Node& node);
   void refresh_racks(Node& node);
+  void fetch_racks(Node& node);
+  void install_racks(Node& node, const std::vector<NamespaceRack>& racks);
   void tend_as_owner();
   void became_owner();
   void sync_from_map();
@@ -102,6 +105,9 @@ class Tender {
   uint32_t seen_rebalance_gen_ = 0;
   std::vector<std::string> unreachable_peers_;  // host:port of peers no address of which answered
   uint32_t next_view_index_ = 0;
+  // Racks blocks replaced in the last cycle: freed at the start of the next
+  // one, so no reader still holds one it loaded just before.
+  std::vector<as_racks*> retired_racks_;
 };
 
 }  // namespace aeroshim

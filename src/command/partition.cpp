@@ -1,5 +1,6 @@
 #include "command/partition.h"
 
+#include "cluster/node_racks.h"
 #include "cluster/node_view.h"
 #include "record/key.h"
 
@@ -29,10 +30,13 @@ as_node* sequence(const Cluster& cluster, const PartitionInfo& p, uint8_t& repli
   return nullptr;
 }
 
-bool on_rack(const Cluster& cluster, const as_node* node, int rack_id) {
-  const auto rack = cluster.map().node_rack(node_object(const_cast<as_node*>(node))->map_index);
-  // -1: the node's racks differ per namespace, which the map does not hold.
-  return rack && *rack != -1 && *rack == rack_id;
+bool on_rack(const Cluster& cluster, as_node* node, const char* ns, int rack_id) {
+  const auto rack = cluster.map().node_rack(node_object(node)->map_index);
+  if (!rack) return false;
+  // -1: the node's racks differ per namespace; the map holds one, so they
+  // come from the node's own racks, which the tend thread read from it.
+  if (*rack == -1) return node_has_rack(node, ns, rack_id);
+  return *rack == rack_id;
 }
 
 // Remembers the first node of a kind and its replica position.
@@ -57,7 +61,7 @@ as_node* prefer_rack(const Cluster& cluster, const PartitionInfo& p, const as_no
       const uint32_t index = seq % p.replica_size;
       as_node* node = active_replica(cluster, p, index);
       if (!node) continue;
-      if (node != previous && on_rack(cluster, node, rack_id)) {
+      if (node != previous && on_rack(cluster, node, p.ns, rack_id)) {
         if (off_rack.node) as_node_release(off_rack.node);
         if (again.node) as_node_release(again.node);
         replica_index = static_cast<uint8_t>(index);

@@ -4,6 +4,7 @@
 #include "info/excerpt.h"
 
 #include <aerospike/as_node.h>
+#include <aerospike/as_partition.h>
 
 #include <optional>
 
@@ -27,21 +28,34 @@ Result<std::string> parse_node_name(const InfoResponse& answer) {
   return *name;
 }
 
-Result<int32_t> parse_rack_ids(std::string_view value) {
-  std::optional<int32_t> rack;
+Result<std::vector<NamespaceRack>> parse_namespace_racks(std::string_view value) {
+  std::vector<NamespaceRack> racks;
   while (!value.empty()) {
     const size_t end = value.find(';');
     const std::string_view entry = value.substr(0, end);
     value = end == std::string_view::npos ? std::string_view() : value.substr(end + 1);
-    if (entry.empty()) continue;
+    if (entry.empty() || entry == "\n") continue;
     const size_t colon = entry.rfind(':');
     auto id = colon == std::string_view::npos ? std::nullopt
                                               : parse_decimal(entry.substr(colon + 1), INT32_MAX);
     if (!id)
       return Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids entry is not ns:rack: '{}'",
                            excerpt(entry));
-    if (rack && *rack != static_cast<int32_t>(*id)) return -1;
-    rack = static_cast<int32_t>(*id);
+    if (colon == 0 || colon >= AS_MAX_NAMESPACE_SIZE)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "Racks update. Invalid rack namespace {}",
+                           excerpt(entry.substr(0, colon)));
+    racks.push_back(NamespaceRack{std::string(entry.substr(0, colon)), static_cast<int32_t>(*id)});
+  }
+  return racks;
+}
+
+Result<int32_t> parse_rack_ids(std::string_view value) {
+  auto racks = parse_namespace_racks(value);
+  if (!racks) return racks.status();
+  std::optional<int32_t> rack;
+  for (const NamespaceRack& r : *racks) {
+    if (rack && *rack != r.rack_id) return -1;
+    rack = r.rack_id;
   }
   return rack.value_or(0);
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aeroshim {
 
@@ -20,8 +21,17 @@ Result<uint32_t> parse_generation(const InfoResponse& answer, std::string_view n
 // The `node` value: a non-empty name shorter than AS_NODE_NAME_SIZE.
 Result<std::string> parse_node_name(const InfoResponse& answer);
 
-// `rack-ids`: "ns:rack;ns:rack;". One rack for every namespace is returned
-// as is; racks that differ per namespace give -1, as stock stores them.
+struct NamespaceRack {
+  std::string ns;  // 1 to 31 characters
+  int32_t rack_id;
+};
+
+// `rack-ids`: "ns:rack;ns:rack;", every entry.
+Result<std::vector<NamespaceRack>> parse_namespace_racks(std::string_view value);
+
+// The same answer as the one rack the map stores: the rack when every
+// namespace has the same one (0 for none), -1 when they differ, as stock
+// stores it.
 Result<int32_t> parse_rack_ids(std::string_view value);
 
 }  // namespace aeroshim
