@@ -134,12 +134,14 @@ static as_arraylist* one_arg(as_val* value)
 	return args;
 }
 
-static void put_module(const char* name, const char* file, const char* source)
+/* `path` may name a directory: the module is registered under its base
+ * name, which is what the wait (like stock's) must be given. */
+static void put_module(const char* name, const char* path, const char* file, const char* source)
 {
 	as_bytes content;
 	as_bytes_init_wrap(&content, (uint8_t*)source, (uint32_t)strlen(source), false);
 	as_error err;
-	as_status st = aerospike_udf_put(&g_as, &err, NULL, file, AS_UDF_TYPE_LUA, &content);
+	as_status st = aerospike_udf_put(&g_as, &err, NULL, path, AS_UDF_TYPE_LUA, &content);
 	report_status(name, st, &err);
 	if (st == AEROSPIKE_OK) {
 		st = aerospike_udf_put_wait(&g_as, &err, NULL, file, 10);
@@ -280,7 +282,7 @@ static void apply_failures(void)
 
 static void module_failures(void)
 {
-	put_module("udf_put_broken", BROKEN_FILE, broken_source);
+	put_module("udf_put_broken", BROKEN_FILE, BROKEN_FILE, broken_source);
 	as_bytes content;
 	as_bytes_init_wrap(&content, (uint8_t*)"x", 1, false);
 	as_error err;
@@ -297,7 +299,7 @@ static void module_failures(void)
 
 void script_udf(void)
 {
-	put_module("udf_put", "some/dir/" MODULE_FILE, module_source);
+	put_module("udf_put", "some/dir/" MODULE_FILE, MODULE_FILE, module_source);
 	list_modules();
 	get_module("udf_get", MODULE_FILE);
 	apply_values();
@@ -305,7 +307,11 @@ void script_udf(void)
 	apply_failures();
 	module_failures();
 	as_error err;
-	as_status st = aerospike_udf_remove(&g_as, &err, NULL, MODULE_FILE);
+	/* A server refuses the broken module; should one have kept it, it goes
+	 * too, so the next run starts from the same cluster. */
+	as_status st = aerospike_udf_remove(&g_as, &err, NULL, BROKEN_FILE);
+	report_status("udf_remove_broken", st, &err);
+	st = aerospike_udf_remove(&g_as, &err, NULL, MODULE_FILE);
 	report_status("udf_remove", st, &err);
 	if (st == AEROSPIKE_OK) {
 		st = aerospike_udf_remove_wait(&g_as, &err, NULL, MODULE_FILE, 10);
