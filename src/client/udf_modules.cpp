@@ -183,7 +183,11 @@ Status udf_remove(aerospike* as, const as_policy_info* policy, const char* filen
 Status udf_put_wait(aerospike* as, const as_policy_info* policy, const char* filename,
                     uint32_t interval_ms) {
   if (Status st = require_cluster(as, "aerospike_udf_put_wait"); !st) return st;
-  const std::string filter = std::string("filename=") + filename;
+  // The module is listed under the base name put registered it by; 7.4.0
+  // looks for the name as given, and waits forever when that is a path.
+  as_string base;
+  const std::string filter = std::string("filename=") + basename_of(&base, filename);
+  as_string_destroy(&base);
   poll_nodes(as, interval_ms, true,
              [&](as_node* node) { return node_lists(as, policy, node, filter); });
   return Status::ok();

@@ -1,7 +1,8 @@
 // UDF module management (aerospike_udf.h): modules go to the cluster and
 // come back through info commands, the way 7.4.0 sends and reads them.
 // The waits poll every node's udf-list until the module is there (put) or
-// gone (remove), with no bound of their own, as 7.4.0's do.
+// gone (remove), with no bound of their own, as 7.4.0's do; the put wait
+// looks for the base name, so a path does not make it wait forever.
 #pragma once
 
 #include "core/status.h"
