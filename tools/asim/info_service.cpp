@@ -1,5 +1,7 @@
 #include "info_service.h"
 
+#include "udf_info.h"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -105,6 +107,9 @@ std::string InfoService::value_of(size_t node, const std::string& command) {
     for (const auto& n : cluster_.nodes()) running += n.running ? 1 : 0;
     return fmt::format("cluster_size={};cluster_name={};reads={};writes={};proxied={}", running,
                        cluster_.cluster_name(), self.stats.reads, self.stats.writes, self.stats.proxied);
+  }
+  if (store_ && name.rfind("udf-", 0) == 0) {
+    if (auto v = udf::info_command(store_->udf_modules(), name, params)) return *v;
   }
   if (name.rfind("asim-", 0) == 0) {
     if (auto v = control(name, params)) return *v;
