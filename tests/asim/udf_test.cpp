@@ -37,15 +37,15 @@ asim_process g_asim;
 
 // Line numbers matter: the error tests expect the lines of boom and bad_bin.
 const char* const kModule =
-    "function echo(rec, v)\n"                                       // 1
-    "  return v\n"                                                  // 2
-    "end\n"                                                         // 3
-    "function boom(rec)\n"                                          // 4
-    "  error('boom')\n"                                             // 5
-    "end\n"                                                         // 6
-    "function bad_bin(rec)\n"                                       // 7
-    "  rec['x'] = {}\n"                                             // 8
-    "end\n"                                                         // 9
+    "function echo(rec, v)\n"  // 1
+    "  return v\n"             // 2
+    "end\n"                    // 3
+    "function boom(rec)\n"     // 4
+    "  error('boom')\n"        // 5
+    "end\n"                    // 6
+    "function bad_bin(rec)\n"  // 7
+    "  rec['x'] = {}\n"        // 8
+    "end\n"                    // 9
     "function put_bin(rec, name, v)\n"
     "  rec[name] = v\n"
     "  if aerospike:exists(rec) then return aerospike:update(rec) end\n"
@@ -292,10 +292,10 @@ static void test_put_errors(void**) {
   assert_string_equal(info("udf-put:filename=a.lua;content=!!!!;content-len=4;").c_str(),
                       "error=invalid_base64_content");
   // Lua's own messages, split by mod-lua into file, line and message.
-  assert_string_equal(info(put_command("bad.lua", "x = = 1\n")).c_str(),
-                      ("error=compile_error;file=bad.lua;line=1;message=" +
-                       b64("unexpected symbol near '='"))
-                          .c_str());
+  assert_string_equal(
+      info(put_command("bad.lua", "x = = 1\n")).c_str(),
+      ("error=compile_error;file=bad.lua;line=1;message=" + b64("unexpected symbol near '='"))
+          .c_str());
   assert_string_equal(info(put_command("rt.lua", "local a = 1\nerror('top')\n")).c_str(),
                       ("error=compile_error;file=rt.lua;line=2;message=" + b64("top")).c_str());
   assert_null(std::strstr(info("udf-list").c_str(), "bad.lua"));

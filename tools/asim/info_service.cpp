@@ -16,10 +16,12 @@ std::optional<long> to_long(const std::string& text) {
   return v;
 }
 
-// Only what asim serves: list and map operations, doubles, peers, pipelined
-// requests and the replicas names. (The 7.4.0 C client does not ask for
-// features; it derives them from the build.)
-constexpr const char* kFeatures = "cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master";
+// Only what asim serves, named and ordered as the server lists them: list
+// and map operations, doubles, peers, pipelined requests, the replicas names
+// and record UDFs. (The 7.4.0 C client does not ask for features; it derives
+// them from the build.)
+constexpr const char* kFeatures =
+    "cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master;udf";
 
 std::string no_node_answer(const std::string& params) {
   return fmt::format("ERROR::no node with port={}", param(params, "port").value_or(""));

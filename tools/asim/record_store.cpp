@@ -280,16 +280,14 @@ Message RecordStore::apply_udf(const Message& request, const Target& t, uint32_t
                                 "FAILURE", out.value});
       return m;
     }
-    case UdfOutcome::Kind::kFailed:
-      return reply(out.result_code, existing);
+    case UdfOutcome::Kind::kFailed: return reply(out.result_code, existing);
     case UdfOutcome::Kind::kRead: {
       Message m = reply(code(ResultCode::kOk), existing);
       m.ops.push_back(proto::Op{static_cast<uint8_t>(proto::OpType::kRead), out.particle_type,
                                 "SUCCESS", out.value});
       return m;
     }
-    case UdfOutcome::Kind::kWrite:
-      break;
+    case UdfOutcome::Kind::kWrite: break;
   }
   return store_udf_write(t, out, existing, now);
 }
@@ -301,8 +299,8 @@ Message RecordStore::store_udf_write(const Target& t, UdfOutcome& out, const Rec
   const NamespaceConfig ns = config(t.ns);
   if (!ttl_valid(ttl)) return reply(code(ResultCode::kParameter), existing);
   if (ttl_forbidden(ttl, ns)) return reply(code(ResultCode::kForbidden), existing);
-  const proto::Op success{static_cast<uint8_t>(proto::OpType::kRead), out.particle_type,
-                          "SUCCESS", out.value};
+  const proto::Op success{static_cast<uint8_t>(proto::OpType::kRead), out.particle_type, "SUCCESS",
+                          out.value};
   Record next = std::move(out.record);
   if (next.bins.empty()) {
     // Every bin gone: the UDF deleted the record, or created nothing.

@@ -81,7 +81,8 @@ std::string put(Modules& modules, const std::string& params) {
     return "error=invalid_filename";
   const auto content_len = bounded(params, "content-len", kMaxContentLen);
   if (!content_len) return "error=invalid_content_len";
-  if (auto type = param(params, "udf-type"); type && (type->size() >= kMaxUdfType || *type != "LUA"))
+  if (auto type = param(params, "udf-type");
+      type && (type->size() >= kMaxUdfType || *type != "LUA"))
     return "error=invalid_udf_type";
   if (!digits(*content_len) || std::stoull(*content_len) > 0xFFFFFFFFull ||
       std::stoull(*content_len) % 4 != 0)

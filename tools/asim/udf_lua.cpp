@@ -249,20 +249,15 @@ void State::push_bin(uint8_t type, const std::string& value) {
       lua_pushlstring(L_, s.data(), s.size());
       return;
     }
-    case 17:
-      lua_pushboolean(L_, !value.empty() && value[0] != 0);
-      return;
+    case 17: lua_pushboolean(L_, !value.empty() && value[0] != 0); return;
     case 19:
     case 20: {
       size_t pos = 0;
       if (push_msgpack(value, pos, 0)) return;
       break;
     }
-    case 0:
-      break;
-    default:
-      push_bytes(value, type);
-      return;
+    case 0: break;
+    default: push_bytes(value, type); return;
   }
   lua_pushnil(L_);
 }
@@ -294,9 +289,9 @@ void State::push_list(std::string_view b, size_t& pos, uint32_t count, int depth
 }
 
 void State::push_map(std::string_view b, size_t& pos, uint32_t count, int depth, bool& ok) {
-  lua_createtable(L_, 0, 3);                          // map
-  lua_createtable(L_, static_cast<int>(count), 0);    // keys
-  lua_createtable(L_, 0, static_cast<int>(count));    // values
+  lua_createtable(L_, 0, 3);                        // map
+  lua_createtable(L_, static_cast<int>(count), 0);  // keys
+  lua_createtable(L_, 0, static_cast<int>(count));  // values
   lua_Integer n = 0;
   for (uint32_t i = 0; i < count && ok; ++i) {
     if (pos < b.size() && is_ext(static_cast<uint8_t>(b[pos]))) {
@@ -477,12 +472,8 @@ Conv State::to_msgpack(int idx, std::string& out, int depth) {
   idx = lua_absindex(L_, idx);
   if (depth > kMaxDepth || !lua_checkstack(L_, 8)) return Conv::kUnsupported;
   switch (lua_type(L_, idx)) {
-    case LUA_TNIL:
-      out += '\xc0';
-      return Conv::kOk;
-    case LUA_TBOOLEAN:
-      out += cdt::pack_bool(lua_toboolean(L_, idx));
-      return Conv::kOk;
+    case LUA_TNIL: out += '\xc0'; return Conv::kOk;
+    case LUA_TBOOLEAN: out += cdt::pack_bool(lua_toboolean(L_, idx)); return Conv::kOk;
     case LUA_TNUMBER:
       out += lua_isinteger(L_, idx) ? cdt::pack_int(lua_tointeger(L_, idx))
                                     : cdt::pack_double(lua_tonumber(L_, idx));
@@ -509,8 +500,7 @@ Conv State::to_msgpack(int idx, std::string& out, int depth) {
       return Conv::kUnsupported;
     case LUA_TUSERDATA:
       return luaL_testudata(L_, idx, kRecordClass) ? Conv::kUnusable : Conv::kUnsupported;
-    default:
-      return Conv::kUnsupported;
+    default: return Conv::kUnsupported;
   }
 }
 
@@ -519,8 +509,7 @@ Conv State::to_particle(int idx, uint8_t& type, std::string& value) {
   type = 0;
   value.clear();
   switch (lua_type(L_, idx)) {
-    case LUA_TNIL:
-      return Conv::kOk;
+    case LUA_TNIL: return Conv::kOk;
     case LUA_TBOOLEAN:
       type = 17;
       value.assign(1, lua_toboolean(L_, idx) ? '\1' : '\0');

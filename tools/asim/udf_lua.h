@@ -4,9 +4,8 @@
 // between those values and the wire forms of bins and msgpack.
 #pragma once
 
-#include <lua.hpp>
-
 #include <cstdint>
+#include <lua.hpp>
 #include <map>
 #include <optional>
 #include <string>

@@ -420,13 +420,19 @@ void Context::install() {
   lua_pop(L, 1);
 
   const std::pair<const char*, lua_CFunction> record_fns[] = {
-      {"ttl", &Context::ttl},           {"gen", &Context::gen},
+      {"ttl", &Context::ttl},
+      {"gen", &Context::gen},
       {"last_update_time", &Context::last_update_time},
-      {"size", &Context::size},         {"memory_size", &Context::size},
-      {"device_size", &Context::size},  {"key", &Context::key},
-      {"setname", &Context::setname},   {"digest", &Context::digest},
-      {"numbins", &Context::numbins},   {"bin_names", &Context::bin_names},
-      {"set_ttl", &Context::set_ttl},   {"drop_key", &Context::drop_key}};
+      {"size", &Context::size},
+      {"memory_size", &Context::size},
+      {"device_size", &Context::size},
+      {"key", &Context::key},
+      {"setname", &Context::setname},
+      {"digest", &Context::digest},
+      {"numbins", &Context::numbins},
+      {"bin_names", &Context::bin_names},
+      {"set_ttl", &Context::set_ttl},
+      {"drop_key", &Context::drop_key}};
   lua_newtable(L);
   for (const auto& [name, fn] : record_fns) {
     closure(fn);
@@ -434,9 +440,11 @@ void Context::install() {
   }
   lua_setglobal(L, "record");
 
-  const std::pair<const char*, lua_CFunction> aerospike_fns[] = {
-      {"create", &Context::create}, {"update", &Context::update}, {"exists", &Context::exists},
-      {"remove", &Context::remove}, {"log", &Context::log}};
+  const std::pair<const char*, lua_CFunction> aerospike_fns[] = {{"create", &Context::create},
+                                                                 {"update", &Context::update},
+                                                                 {"exists", &Context::exists},
+                                                                 {"remove", &Context::remove},
+                                                                 {"log", &Context::log}};
   lua_newtable(L);
   for (const auto& [name, fn] : aerospike_fns) {
     closure(fn);

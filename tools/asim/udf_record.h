@@ -25,10 +25,10 @@ struct UdfOutcome {
   uint8_t result_code = 0;
   uint8_t particle_type = 0;  // of the SUCCESS or FAILURE value
   std::string value;
-  Record record;            // the record the UDF's applied changes made
-  size_t old_bins = 0;      // bins the record had when the UDF first wrote
+  Record record;        // the record the UDF's applied changes made
+  size_t old_bins = 0;  // bins the record had when the UDF first wrote
   bool key_dropped = false;
-  uint32_t ttl = 0;         // the message's TTL, as record.set_ttl left it
+  uint32_t ttl = 0;  // the message's TTL, as record.set_ttl left it
 };
 
 struct UdfCall {
