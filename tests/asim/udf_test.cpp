@@ -91,7 +91,13 @@ const char* const kModule =
     "function get_ttl(rec) return record.ttl(rec) end\n"
     "function get_key(rec) return record.key(rec) end\n"
     "function logs(rec) info('x %d', 1) trace('y') warn('z') debug('w') return 7 end\n"
-    "not_a_function = 5\n";
+    "not_a_function = 5\n"
+    "function hog(rec)\n"
+    "  local t = {}\n"
+    "  for i = 1, 100000 do t[i] = string.rep('x', 1000000) .. i end\n"
+    "end\n"
+    "function quit(rec) os.exit(3) end\n"
+    "function deep(rec, n) if n == 0 then return 0 end return deep(rec, n - 1) + 1 end\n";
 
 std::string b64(const std::string& raw) {
   std::string out(((raw.size() + 2) / 3) * 4, '\0');
@@ -397,6 +403,20 @@ static void test_lua_errors(void**) {
   assert_int_equal(read_record('e').result_code, 2);
 }
 
+// asim's sandbox: no UDF takes the simulator down with it.
+static void test_sandbox(void**) {
+  expect_failure(apply('s', "hog"), "not enough memory");
+  proto::Message m = apply('s', "quit");
+  assert_int_equal(m.result_code, 100);
+  assert_non_null(std::strstr(answer_bin(m, "FAILURE").value.c_str(), "field 'exit'"));
+  m = apply('s', "deep", args1("\xcd\x27\x10"));  // 10000 levels of Lua recursion are fine
+  expect_success(m, 1, be64(10000));
+  m = apply('s', "deep", args1("\xce\x00\x0f\x42\x40"s));  // a million overflow Lua's stack
+  assert_int_equal(m.result_code, 100);
+  assert_non_null(std::strstr(answer_bin(m, "FAILURE").value.c_str(), "stack overflow"));
+  expect_success(apply('s', "echo", args1("\x07")), 1, be64(7));
+}
+
 static void test_bad_arguments_and_policies(void**) {
   // An arglist that does not unpack as a list gives the function no arguments.
   expect_success(apply('p', "echo", "\x93\x01"), 0, "");
@@ -436,6 +456,7 @@ int main() {
       cmocka_unit_test(test_bin_writes),
       cmocka_unit_test(test_ttl_and_key),
       cmocka_unit_test(test_lua_errors),
+      cmocka_unit_test(test_sandbox),
       cmocka_unit_test(test_bad_arguments_and_policies),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -331,37 +331,25 @@ void State::push_map(std::string_view b, size_t& pos, uint32_t count, int depth,
   lua_setmetatable(L_, -2);
 }
 
-bool State::push_msgpack(std::string_view b, size_t& pos, int depth) {
-  if (depth > kMaxDepth || pos >= b.size() || !lua_checkstack(L_, 8)) return false;
+int State::push_number(std::string_view b, size_t& pos) {
   const uint8_t t = static_cast<uint8_t>(b[pos]);
   const size_t left = b.size() - pos;
-  auto fixed = [&](size_t n) { return left >= 1 + n; };
   if (t <= 0x7f || t >= 0xe0) {
     lua_pushinteger(L_, t <= 0x7f ? lua_Integer{t} : lua_Integer{static_cast<int8_t>(t)});
-    pos += 1;
-    return true;
-  }
-  if (t == 0xc0 || t == 0xc2 || t == 0xc3) {
-    if (t == 0xc0) {
-      lua_pushnil(L_);
-    } else {
-      lua_pushboolean(L_, t == 0xc3);
-    }
-    pos += 1;
-    return true;
-  }
-  if (t >= 0xcc && t <= 0xd3) {
+  } else if (t == 0xc0) {
+    lua_pushnil(L_);
+  } else if (t == 0xc2 || t == 0xc3) {
+    lua_pushboolean(L_, t == 0xc3);
+  } else if (t >= 0xcc && t <= 0xd3) {
     const size_t n = size_t{1} << ((t - 0xcc) & 3);
-    if (!fixed(n)) return false;
+    if (left < 1 + n) return 0;
     uint64_t v = be(b, pos + 1, n);
     if (t >= 0xd0 && n < 8 && (v >> (n * 8 - 1)) != 0) v |= ~uint64_t{0} << (n * 8);
     lua_pushinteger(L_, static_cast<lua_Integer>(v));
-    pos += 1 + n;
-    return true;
-  }
-  if (t == 0xca || t == 0xcb) {
+    pos += n;
+  } else if (t == 0xca || t == 0xcb) {
     const size_t n = t == 0xca ? 4 : 8;
-    if (!fixed(n)) return false;
+    if (left < 1 + n) return 0;
     const uint64_t bits = be(b, pos + 1, n);
     double d = 0;
     if (n == 4) {
@@ -373,9 +361,40 @@ bool State::push_msgpack(std::string_view b, size_t& pos, int depth) {
       std::memcpy(&d, &bits, 8);
     }
     lua_pushnumber(L_, d);
-    pos += 1 + n;
-    return true;
+    pos += n;
+  } else {
+    return -1;
   }
+  pos += 1;
+  return 1;
+}
+
+// Strings, blobs (by their leading type byte) and ext elements (nil).
+bool State::push_raw(std::string_view b, size_t& pos) {
+  const uint8_t t = static_cast<uint8_t>(b[pos]);
+  size_t head = 0;
+  size_t len = 0;
+  if (!raw_span(b, pos, head, len)) return false;
+  const std::string_view payload = b.substr(pos + head, len);
+  pos += head + len;
+  if (is_ext(t)) {
+    lua_pushnil(L_);
+  } else if (payload.empty()) {
+    lua_pushliteral(L_, "");
+  } else if (static_cast<uint8_t>(payload[0]) == kString ||
+             static_cast<uint8_t>(payload[0]) == 23) {
+    const std::string_view s = c_string(payload.substr(1));
+    lua_pushlstring(L_, s.data(), s.size());
+  } else {
+    push_bytes(payload.substr(1), static_cast<uint8_t>(payload[0]));
+  }
+  return true;
+}
+
+bool State::push_msgpack(std::string_view b, size_t& pos, int depth) {
+  if (depth > kMaxDepth || pos >= b.size() || !lua_checkstack(L_, 8)) return false;
+  if (const int rc = push_number(b, pos); rc >= 0) return rc == 1;
+  const uint8_t t = static_cast<uint8_t>(b[pos]);
   uint32_t count = 0;
   bool is_list = false;
   if ((t & 0xf0) == 0x90 || (t & 0xf0) == 0x80) {
@@ -384,28 +403,12 @@ bool State::push_msgpack(std::string_view b, size_t& pos, int depth) {
     pos += 1;
   } else if (t == 0xdc || t == 0xde || t == 0xdd || t == 0xdf) {
     const size_t n = (t == 0xdc || t == 0xde) ? 2 : 4;
-    if (!fixed(n)) return false;
+    if (b.size() - pos < 1 + n) return false;
     is_list = t == 0xdc || t == 0xdd;
     count = static_cast<uint32_t>(be(b, pos + 1, n));
     pos += 1 + n;
   } else {
-    size_t head = 0;
-    size_t len = 0;
-    if (!raw_span(b, pos, head, len)) return false;
-    const std::string_view payload = b.substr(pos + head, len);
-    pos += head + len;
-    if (is_ext(t)) {
-      lua_pushnil(L_);
-    } else if (payload.empty()) {
-      lua_pushliteral(L_, "");
-    } else if (static_cast<uint8_t>(payload[0]) == kString ||
-               static_cast<uint8_t>(payload[0]) == 23) {
-      const std::string_view s = c_string(payload.substr(1));
-      lua_pushlstring(L_, s.data(), s.size());
-    } else {
-      push_bytes(payload.substr(1), static_cast<uint8_t>(payload[0]));
-    }
-    return true;
+    return push_raw(b, pos);
   }
   // Every element takes a byte at least: a count past the end is a lie.
   if (count > b.size() - pos) return false;

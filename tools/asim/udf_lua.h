@@ -81,6 +81,9 @@ class State {
   void push_list(std::string_view bytes, size_t& pos, uint32_t count, int depth, bool& ok);
   void push_map(std::string_view bytes, size_t& pos, uint32_t count, int depth, bool& ok);
   void push_bytes(std::string_view data, uint8_t type);
+  // A number, nil or boolean: 1 pushed, 0 malformed, -1 not one of those.
+  int push_number(std::string_view bytes, size_t& pos);
+  bool push_raw(std::string_view bytes, size_t& pos);
   Conv list_to_msgpack(int idx, std::string& out, int depth);
   Conv map_to_msgpack(int idx, std::string& out, int depth);
 
