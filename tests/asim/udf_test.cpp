@@ -90,13 +90,15 @@ const char* const kModule =
     "end\n"
     "function get_ttl(rec) return record.ttl(rec) end\n"
     "function get_key(rec) return record.key(rec) end\n"
-    "function logs(rec) info('x %d', 1) trace('y') warn('z') debug('w') return 7 end\n"
+    "function logs(rec) info('x %d', 1) trace('y') warn('z') debug('w') print('p') return 7 end\n"
     "not_a_function = 5\n"
     "function hog(rec)\n"
     "  local t = {}\n"
     "  for i = 1, 100000 do t[i] = string.rep('x', 1000000) .. i end\n"
     "end\n"
     "function quit(rec) os.exit(3) end\n"
+    "function raise_table(rec) error({}) end\n"
+    "function raise_number(rec) error(42) end\n"
     "function deep(rec, n) if n == 0 then return 0 end return deep(rec, n - 1) + 1 end\n";
 
 std::string b64(const std::string& raw) {
@@ -388,6 +390,9 @@ static void test_lua_errors(void**) {
   expect_failure(apply('e', "bad_bin"),
                  "/opt/aerospike/usr/udf/lua/udftest.lua:8: can't set bin x to unsupported type");
   expect_failure(apply('e', "no_such_function"), "function not found");
+  // An error value that is not a string: the server's fixed text.
+  expect_failure(apply('e', "raise_table"), "result value type unexpected");
+  expect_failure(apply('e', "raise_number"), "result value type unexpected");
   expect_failure(apply('e', "not_a_function"), "attempt to call a number value");
   expect_failure(round_trip(apply_msg('e', "echo", "\x90", "no_such_module")),
                  "UDF: Execution Error 1");

@@ -134,13 +134,15 @@ State::~State() {
 }
 
 // What a UDF must not reach in a simulator other programs share: the
-// process (os.exit, execute, files), native code, binary chunks (a bad one
+// process (os.exit, execute, files, stdout, which is a test's ready-line
+// pipe), native code, binary chunks (a bad one
 // can crash Lua) and the hook that bounds its time. Modules come from the
 // registered ones only.
 void State::sandbox() {
   static const char* const kCode = R"LUA(
     local searcher = ...
     io = nil
+    print = function() end
     dofile, loadfile = nil, nil
     for _, name in ipairs({'exit', 'execute', 'remove', 'rename', 'tmpname', 'getenv', 'setlocale'}) do
       os[name] = nil
