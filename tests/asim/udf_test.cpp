@@ -420,6 +420,16 @@ static void test_sandbox(void**) {
   assert_int_equal(m.result_code, 100);
   assert_non_null(std::strstr(answer_bin(m, "FAILURE").value.c_str(), "stack overflow"));
   expect_success(apply('s', "echo", args1("\x07")), 1, be64(7));
+
+  // A module that guards its globals with a metatable on _G.
+  const std::string strict =
+      "function f(rec) return 1 end\n"
+      "setmetatable(_G, {__index = function(_, k) error('no global ' .. k) end,\n"
+      "                  __newindex = function() error('read-only') end})\n";
+  assert_string_equal(info(put_command("strict.lua", strict)).c_str(), "ok");
+  expect_success(round_trip(apply_msg('s', "f", "\x90", "strict")), 1, be64(1));
+  expect_failure(round_trip(apply_msg('s', "g", "\x90", "strict")), "function not found");
+  assert_string_equal(info("udf-remove:filename=strict.lua").c_str(), "ok");
 }
 
 static void test_bad_arguments_and_policies(void**) {

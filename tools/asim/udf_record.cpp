@@ -406,6 +406,17 @@ int Context::drop_key(lua_State* L) {
   return 0;
 }
 
+// A raw global set: a metatable the module put on _G must not run here,
+// outside any protected call.
+void set_global(lua_State* L, const char* name) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_insert(L, -2);
+  lua_pushstring(L, name);
+  lua_insert(L, -2);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+}
+
 void Context::install() {
   lua_State* L = lua_.lua();
   auto closure = [&](lua_CFunction f) {
@@ -438,7 +449,7 @@ void Context::install() {
     closure(fn);
     lua_setfield(L, -2, name);
   }
-  lua_setglobal(L, "record");
+  set_global(L, "record");
 
   const std::pair<const char*, lua_CFunction> aerospike_fns[] = {{"create", &Context::create},
                                                                  {"update", &Context::update},
@@ -450,7 +461,7 @@ void Context::install() {
     closure(fn);
     lua_setfield(L, -2, name);
   }
-  lua_setglobal(L, "aerospike");
+  set_global(L, "aerospike");
 }
 
 void Context::fill(UdfOutcome& out) const {
@@ -515,8 +526,13 @@ UdfOutcome run_record_udf(const udf::Modules& modules, const Message& request,
     return lua_error_outcome("UDF: Execution Error 2");
 
   const int base = lua_gettop(L);
-  lua_getglobal(L, "apply_record");
-  lua_getglobal(L, call.function.c_str());
+  // Raw reads: a module's own metatable on _G must not run unprotected here.
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_pushliteral(L, "apply_record");
+  lua_rawget(L, -2);
+  lua_pushstring(L, call.function.c_str());
+  lua_rawget(L, -3);
+  lua_remove(L, -3);
   lua_newuserdatauv(L, 1, 0);
   luaL_setmetatable(L, udf::State::kRecordClass);
   for (lua_Integer i = 1; i <= argc; ++i) lua_rawgeti(L, list, i);
