@@ -98,6 +98,12 @@ const char* const kModule =
     "end\n"
     "function quit(rec) os.exit(3) end\n"
     "function raise_table(rec) error({}) end\n"
+    "function cycle(rec) local l = list{1} list.append(l, l) return l end\n"
+    "function blowup(rec)\n"
+    "  local l = list{string.rep('x', 1000)}\n"
+    "  for i = 1, 40 do l = list{l, l} end\n"
+    "  return l\n"
+    "end\n"
     "function raise_number(rec) error(42) end\n"
     "function deep(rec, n) if n == 0 then return 0 end return deep(rec, n - 1) + 1 end\n";
 
@@ -420,6 +426,13 @@ static void test_sandbox(void**) {
   assert_int_equal(m.result_code, 100);
   assert_non_null(std::strstr(answer_bin(m, "FAILURE").value.c_str(), "stack overflow"));
   expect_success(apply('s', "echo", args1("\x07")), 1, be64(7));
+
+  // A list holding itself is cut at the nesting bound; one sharing a list
+  // 2^40 times exceeds the conversion budget and answers nil.
+  m = apply('s', "cycle");
+  assert_int_equal(m.result_code, 0);
+  assert_int_equal(answer_bin(m, "SUCCESS").particle_type, 20);
+  expect_success(apply('s', "blowup"), 0, "");
 
   // A module that guards its globals with a metatable on _G.
   const std::string strict =

@@ -21,6 +21,9 @@ constexpr size_t kMemoryLimit = size_t{64} * 1024 * 1024;
 constexpr int kHookCount = 1000;
 // Nesting mod-lua values may have on the way in or out.
 constexpr int kMaxDepth = 64;
+// Bytes one value may convert to: a list holding itself, or sharing one
+// list many times over, must not run or grow without bound.
+constexpr size_t kMaxValueBytes = size_t{64} * 1024 * 1024;
 
 constexpr uint8_t kString = 3;
 constexpr uint8_t kBlob = 4;
@@ -439,9 +442,10 @@ Conv State::list_to_msgpack(int idx, std::string& out, int depth) {
     if (to_msgpack(lua_gettop(L_), element, depth + 1) != Conv::kOk) element = "\xc0";
     out += element;
     lua_pop(L_, 1);
+    if (exhausted_) break;
   }
   lua_pop(L_, 1);
-  return Conv::kOk;
+  return exhausted_ ? Conv::kUnsupported : Conv::kOk;
 }
 
 Conv State::map_to_msgpack(int idx, std::string& out, int depth) {
@@ -466,16 +470,27 @@ Conv State::map_to_msgpack(int idx, std::string& out, int depth) {
       ++pairs;
     }
     lua_pop(L_, 2);
+    if (exhausted_) break;
   }
   lua_pop(L_, 2);
+  if (exhausted_) return Conv::kUnsupported;
   out += cdt::map_header(pairs);
   out += body;
   return Conv::kOk;
 }
 
+bool State::charge(size_t bytes) {
+  if (exhausted_ || bytes >= budget_) {
+    exhausted_ = true;
+    return false;
+  }
+  budget_ -= bytes;
+  return true;
+}
+
 Conv State::to_msgpack(int idx, std::string& out, int depth) {
   idx = lua_absindex(L_, idx);
-  if (depth > kMaxDepth || !lua_checkstack(L_, 8)) return Conv::kUnsupported;
+  if (depth > kMaxDepth || !lua_checkstack(L_, 8) || !charge(1)) return Conv::kUnsupported;
   switch (lua_type(L_, idx)) {
     case LUA_TNIL: out += '\xc0'; return Conv::kOk;
     case LUA_TBOOLEAN: out += cdt::pack_bool(lua_toboolean(L_, idx)); return Conv::kOk;
@@ -486,6 +501,7 @@ Conv State::to_msgpack(int idx, std::string& out, int depth) {
     case LUA_TSTRING: {
       size_t len = 0;
       const char* s = lua_tolstring(L_, idx, &len);
+      if (!charge(len)) return Conv::kUnsupported;
       pack_raw(out, kString, c_string(std::string_view(s, len)), true);
       return Conv::kOk;
     }
@@ -498,9 +514,10 @@ Conv State::to_msgpack(int idx, std::string& out, int depth) {
         size_t len = 0;
         const char* s = lua_tolstring(L_, -2, &len);
         const auto type = static_cast<uint8_t>(lua_tointeger(L_, -1));
-        pack_raw(out, type, std::string_view(s ? s : "", s ? len : 0), false);
+        const bool fits = charge(len);
+        if (fits) pack_raw(out, type, std::string_view(s ? s : "", s ? len : 0), false);
         lua_pop(L_, 2);
-        return Conv::kOk;
+        return fits ? Conv::kOk : Conv::kUnsupported;
       }
       return Conv::kUnsupported;
     case LUA_TUSERDATA:
@@ -513,6 +530,8 @@ Conv State::to_particle(int idx, uint8_t& type, std::string& value) {
   idx = lua_absindex(L_, idx);
   type = 0;
   value.clear();
+  budget_ = kMaxValueBytes;
+  exhausted_ = false;
   switch (lua_type(L_, idx)) {
     case LUA_TNIL: return Conv::kOk;
     case LUA_TBOOLEAN:

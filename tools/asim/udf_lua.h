@@ -84,6 +84,8 @@ class State {
   // A number, nil or boolean: 1 pushed, 0 malformed, -1 not one of those.
   int push_number(std::string_view bytes, size_t& pos);
   bool push_raw(std::string_view bytes, size_t& pos);
+  // Takes `bytes` from the current conversion's budget; false once spent.
+  bool charge(size_t bytes);
   Conv list_to_msgpack(int idx, std::string& out, int depth);
   Conv map_to_msgpack(int idx, std::string& out, int depth);
 
@@ -94,6 +96,8 @@ class State {
   int list_ref_ = LUA_NOREF;
   int map_ref_ = LUA_NOREF;
   int bytes_ref_ = LUA_NOREF;
+  size_t budget_ = 0;
+  bool exhausted_ = false;
 };
 
 // Compiles `content` as udf-put does (chunk named by the file name) and runs
