@@ -443,6 +443,18 @@ static void test_sandbox(void**) {
   expect_success(round_trip(apply_msg('s', "f", "\x90", "strict")), 1, be64(1));
   expect_failure(round_trip(apply_msg('s', "g", "\x90", "strict")), "function not found");
   assert_string_equal(info("udf-remove:filename=strict.lua").c_str(), "ok");
+
+  // Modules require registered modules, when registered and when run.
+  assert_string_equal(
+      info(put_command("lib.lua", "local M = {}\nfunction M.two() return 2 end\nreturn M\n"))
+          .c_str(),
+      "ok");
+  assert_string_equal(
+      info(put_command("user.lua",
+                       "local lib = require('lib')\nfunction f(rec) return lib.two() end\n"))
+          .c_str(),
+      "ok");
+  expect_success(round_trip(apply_msg('s', "f", "\x90", "user")), 1, be64(2));
 }
 
 static void test_bad_arguments_and_policies(void**) {

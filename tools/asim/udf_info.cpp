@@ -101,7 +101,7 @@ std::string put(Modules& modules, const std::string& params) {
                          &size);
   }
   source.resize(size);
-  if (auto e = validate(*filename, source)) {
+  if (auto e = validate(*filename, source, modules)) {
     return fmt::format("error=compile_error;file={};line={};message={}", e->file, e->line,
                        b64(e->message));
   }

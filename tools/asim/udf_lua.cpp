@@ -607,8 +607,9 @@ CompileError split_error(const char* text, const std::string& filename, int stat
 
 }  // namespace
 
-std::optional<CompileError> validate(const std::string& filename, const std::string& content) {
-  State s(nullptr);
+std::optional<CompileError> validate(const std::string& filename, const std::string& content,
+                                     const Modules& modules) {
+  State s(&modules);
   if (!s.ok()) return CompileError{"", 0, "Unable to create a new Lua state"};
   s.set_deadline(now_ms() + 1000);
   lua_State* L = s.lua();

@@ -101,8 +101,10 @@ class State {
 };
 
 // Compiles `content` as udf-put does (chunk named by the file name) and runs
-// its top level; the error when either fails.
-std::optional<CompileError> validate(const std::string& filename, const std::string& content);
+// its top level, which may require the registered `modules`; the error when
+// either fails.
+std::optional<CompileError> validate(const std::string& filename, const std::string& content,
+                                     const Modules& modules);
 
 uint64_t now_ms();
 
