@@ -4,7 +4,7 @@
 #pragma once
 
 #include "proto/message.h"
-#include "udf_lua.h"
+#include "udf_modules.h"
 
 #include <cstdint>
 #include <map>

@@ -1,6 +1,7 @@
 #include "udf_info.h"
 
 #include "info_service.h"
+#include "udf_lua.h"
 #include "ops/base64.h"
 #include "record/sha1.h"
 

@@ -3,7 +3,7 @@
 // simulated cluster shares.
 #pragma once
 
-#include "udf_lua.h"
+#include "udf_modules.h"
 
 #include <optional>
 #include <string>

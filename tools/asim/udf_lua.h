@@ -5,8 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include "udf_modules.h"
+
 #include <lua.hpp>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,9 +24,6 @@ extern const char* const kPrelude;
 // The hidden keys of list, map and bytes values (their items, count, keys,
 // values, data and bytes type), shared with the prelude as light userdata.
 extern char kItems, kCount, kKeys, kVals, kData, kBtype;
-
-// Registered modules by file name ("x.lua") with their source.
-using Modules = std::map<std::string, std::string>;
 
 // What udf-put reports about a module that does not compile or whose top
 // level fails, as mod-lua's validation splits the Lua message.
