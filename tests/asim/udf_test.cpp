@@ -284,6 +284,19 @@ static void test_register_list_get_remove(void**) {
   // Removing what is not there succeeds, as on servers since 4.5.1.
   assert_string_equal(info("udf-remove:filename=m1.lua").c_str(), "ok");
   assert_string_equal(info("udf-remove:").c_str(), "error=invalid_filename");
+
+  // udf-list walks the server's metadata list: registration order, and a
+  // removed module registered again keeps its place.
+  assert_string_equal(info(put_command("zz.lua", source)).c_str(), "ok");
+  assert_string_equal(info(put_command("aa.lua", source)).c_str(), "ok");
+  std::string listed = info("udf-list");
+  assert_true(listed.find("filename=zz.lua") < listed.find("filename=aa.lua"));
+  assert_string_equal(info("udf-remove:filename=zz.lua").c_str(), "ok");
+  assert_string_equal(info(put_command("zz.lua", source)).c_str(), "ok");
+  listed = info("udf-list");
+  assert_true(listed.find("filename=zz.lua") < listed.find("filename=aa.lua"));
+  info("udf-remove:filename=zz.lua");
+  info("udf-remove:filename=aa.lua");
   assert_string_equal(info("udf-get:").c_str(), "error=invalid_filename");
 }
 

@@ -1,11 +1,13 @@
 #include "udf_info.h"
 
 #include "info_service.h"
-#include "udf_lua.h"
 #include "ops/base64.h"
 #include "record/sha1.h"
+#include "udf_lua.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace asim::udf {
 namespace {
@@ -106,22 +108,28 @@ std::string put(Modules& modules, const std::string& params) {
     return fmt::format("error=compile_error;file={};line={};message={}", e->file, e->line,
                        b64(e->message));
   }
-  modules[*filename] = std::move(source);
+  if (modules.files.count(*filename) == 0 &&
+      std::find(modules.order.begin(), modules.order.end(), *filename) == modules.order.end())
+    modules.order.push_back(*filename);
+  modules.files[*filename] = std::move(source);
   return "ok";
 }
 
 std::string list(const Modules& modules) {
   std::string out;
-  for (const auto& [name, source] : modules)
-    out += fmt::format("filename={},hash={},type=LUA;", name, smd_hash(name, source));
+  for (const auto& name : modules.order) {
+    auto it = modules.files.find(name);
+    if (it != modules.files.end())
+      out += fmt::format("filename={},hash={},type=LUA;", name, smd_hash(name, it->second));
+  }
   return out;
 }
 
 std::string get(const Modules& modules, const std::string& params) {
   const auto filename = bounded(params, "filename", kMaxFileName);
   if (!filename) return "error=invalid_filename";
-  auto it = modules.find(*filename);
-  if (it == modules.end()) return "error=not_found";
+  auto it = modules.files.find(*filename);
+  if (it == modules.files.end()) return "error=not_found";
   if (it->second.empty()) return "error=empty";
   return fmt::format("type=LUA;content={};", b64(it->second));
 }
@@ -137,7 +145,7 @@ std::optional<std::string> info_command(Modules& modules, const std::string& nam
     const auto filename = bounded(params, "filename", kMaxFileName);
     if (!filename) return "error=invalid_filename";
     // Removing a module that is not there is not an error (server 4.5.1 on).
-    modules.erase(*filename);
+    modules.files.erase(*filename);
     return "ok";
   }
   if (name == "udf-clear-cache") return "ok";

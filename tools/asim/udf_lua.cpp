@@ -120,7 +120,7 @@ void State::hook(lua_State* L, lua_Debug* ar) {
     luaL_error(L, "UDF Execution Timeout");
 }
 
-State::State(const Modules* modules) : modules_(modules) {
+State::State(const Modules& modules) : modules_(&modules) {
   L_ = lua_newstate(&State::alloc, this);
   if (!L_) return;
   luaL_openlibs(L_);
@@ -175,8 +175,9 @@ int State::search_module(lua_State* L) {
   for (char& c : file)
     if (c == '.') c = '/';
   file += ".lua";
-  auto it = self->modules_ ? self->modules_->find(file) : Modules::const_iterator{};
-  if (!self->modules_ || it == self->modules_->end()) {
+  const auto& files = self->modules_->files;
+  auto it = files.find(file);
+  if (it == files.end()) {
     lua_pushfstring(L, "no file '%s/%s'", kUserPath, file.c_str());
     return 1;
   }
@@ -609,7 +610,7 @@ CompileError split_error(const char* text, const std::string& filename, int stat
 
 std::optional<CompileError> validate(const std::string& filename, const std::string& content,
                                      const Modules& modules) {
-  State s(&modules);
+  State s(modules);
   if (!s.ok()) return CompileError{"", 0, "Unable to create a new Lua state"};
   s.set_deadline(now_ms() + 1000);
   lua_State* L = s.lua();

@@ -4,9 +4,9 @@
 // between those values and the wire forms of bins and msgpack.
 #pragma once
 
-#include <cstdint>
 #include "udf_modules.h"
 
+#include <cstdint>
 #include <lua.hpp>
 #include <optional>
 #include <string>
@@ -42,7 +42,7 @@ enum class Conv {
 
 class State {
  public:
-  explicit State(const Modules* modules);
+  explicit State(const Modules& modules);
   ~State();
   State(const State&) = delete;
   State& operator=(const State&) = delete;

@@ -4,10 +4,16 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace asim::udf {
 
-// Registered modules by file name ("x.lua") with their source.
-using Modules = std::map<std::string, std::string>;
+struct Modules {
+  std::map<std::string, std::string> files;  // file name ("x.lua") -> source
+  // Names in first-registration order, removed ones included: the server's
+  // metadata keeps items in a list, replaced in place and deleted as
+  // tombstones, and udf-list walks that list.
+  std::vector<std::string> order;
+};
 
 }  // namespace asim::udf

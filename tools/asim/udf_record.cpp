@@ -500,7 +500,7 @@ UdfOutcome lua_error_outcome(const char* message) {
 
 UdfOutcome run_record_udf(const udf::Modules& modules, const Message& request,
                           const UdfCall& call) {
-  udf::State lua(&modules);
+  udf::State lua(modules);
   if (!lua.ok()) return lua_error_outcome("UDF: Execution Error 1");
   lua.set_deadline(call.deadline_ms);
   // The server loads a module by require, so "pkg" is the file "pkg.lua".
