@@ -1,5 +1,7 @@
 #include "info_service.h"
 
+#include "udf_info.h"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -14,10 +16,12 @@ std::optional<long> to_long(const std::string& text) {
   return v;
 }
 
-// Only what asim serves: list and map operations, doubles, peers, pipelined
-// requests and the replicas names. (The 7.4.0 C client does not ask for
-// features; it derives them from the build.)
-constexpr const char* kFeatures = "cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master";
+// Only what asim serves, named and ordered as the server lists them: list
+// and map operations, doubles, peers, pipelined requests, the replicas names
+// and record UDFs. (The 7.4.0 C client does not ask for features; it derives
+// them from the build.)
+constexpr const char* kFeatures =
+    "cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master;udf";
 
 std::string no_node_answer(const std::string& params) {
   return fmt::format("ERROR::no node with port={}", param(params, "port").value_or(""));
@@ -105,6 +109,9 @@ std::string InfoService::value_of(size_t node, const std::string& command) {
     for (const auto& n : cluster_.nodes()) running += n.running ? 1 : 0;
     return fmt::format("cluster_size={};cluster_name={};reads={};writes={};proxied={}", running,
                        cluster_.cluster_name(), self.stats.reads, self.stats.writes, self.stats.proxied);
+  }
+  if (store_ && name.rfind("udf-", 0) == 0) {
+    if (auto v = udf::info_command(store_->udf_modules(), name, params)) return *v;
   }
   if (name.rfind("asim-", 0) == 0) {
     if (auto v = control(name, params)) return *v;

@@ -1,6 +1,7 @@
 #include "record_store.h"
 
 #include "bin_ops.h"
+#include "udf_record.h"
 
 #include <ctime>
 
@@ -22,6 +23,15 @@ constexpr uint32_t kNeverTouch = 0xFFFFFFFF;         // read-touch-ttl-percent "
 constexpr size_t kMaxRecordBytes = size_t{1024} * 1024;
 
 constexpr uint8_t code(ResultCode c) { return static_cast<uint8_t>(c); }
+
+// The record UDF fields and the server's bound on their names.
+constexpr auto kUdfPackage = static_cast<FieldType>(30);
+constexpr auto kUdfFunction = static_cast<FieldType>(31);
+constexpr auto kUdfArglist = static_cast<FieldType>(32);
+constexpr size_t kUdfMaxName = 128;
+constexpr uint8_t kUdfError = 100;
+// transaction-max-ms: the server's bound on a UDF whose message sets none.
+constexpr uint64_t kUdfDefaultTimeoutMs = 1000;
 
 // A reply carrying the record's metadata, as the server's answers do even
 // for most refusals.
@@ -115,6 +125,7 @@ Message RecordStore::execute(const Message& request, uint32_t now) {
   t.id += '\0';
   t.id += digest ? digest->data : std::string(20, '\0');
   if (request.info2 & proto::kInfo2Write) {
+    if (request.field(kUdfPackage)) return apply_udf(request, t, now);
     if (request.info2 & proto::kInfo2Delete) return remove(request, t, now);
     return write(request, t, now);
   }
@@ -223,6 +234,90 @@ Message RecordStore::write(const Message& request, const Target& t, uint32_t now
   stored = std::move(next);
   Message m = reply(code(ResultCode::kOk), &stored);
   m.ops = std::move(out.ops);
+  return m;
+}
+
+// A record UDF, as the server's udf transaction applies one: policies it
+// forbids, the record's set and key checked as for a write, the function
+// run, and its applied changes stored as a write would store them.
+Message RecordStore::apply_udf(const Message& request, const Target& t, uint32_t now) {
+  const bool forbidden_policy =
+      (request.info2 &
+       (proto::kInfo2Generation | proto::kInfo2GenerationGreater | proto::kInfo2CreateOnly)) ||
+      (request.info3 &
+       (proto::kInfo3UpdateOnly | proto::kInfo3CreateOrReplace | proto::kInfo3ReplaceOnly));
+  if (forbidden_policy) return reply(code(ResultCode::kParameter));
+  const auto* package = request.field(kUdfPackage);
+  const auto* function = request.field(kUdfFunction);
+  const auto* arglist = request.field(kUdfArglist);
+  if (!function || !arglist || package->data.size() >= kUdfMaxName ||
+      function->data.size() >= kUdfMaxName)
+    return reply(code(ResultCode::kParameter));
+  Record* existing = live(t.id, now);
+  if (existing && set_mismatch(*existing, request, true))
+    return reply(code(ResultCode::kParameter), existing);
+  const auto* key = request.field(FieldType::kKey);
+  if (existing && key_mismatch(*existing, key))
+    return reply(code(ResultCode::kKeyMismatch), existing);
+  if (key && (!existing || existing->key.empty()) && bad_key(key->data))
+    return reply(code(ResultCode::kParameter), existing);
+
+  UdfCall call;
+  call.package = package->data;
+  call.function = function->data;
+  call.arglist = arglist->data;
+  call.existing = existing;
+  call.digest = t.id.substr(t.ns.size() + 1);
+  call.now = now;
+  const uint64_t timeout = request.transaction_ttl ? request.transaction_ttl : kUdfDefaultTimeoutMs;
+  // now_ms() truncates: one more keeps the bound at least as long as asked.
+  call.deadline_ms = udf::now_ms() + timeout + 1;
+  UdfOutcome out = run_record_udf(udf_modules_, request, call);
+  switch (out.kind) {
+    case UdfOutcome::Kind::kLuaError: {
+      Message m = reply(kUdfError, existing);
+      m.ops.push_back(proto::Op{static_cast<uint8_t>(proto::OpType::kRead), out.particle_type,
+                                "FAILURE", out.value});
+      return m;
+    }
+    case UdfOutcome::Kind::kFailed: return reply(out.result_code, existing);
+    case UdfOutcome::Kind::kRead: {
+      Message m = reply(code(ResultCode::kOk), existing);
+      m.ops.push_back(proto::Op{static_cast<uint8_t>(proto::OpType::kRead), out.particle_type,
+                                "SUCCESS", out.value});
+      return m;
+    }
+    case UdfOutcome::Kind::kWrite: break;
+  }
+  return store_udf_write(t, out, existing, now);
+}
+
+Message RecordStore::store_udf_write(const Target& t, UdfOutcome& out, const Record* existing,
+                                     uint32_t now) {
+  // "Keep the TTL" means the namespace default for a record the UDF created.
+  const uint32_t ttl = out.ttl == kKeepTtl && out.old_bins == 0 ? 0 : out.ttl;
+  const NamespaceConfig ns = config(t.ns);
+  if (!ttl_valid(ttl)) return reply(code(ResultCode::kParameter), existing);
+  if (ttl_forbidden(ttl, ns)) return reply(code(ResultCode::kForbidden), existing);
+  const proto::Op success{static_cast<uint8_t>(proto::OpType::kRead), out.particle_type, "SUCCESS",
+                          out.value};
+  Record next = std::move(out.record);
+  if (next.bins.empty()) {
+    // Every bin gone: the UDF deleted the record, or created nothing.
+    if (out.old_bins == 0 || !existing) return reply(code(ResultCode::kNotFound), existing);
+    records_.erase(t.id);
+    Message m = reply(code(ResultCode::kOk));
+    m.ops.push_back(success);
+    return m;
+  }
+  if (record_bytes(next) > kMaxRecordBytes) return reply(code(ResultCode::kRecordTooBig), existing);
+  next.void_time = void_time_for(ttl, next, ns, now);
+  next.last_update = now;
+  next.generation = static_cast<uint16_t>(next.generation + 1) == 0 ? 1 : next.generation + 1;
+  Record& stored = records_[t.id];
+  stored = std::move(next);
+  Message m = reply(code(ResultCode::kOk), &stored);
+  m.ops.push_back(success);
   return m;
 }
 

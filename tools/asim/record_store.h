@@ -4,6 +4,7 @@
 #pragma once
 
 #include "proto/message.h"
+#include "udf_modules.h"
 
 #include <cstdint>
 #include <map>
@@ -29,6 +30,8 @@ struct Record {
   std::vector<Bin> bins;
 };
 
+struct UdfOutcome;
+
 // The namespace settings that change what a write may do, named as in the
 // server's configuration.
 struct NamespaceConfig {
@@ -47,6 +50,10 @@ class RecordStore {
   void configure(const std::string& ns, const NamespaceConfig& config) { configs_[ns] = config; }
   NamespaceConfig config(const std::string& ns) const;
 
+  // The registered UDF modules: one set for the whole cluster, as a server
+  // cluster shares them through system metadata.
+  udf::Modules& udf_modules() { return udf_modules_; }
+
  private:
   struct Target {
     std::string ns;
@@ -58,10 +65,15 @@ class RecordStore {
                                  uint32_t now);
   aeroshim::proto::Message remove(const aeroshim::proto::Message& request, const Target& t,
                                   uint32_t now);
+  aeroshim::proto::Message apply_udf(const aeroshim::proto::Message& request, const Target& t,
+                                     uint32_t now);
+  aeroshim::proto::Message store_udf_write(const Target& t, UdfOutcome& outcome,
+                                           const Record* existing, uint32_t now);
   Record* live(const std::string& id, uint32_t now);
 
   std::unordered_map<std::string, Record> records_;
   std::map<std::string, NamespaceConfig> configs_;
+  udf::Modules udf_modules_;
 };
 
 // Seconds since the server's epoch (2010-01-01 00:00:00 UTC).
