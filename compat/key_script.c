@@ -203,7 +203,8 @@ static void print_ttl(uint32_t ttl)
 /* The read path's server errors name the node's address ("127.0.0.1:PORT"),
  * and asim's ports are ephemeral: the port digits after "127.0.0.1:" become
  * "<port>". A node name (asim's are "BB9" + 12 hex digits, made of the
- * address and port) becomes "<node>". Nothing else is touched. */
+ * address and port) becomes "<node>". Tabs and newlines (a server text can
+ * hold them) show as \\t and \\n, so a command stays one line. */
 void print_message(const char* msg)
 {
 	static const char host[] = "127.0.0.1:";
@@ -221,6 +222,12 @@ void print_message(const char* msg)
 		if (strncmp(p, "BB9", 3) == 0 && strspn(p + 3, "0123456789ABCDEF") >= 12) {
 			printf("<node>");
 			p += 15;
+			continue;
+		}
+		/* One line per command: a server's text can hold tabs and newlines. */
+		if (*p == '\n' || *p == '\t') {
+			printf("%s", *p == '\n' ? "\\n" : "\\t");
+			p++;
 			continue;
 		}
 		putchar(*p++);
