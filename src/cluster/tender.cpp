@@ -325,7 +325,8 @@ void Tender::fetch_racks(Node& node) {
   }
   auto body = node.connection.request(build_info_request({"rack-ids"}), settings_.info_timeout);
   if (!body) return node_failed(node, "rack refresh", body.status(), true);
-  const std::string* value = parse_info_response(*body).find("rack-ids");
+  const InfoResponse answer = parse_info_response(*body);
+  const std::string* value = answer.find("rack-ids");
   if (!value)
     return node_failed(node, "rack refresh",
                        Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids missing from the answer"),
