@@ -34,6 +34,14 @@ AS_EXTERN as_status aerospike_close(aerospike* as, as_error* err);
 AS_EXTERN bool aerospike_cluster_is_connected(aerospike* as);
 AS_EXTERN void aerospike_stop_on_interrupt(bool stop);
 
+/* Removes the records of a set (or of the namespace, set NULL) last updated
+ * before before_nanos (nanoseconds since the Unix epoch; 0: now). */
+AS_EXTERN as_status aerospike_truncate(aerospike* as, as_error* err, as_policy_info* policy,
+	const char* ns, const char* set, uint64_t before_nanos);
+AS_EXTERN as_status aerospike_reload_tls_config(aerospike* as, as_error* err);
+AS_EXTERN as_status aerospike_set_xdr_filter(aerospike* as, as_error* err, as_policy_info* policy,
+	const char* dc, const char* ns, const char* filter_b64);
+
 static inline as_config* aerospike_load_config(aerospike* as)
 {
 	return &as->config;

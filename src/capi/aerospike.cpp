@@ -1,4 +1,5 @@
 // extern "C" entry points of aerospike.h: argument checks, then delegation.
+#include "client/admin_commands.h"
 #include "client/client.h"
 #include "client/lifecycle.h"
 #include "config/config.h"
@@ -57,6 +58,12 @@ void aerospike_init_lua(as_config_lua* config) {
 
 void aerospike_stop_on_interrupt(bool stop) {
   guard_void({}, [&] { set_stop_on_interrupt(stop); });
+}
+
+as_status aerospike_truncate(aerospike* as, as_error* err, as_policy_info* policy, const char* ns,
+                             const char* set, uint64_t before_nanos) {
+  return guard(err, {{as, "as"}, {ns, "ns"}},
+               [&] { return truncate_records(as, policy, ns, set, before_nanos); });
 }
 
 }  // extern "C"

@@ -25,4 +25,14 @@ bool as_cluster_is_connected(as_cluster* cluster) {
   return guard_value(false, {}, [&] { return cluster_is_connected(cluster); });
 }
 
+as_node* as_node_get_random(as_cluster* cluster) {
+  return guard_value<as_node*>(nullptr, {},
+                               [&] { return cluster ? cluster_random_node(cluster) : nullptr; });
+}
+
+as_node* as_node_get_by_name(as_cluster* cluster, const char* name) {
+  return guard_value<as_node*>(
+      nullptr, {}, [&] { return cluster && name ? cluster_node_by_name(cluster, name) : nullptr; });
+}
+
 }  // extern "C"

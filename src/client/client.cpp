@@ -66,6 +66,35 @@ void cluster_node_names(as_cluster_s* view, int* n_nodes, char** node_names) {
   as_nodes_release(nodes);
 }
 
+as_node_s* cluster_random_node(as_cluster_s* view) {
+  as_nodes* nodes = as_nodes_reserve(view);
+  const uint32_t size = nodes->size;
+  as_node* chosen = nullptr;
+  if (size > 0) {
+    const uint32_t start = __atomic_fetch_add(&view->node_index, 1, __ATOMIC_RELAXED);
+    for (uint32_t i = 0; i < size && !chosen; ++i) {
+      as_node* node = nodes->array[(start + i) % size];
+      if (!node_is_active(node)) continue;
+      as_node_reserve(node);
+      chosen = node;
+    }
+  }
+  as_nodes_release(nodes);
+  return chosen;
+}
+
+as_node_s* cluster_node_by_name(as_cluster_s* view, const char* name) {
+  as_nodes* nodes = as_nodes_reserve(view);
+  as_node* found = nullptr;
+  for (uint32_t i = 0; i < nodes->size && !found; ++i)
+    if (std::strcmp(nodes->array[i]->name, name) == 0) {
+      as_node_reserve(nodes->array[i]);
+      found = nodes->array[i];
+    }
+  as_nodes_release(nodes);
+  return found;
+}
+
 bool cluster_is_connected(as_cluster_s* view) {
   Cluster* cluster = view ? find_cluster(view) : nullptr;
   return cluster && cluster->is_connected();

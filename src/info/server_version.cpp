@@ -2,6 +2,8 @@
 
 #include <aerospike/as_node.h>
 
+#include <cstdio>
+
 namespace aeroshim {
 
 Result<ServerVersion> parse_server_version(std::string_view build) {
@@ -37,5 +39,27 @@ uint32_t features_for(const ServerVersion& v) {
 }
 
 bool accepts_user_agent(const ServerVersion& v) { return v >= ServerVersion{8, 1, 0, 0}; }
+
+bool version_from_string(as_version* version, const char* text) noexcept {
+  // The C library's reading, exactly 7.4.0's: digits wrap at 16 bits, text
+  // after the last number is ignored.
+  const int parts = std::sscanf(text, "%hu.%hu.%hu.%hu", &version->major, &version->minor,
+                                &version->patch, &version->build);
+  if (parts < 3) return false;
+  if (parts == 3) version->build = 0;
+  return true;
+}
+
+void version_to_string(const as_version* version, char* text, size_t size) noexcept {
+  std::snprintf(text, size, "%hu.%hu.%hu.%hu", version->major, version->minor, version->patch,
+                version->build);
+}
+
+int version_compare(const as_version* a, const as_version* b) noexcept {
+  if (a->major != b->major) return a->major - b->major;
+  if (a->minor != b->minor) return a->minor - b->minor;
+  if (a->patch != b->patch) return a->patch - b->patch;
+  return a->build - b->build;
+}
 
 }  // namespace aeroshim

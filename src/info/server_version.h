@@ -5,6 +5,9 @@
 
 #include "core/status.h"
 
+#include <aerospike/as_version.h>
+
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -34,5 +37,12 @@ uint32_t features_for(const ServerVersion& version);
 
 // Servers from 8.1.0.0 accept `user-agent-set`.
 bool accepts_user_agent(const ServerVersion& version);
+
+// as_version.h's functions, as 7.4.0 has them: from_string reads with
+// "%hu.%hu.%hu.%hu" and wants three parts at least (build 0 when missing);
+// compare returns the first differing field's difference.
+bool version_from_string(as_version* version, const char* text) noexcept;
+void version_to_string(const as_version* version, char* text, size_t size) noexcept;
+int version_compare(const as_version* a, const as_version* b) noexcept;
 
 }  // namespace aeroshim
