@@ -1298,6 +1298,7 @@ int main(int argc, char* argv[])
 	script_errors();
 	script_edges();
 	script_udf();
+	script_admin();
 	script_cleanup();
 	printf("commands=%d\n", g_count);
 

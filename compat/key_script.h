@@ -1,6 +1,7 @@
 /*
  * What the parts of the key script share (compat/key_script.c holds the
- * printing and main; compat/key_script_udf.c the record-UDF part).
+ * printing and main; compat/key_script_udf.c the record-UDF part,
+ * compat/key_script_admin.c truncate and indexes).
  */
 #ifndef KEY_SCRIPT_H
 #define KEY_SCRIPT_H
@@ -29,5 +30,8 @@ void do_get(const char* name, const as_policy_read* pol, const as_key* k);
 /* Registers a module, applies its functions every way the script covers,
  * and removes it again. */
 void script_udf(void);
+
+/* Truncates this run's set and creates and removes secondary indexes. */
+void script_admin(void);
 
 #endif

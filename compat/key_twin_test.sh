@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The single-record commands, twice: compat/key_script.c (with its UDF part,
-# key_script_udf.c) is compiled once
+# The single-record commands, twice: compat/key_script.c (with its UDF and
+# admin parts, key_script_udf.c and key_script_admin.c) is compiled once
 # against our headers, linked against the stock C client 7.4.0 (the npm
 # aerospike@6.7.1 addon, as in stock_twin_test.sh) and against our
 # libaerospike.so, and both run against one asim, each in its own set, with
@@ -25,8 +25,10 @@ ASIM=$(realpath -m "${ASIM:-$build/tools/asim/asim}")
 twin_init
 find_addon "$stock"
 cc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $extra -I"$src/include" \
-  -c "$src/compat/key_script.c" "$src/compat/key_script_udf.c" || fail "compile"
-link_stock stock_twin key_script.o key_script_udf.o || fail "link stock"
+  -c "$src/compat/key_script.c" "$src/compat/key_script_udf.c" "$src/compat/key_script_admin.c" ||
+  fail "compile"
+parts=(key_script.o key_script_udf.o key_script_admin.o)
+link_stock stock_twin "${parts[@]}" || fail "link stock"
 
 # shellcheck source=tests/interop/start_asim.sh
 . "$src/tests/interop/start_asim.sh"
@@ -77,7 +79,7 @@ fi
 exports=$(nm -D --defined-only "$build/libaerospike.so" | awk '{print $3}')
 grep -qx aerospike_key_get <<<"$exports" ||
   fail "ours: aerospike_key_* not exported yet (the stock side passed: $(tail -1 stock.out))"
-link_ours "$build" ours key_script.o key_script_udf.o || fail "link ours"
+link_ours "$build" ours "${parts[@]}" || fail "link ours"
 # Our runs may stop early (a crash, a hang): the lines they printed are still
 # diffed, so the first command that went wrong shows.
 status=0
