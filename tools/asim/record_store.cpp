@@ -24,10 +24,7 @@ constexpr size_t kMaxRecordBytes = size_t{1024} * 1024;
 
 constexpr uint8_t code(ResultCode c) { return static_cast<uint8_t>(c); }
 
-// The record UDF fields and the server's bound on their names.
-constexpr auto kUdfPackage = static_cast<FieldType>(30);
-constexpr auto kUdfFunction = static_cast<FieldType>(31);
-constexpr auto kUdfArglist = static_cast<FieldType>(32);
+// The server's bound on a record UDF's module and function names.
 constexpr size_t kUdfMaxName = 128;
 constexpr uint8_t kUdfError = 100;
 // transaction-max-ms: the server's bound on a UDF whose message sets none.
@@ -68,6 +65,18 @@ bool set_mismatch(const Record& r, const Message& m, bool is_update) {
   const std::string set = sent_set(m);
   if (set.empty()) return is_update && !r.set.empty();
   return set != r.set;
+}
+
+// What a write checks of the record it would change, UDFs included: its
+// set, and the key stored or sent (KEY_MISMATCH, or PARAMETER for a key the
+// server cannot store). 0 when nothing conflicts.
+uint8_t identity_conflict(const Record* existing, const Message& request) {
+  if (existing && set_mismatch(*existing, request, true)) return code(ResultCode::kParameter);
+  const auto* key = request.field(FieldType::kKey);
+  if (existing && key_mismatch(*existing, key)) return code(ResultCode::kKeyMismatch);
+  if (key && (!existing || existing->key.empty()) && bad_key(key->data))
+    return code(ResultCode::kParameter);
+  return 0;
 }
 
 bool ttl_valid(uint32_t ttl) { return ttl <= kMaxTtl || ttl == kNeverExpire || ttl == kKeepTtl; }
@@ -125,7 +134,7 @@ Message RecordStore::execute(const Message& request, uint32_t now) {
   t.id += '\0';
   t.id += digest ? digest->data : std::string(20, '\0');
   if (request.info2 & proto::kInfo2Write) {
-    if (request.field(kUdfPackage)) return apply_udf(request, t, now);
+    if (request.field(FieldType::kUdfPackageName)) return apply_udf(request, t, now);
     if (request.info2 & proto::kInfo2Delete) return remove(request, t, now);
     return write(request, t, now);
   }
@@ -196,13 +205,7 @@ Message RecordStore::write(const Message& request, const Target& t, uint32_t now
   if (existing && (request.info2 & proto::kInfo2GenerationGreater) &&
       request.generation <= existing->generation)
     return reply(code(ResultCode::kGeneration), existing);
-  if (existing && set_mismatch(*existing, request, true))
-    return reply(code(ResultCode::kParameter), existing);
-  const auto* key = request.field(FieldType::kKey);
-  if (existing && key_mismatch(*existing, key))
-    return reply(code(ResultCode::kKeyMismatch), existing);
-  if (key && (!existing || existing->key.empty()) && bad_key(key->data))
-    return reply(code(ResultCode::kParameter), existing);
+  if (const uint8_t rc = identity_conflict(existing, request)) return reply(rc, existing);
 
   // "Keep the TTL" means the namespace default for a record being created.
   const uint32_t ttl = request.record_ttl == kKeepTtl && !existing ? 0 : request.record_ttl;
@@ -223,6 +226,7 @@ Message RecordStore::write(const Message& request, const Target& t, uint32_t now
     m.ops = std::move(out.ops);
     return m;
   }
+  const auto* key = request.field(FieldType::kKey);
   if (key && next.key.empty()) next.key = key->data;
   if (!existing) next.set = sent_set(request);
   if (record_bytes(next) > kMaxRecordBytes) return reply(code(ResultCode::kRecordTooBig), existing);
@@ -247,20 +251,14 @@ Message RecordStore::apply_udf(const Message& request, const Target& t, uint32_t
       (request.info3 &
        (proto::kInfo3UpdateOnly | proto::kInfo3CreateOrReplace | proto::kInfo3ReplaceOnly));
   if (forbidden_policy) return reply(code(ResultCode::kParameter));
-  const auto* package = request.field(kUdfPackage);
-  const auto* function = request.field(kUdfFunction);
-  const auto* arglist = request.field(kUdfArglist);
+  const auto* package = request.field(FieldType::kUdfPackageName);
+  const auto* function = request.field(FieldType::kUdfFunction);
+  const auto* arglist = request.field(FieldType::kUdfArglist);
   if (!function || !arglist || package->data.size() >= kUdfMaxName ||
       function->data.size() >= kUdfMaxName)
     return reply(code(ResultCode::kParameter));
   Record* existing = live(t.id, now);
-  if (existing && set_mismatch(*existing, request, true))
-    return reply(code(ResultCode::kParameter), existing);
-  const auto* key = request.field(FieldType::kKey);
-  if (existing && key_mismatch(*existing, key))
-    return reply(code(ResultCode::kKeyMismatch), existing);
-  if (key && (!existing || existing->key.empty()) && bad_key(key->data))
-    return reply(code(ResultCode::kParameter), existing);
+  if (const uint8_t rc = identity_conflict(existing, request)) return reply(rc, existing);
 
   UdfCall call;
   call.package = package->data;
