@@ -28,6 +28,7 @@
 #include <cmocka.h>
 
 #include "asim_process.h"
+#include "client_probe.h"
 
 static asim_process g_asim;
 static aerospike g_as;
@@ -39,13 +40,7 @@ static int group_setup(void** state)
 	if (!asim_start(&g_asim, "--nodes 3 --namespace test:2")) {
 		return -1;
 	}
-	as_config config;
-	as_config_init(&config);
-	as_config_add_host(&config, "127.0.0.1", g_asim.ports[0]);
-	aerospike_init(&g_as, &config);
-	as_error err;
-	if (aerospike_connect(&g_as, &err) != AEROSPIKE_OK) {
-		print_error("connect: %s\n", err.message);
+	if (!client_connect_local(&g_as, g_asim.ports[0])) {
 		return -1;
 	}
 	snprintf(g_set, sizeof g_set, "keys%d", (int)getpid());
@@ -55,9 +50,7 @@ static int group_setup(void** state)
 static int group_teardown(void** state)
 {
 	(void)state;
-	as_error err;
-	aerospike_close(&g_as, &err);
-	aerospike_destroy(&g_as);
+	client_close_local(&g_as);
 	asim_stop(&g_asim);
 	return 0;
 }

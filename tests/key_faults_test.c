@@ -26,6 +26,7 @@
 #include <cmocka.h>
 
 #include "asim_process.h"
+#include "client_probe.h"
 
 static asim_process g_asim;
 static aerospike g_as;
@@ -71,14 +72,10 @@ static int group_setup(void** state)
 	if (!asim_start(&g_asim, "--nodes 3 --namespace test:2")) {
 		return -1;
 	}
-	as_config config;
-	as_config_init(&config);
-	as_config_add_host(&config, "127.0.0.1", g_asim.ports[0]);
-	aerospike_init(&g_as, &config);
-	as_error err;
-	if (aerospike_connect(&g_as, &err) != AEROSPIKE_OK) {
+	if (!client_connect_local(&g_as, g_asim.ports[0])) {
 		return -1;
 	}
+	as_error err;
 	char set[32];
 	snprintf(set, sizeof set, "faults%d", (int)getpid());
 	as_key_init_str(&g_key, "test", set, "k");
@@ -107,9 +104,7 @@ static int group_setup(void** state)
 static int group_teardown(void** state)
 {
 	(void)state;
-	as_error err;
-	aerospike_close(&g_as, &err);
-	aerospike_destroy(&g_as);
+	client_close_local(&g_as);
 	asim_stop(&g_asim);
 	return 0;
 }

@@ -27,6 +27,7 @@
 #include <cmocka.h>
 
 #include "asim_process.h"
+#include "client_probe.h"
 
 #define MODULE "apply_test"
 #define FILE_NAME "apply_test.lua"
@@ -65,15 +66,10 @@ static int group_setup(void** state)
 		return -1;
 	}
 	snprintf(g_set, sizeof g_set, "apply%ld", (long)getpid());
-	as_config config;
-	as_config_init(&config);
-	as_config_add_host(&config, "127.0.0.1", g_asim.ports[0]);
-	aerospike_init(&g_as, &config);
-	as_error err;
-	if (aerospike_connect(&g_as, &err) != AEROSPIKE_OK) {
-		print_error("connect: %s\n", err.message);
+	if (!client_connect_local(&g_as, g_asim.ports[0])) {
 		return -1;
 	}
+	as_error err;
 	as_bytes content;
 	as_bytes_init_wrap(&content, (uint8_t*)source, (uint32_t)strlen(source), false);
 	if (aerospike_udf_put(&g_as, &err, NULL, "some/dir/" FILE_NAME, AS_UDF_TYPE_LUA, &content) !=
@@ -88,9 +84,7 @@ static int group_setup(void** state)
 static int group_teardown(void** state)
 {
 	(void)state;
-	as_error err;
-	aerospike_close(&g_as, &err);
-	aerospike_destroy(&g_as);
+	client_close_local(&g_as);
 	asim_stop(&g_asim);
 	return 0;
 }
