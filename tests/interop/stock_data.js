@@ -3,7 +3,7 @@
 // errors come back with the server's codes, operate with list and map
 // operations answers what the client expects, compression works both ways,
 // and asim's namespace knob and faults reach the client as a server's
-// FORBIDDEN and timeouts would. Run by stock_data.sh, which owns asim.
+// FORBIDDEN and timeouts would. Run by stock_js.sh, which owns asim.
 //
 // env: ASIM_SEEDS "127.0.0.1:P,..."  AEROSHIM_STOCK_DIR
 'use strict';

@@ -7,9 +7,9 @@
 // "UDF: Execution Error 1" for a module that is not registered, and the
 // info "error=compile_error;file=...;line=...;message=..." of a module that
 // does not compile. Expected values come from the server and mod-lua
-// sources. Run by stock_udf.sh, which owns asim.
+// sources. Run by stock_js.sh, which owns asim.
 //
-// env: ASIM_SEEDS "127.0.0.1:P,..."  AEROSHIM_STOCK_DIR  UDF_DIR (scratch)
+// env: ASIM_SEEDS "127.0.0.1:P,..."  AEROSHIM_STOCK_DIR  SCRATCH_DIR (scratch)
 'use strict';
 
 const fs = require('fs');
@@ -72,7 +72,7 @@ const MODULE = [
 ].join('\n');
 
 function writeModule(name, text) {
-  const file = path.join(process.env.UDF_DIR, name);
+  const file = path.join(process.env.SCRATCH_DIR, name);
   fs.writeFileSync(file, text);
   return file;
 }

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# asim's data commands judged by the stock client: starts asim (3 nodes,
-# test:2, ephemeral ports) and runs stock_data.js against it.
+# One asim judged by the stock client: starts asim (3 nodes, test:2,
+# ephemeral ports) and runs tests/interop/NAME.js against it with the seeds
+# in ASIM_SEEDS and a scratch directory in SCRATCH_DIR, removed afterwards.
+# usage: stock_js.sh NAME
 # env: ASIM, AEROSHIM_STOCK_DIR (set by tests/CMakeLists.txt)
 set -euo pipefail
 
+name=${1:?usage: stock_js.sh NAME (runs NAME.js)}
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/start_asim.sh"
 : "${ASIM:?ASIM must name the asim binary}"
@@ -24,7 +27,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 start_asim 150
-ASIM_SEEDS=$seeds node "$here/stock_data.js" &
+SCRATCH_DIR=$tmp ASIM_SEEDS=$seeds node "$here/$name.js" &
 node_pid=$!
 rc=0
 wait "$node_pid" || rc=$?
