@@ -110,6 +110,9 @@ Status udf_list(aerospike* as, const as_policy_info* policy, as_udf_files* files
   auto body = answer_body(*answer, "udf-list");
   if (!body) return body.status();
   const std::vector<ListedFile> listed = parse_udf_list(*body);
+  if (files->capacity > 0 && files->entries == nullptr)
+    return Status::error(AEROSPIKE_ERR_PARAM, "files has capacity {} but no entries",
+                         files->capacity);
   if (files->capacity == 0 && files->entries == nullptr) {
     files->entries =
         listed.empty()
@@ -152,7 +155,8 @@ Status udf_get(aerospike* as, const as_policy_info* policy, const char* filename
     std::snprintf(reinterpret_cast<char*>(file->hash) + 2 * i, 3, "%02x", digest[i]);
   copy_truncated(file->name, filename, AS_UDF_FILE_NAME_SIZE);
   file->type = AS_UDF_TYPE_LUA;
-  if (file->content._free) std::free(file->content.bytes);
+  // Whatever the file held is overwritten, not freed, as 7.4.0 does: a file
+  // the caller never initialized holds garbage there.
   file->content = {bytes, size, size, true};
   return Status::ok();
 }
