@@ -2,9 +2,10 @@
 // thr_info.c, truncate.c, sindex_manager.c, sindex.c, namespace.c): truncate
 // and its cut in milliseconds since 2010, the index catalog every node
 // shares, and the namespace and set lines. Expected texts are the server's.
+#include "cmocka_cxx.h"
 #include "info_service.h"
 
-#include "cmocka_cxx.h"
+#include <fmt/format.h>
 
 #include <string>
 
@@ -115,11 +116,8 @@ static void test_truncate_namespace_lut(void**) {
   assert_int_equal(f.get('b', "b"), 0);
   assert_int_equal(f.get('o', "", "other"), 0);
   // strtoul with base 0: hexadecimal is read too.
-  char hex[40];
-  snprintf(hex, sizeof hex, "0x%llx",
-           static_cast<unsigned long long>(kEpoch2010Ns + uint64_t{4500} * 1000000));
-  assert_string_equal(f.ask(0, std::string("truncate-namespace:namespace=test;lut=") + hex).c_str(),
-                      "ok");
+  const std::string hex = fmt::format("0x{:x}", kEpoch2010Ns + uint64_t{4500} * 1000000);
+  assert_string_equal(f.ask(0, "truncate-namespace:namespace=test;lut=" + hex).c_str(), "ok");
   assert_int_equal(f.get('b', "b"), kNotFound);
   // Without lut the cut is now.
   f.put('c', "");
@@ -141,7 +139,8 @@ static void test_truncate_errors(void**) {
        "ERROR:20:'namespace' value too long"},
       {"truncate:namespace=test;set=a;lut=", "ERROR:4:missing 'lut' value"},
       {"truncate:namespace=test;set=a;lut=1", "ERROR:4:would truncate to 0"},
-      {"truncate:namespace=test;set=a;lut=123456789012345678901234", "ERROR:4:'lut' value too long"},
+      {"truncate:namespace=test;set=a;lut=123456789012345678901234",
+       "ERROR:4:'lut' value too long"},
       {"truncate-namespace:namespace=test;set=a", "ERROR:4:unexpected set name"},
       {"truncate-namespace:namespace=test;set=", "ERROR:4:unexpected set name"},
       {"truncate-namespace-undo:namespace=test;set=a", "ERROR:4:unexpected set name"},
@@ -150,8 +149,7 @@ static void test_truncate_errors(void**) {
       // The server distributes a cut for a namespace it lacks and answers ok.
       {"truncate-namespace:namespace=nope", "ok"},
   };
-  for (auto [command, expected] : cases)
-    assert_string_equal(f.ask(0, command).c_str(), expected);
+  for (auto [command, expected] : cases) assert_string_equal(f.ask(0, command).c_str(), expected);
   assert_string_equal(f.ask(0, "truncate:namespace=test;set=a;lut=" + lut_at(5001)).c_str(),
                       "ERROR:4:would truncate in the future");
 }
@@ -200,9 +198,8 @@ static void test_sindex_lifecycle(void**) {
 static void test_set_index(void**) {
   Fixture f;
   f.put('a', "people");
-  assert_string_equal(f.ask(0, "sindex-create:namespace=test;set=people;indexname=si;indextype=set")
-                          .c_str(),
-                      "ok");
+  assert_string_equal(
+      f.ask(0, "sindex-create:namespace=test;set=people;indexname=si;indextype=set").c_str(), "ok");
   assert_string_equal(f.ask(0, "sindex-stat:namespace=test;indexname=si").c_str(),
                       "entries=1;load_pct=100");
   assert_string_equal(f.ask(0, "sindex-list").c_str(),
@@ -212,9 +209,9 @@ static void test_set_index(void**) {
   assert_string_equal(
       f.ask(0, "sindex-create:namespace=test;set=p;indexname=s2;indextype=set;bin=x").c_str(),
       "ERROR:4:bin parameter is not supported for set index");
-  assert_string_equal(f.ask(0, "sindex-create:namespace=nope;set=p;indexname=s2;indextype=set")
-                          .c_str(),
-                      "ERROR:4:namespace not found");
+  assert_string_equal(
+      f.ask(0, "sindex-create:namespace=nope;set=p;indexname=s2;indextype=set").c_str(),
+      "ERROR:4:namespace not found");
   assert_true(f.ask(0, "sets/test/people").find(":enable-index=true:") != std::string::npos);
 }
 
@@ -223,10 +220,12 @@ static void test_sindex_errors(void**) {
   const std::pair<const char*, const char*> cases[] = {
       {"sindex-create:namespace=test;bin=b;type=numeric", "ERROR:4:missing 'indexname'"},
       {"sindex-create:indexname=i;bin=b;type=numeric", "ERROR:20:missing 'namespace'"},
-      {"sindex-create:namespace=test;indexname=i", "ERROR:4:both 'indexdata' and 'type' are missing"},
+      {"sindex-create:namespace=test;indexname=i",
+       "ERROR:4:both 'indexdata' and 'type' are missing"},
       {"sindex-create:namespace=test;indexname=i;indexdata=b,string;type=string",
        "ERROR:4:both 'indexdata' and 'type' are specified"},
-      {"sindex-create:namespace=test;indexname=i;type=numeric", "ERROR:4:both 'bin' and 'exp' are missing"},
+      {"sindex-create:namespace=test;indexname=i;type=numeric",
+       "ERROR:4:both 'bin' and 'exp' are missing"},
       {"sindex-create:namespace=test;indexname=i;bin=b;type=INTEGER",
        "ERROR:4:bad 'type' - must be one of 'numeric', 'string', 'blob', 'geo2dsphere'"},
       {"sindex-create:namespace=test;indexname=i;indexdata=b",
@@ -255,8 +254,7 @@ static void test_sindex_errors(void**) {
       {"sindex-list:b64=yes", "ERROR:4:bad b64"},
       {"sindex/nope", "ns_type=unknown"},
   };
-  for (auto [command, expected] : cases)
-    assert_string_equal(f.ask(0, command).c_str(), expected);
+  for (auto [command, expected] : cases) assert_string_equal(f.ask(0, command).c_str(), expected);
 }
 
 static void test_namespace_and_sets(void**) {
@@ -280,18 +278,19 @@ static void test_namespace_and_sets(void**) {
   f.clock_ms = 1001;
   f.ask(0, "truncate:namespace=test;set=people");
   assert_int_equal(f.ask(0, "sets/test/people").rfind("objects=0:", 0), 0);
-  assert_string_equal(f.ask(1, "namespace/test").c_str(),
-                      "ns_cluster_size=2;effective_replication_factor=2;objects=1;tombstones=0;"
-                      "default-ttl=0;nsup-period=120;replication-factor=2;strong-consistency=false");
+  assert_string_equal(
+      f.ask(1, "namespace/test").c_str(),
+      "ns_cluster_size=2;effective_replication_factor=2;objects=1;tombstones=0;"
+      "default-ttl=0;nsup-period=120;replication-factor=2;strong-consistency=false");
   assert_string_equal(f.ask(1, "namespace/nope").c_str(), "type=unknown");
   assert_string_equal(f.ask(1, "namespaces").c_str(), "test;other");
 }
 
 int main() {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_truncate_set),     cmocka_unit_test(test_truncate_namespace_lut),
-      cmocka_unit_test(test_truncate_errors),  cmocka_unit_test(test_sindex_lifecycle),
-      cmocka_unit_test(test_set_index),        cmocka_unit_test(test_sindex_errors),
+      cmocka_unit_test(test_truncate_set),       cmocka_unit_test(test_truncate_namespace_lut),
+      cmocka_unit_test(test_truncate_errors),    cmocka_unit_test(test_sindex_lifecycle),
+      cmocka_unit_test(test_set_index),          cmocka_unit_test(test_sindex_errors),
       cmocka_unit_test(test_namespace_and_sets),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);

@@ -50,7 +50,8 @@ std::optional<std::string> optional_error(std::string_view key, const Param& p) 
 }
 
 std::optional<std::string> required_error(std::string_view key, const Param& p) {
-  if (p.state == ParamState::kMissing) return error(code_for(key), fmt::format("missing '{}'", key));
+  if (p.state == ParamState::kMissing)
+    return error(code_for(key), fmt::format("missing '{}'", key));
   return optional_error(key, p);
 }
 

@@ -27,7 +27,7 @@ constexpr size_t kKtypeBuffer = 12;      // KTYPE_MAX_SZ
 constexpr size_t kBinBuffer = 16;        // AS_BIN_NAME_MAX_SZ
 constexpr size_t kIndexdataBuffer = 28;  // bin name and key type
 constexpr size_t kContextBuffer = 2048;
-constexpr size_t kExpBuffer = 16 * 1024;
+constexpr size_t kExpBuffer = size_t{16} * 1024;
 constexpr int kErrIndexFound = 200;
 constexpr int kErrIndexNotFound = 201;
 constexpr int kErrIndexMaxCount = 206;
@@ -55,12 +55,11 @@ bool valid_b64(const std::string& text) {
 // A set index: no bin-index parameter may come with it, and the namespace
 // must be one the cluster holds.
 Outcome set_index(const Cluster& cluster, const std::string& params, Definition def) {
-  constexpr std::array<std::pair<const char*, size_t>, 5> kRefused{
-      {{"context", kContextBuffer},
-       {"indexdata", kIndexdataBuffer},
-       {"type", kKtypeBuffer},
-       {"bin", kBinBuffer},
-       {"exp", kExpBuffer}}};
+  constexpr std::array<std::pair<const char*, size_t>, 5> kRefused{{{"context", kContextBuffer},
+                                                                    {"indexdata", kIndexdataBuffer},
+                                                                    {"type", kKtypeBuffer},
+                                                                    {"bin", kBinBuffer},
+                                                                    {"exp", kExpBuffer}}};
   for (auto [key, buffer] : kRefused) {
     if (ok(info::get(params, key, buffer)))
       return error(kErrParameter, fmt::format("{} parameter is not supported for set index", key));
@@ -88,8 +87,7 @@ std::optional<std::string> typed_source(const std::string& params, const Param& 
   if (ok(bin) && ok(exp)) return error(kErrParameter, "both 'bin' and 'exp' are specified");
   if (missing(bin) && missing(exp)) return error(kErrParameter, "both 'bin' and 'exp' are missing");
   if (ok(exp)) {
-    if (!def.context.empty())
-      return error(kErrParameter, "both 'context' and 'exp' are specified");
+    if (!def.context.empty()) return error(kErrParameter, "both 'context' and 'exp' are specified");
     if (!valid_b64(exp.value)) return error(kErrParameter, "bad 'exp'");
     def.exp = exp.value;
   } else {

@@ -29,7 +29,8 @@ std::variant<uint64_t, std::string> cut_from_lut(const Param& lut, uint64_t now_
 // refused by the namespace forms, whatever its value.
 std::optional<std::string> set_error(bool namespace_form, const Param& set) {
   if (!namespace_form) return info::required_error("set", set);
-  if (set.state != ParamState::kMissing) return info::error(info::kErrParameter, "unexpected set name");
+  if (set.state != ParamState::kMissing)
+    return info::error(info::kErrParameter, "unexpected set name");
   return std::nullopt;
 }
 
