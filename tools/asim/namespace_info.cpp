@@ -7,18 +7,6 @@
 namespace asim {
 namespace {
 
-// The live records of `ns`, of its set `set` when given.
-uint64_t objects(const RecordStore& store, const std::string& ns, const std::string* set) {
-  const uint32_t now = server_now();
-  uint64_t n = 0;
-  for (const auto& [id, r] : store.records()) {
-    if (id.compare(0, ns.size() + 1, ns + '\0') != 0) continue;
-    if (set && r.set != *set) continue;
-    if (r.void_time == 0 || r.void_time > now) ++n;
-  }
-  return n;
-}
-
 // The server's set line, without what asim does not track (data sizes).
 // asim keeps no tombstones, builds indexes at once, truncates at once and
 // has no set configuration, so those fields hold the values that are true.
@@ -31,7 +19,8 @@ std::string set_props(const RecordStore& store, const std::string& ns, const Set
       "objects={}:tombstones=0:truncate_lut={}:sindexes={}:index_populating=false:"
       "truncating=false:default-read-touch-ttl-pct=0:default-ttl=0:disable-eviction=false:"
       "enable-index={}:stop-writes-count=0:stop-writes-size=0;",
-      objects(store, ns, &set.name), set.truncate_lut, sindexes, set_index ? "true" : "false");
+      store.count(ns, &set.name, server_now()), set.truncate_lut, sindexes,
+      set_index ? "true" : "false");
 }
 
 std::string sets(const Cluster& cluster, const RecordStore& store, const std::string& params) {
@@ -65,8 +54,8 @@ std::string namespace_stats(const Cluster& cluster, const RecordStore& store,
   return fmt::format(
       "ns_cluster_size={};effective_replication_factor={};objects={};tombstones=0;"
       "default-ttl={};nsup-period={};replication-factor={};strong-consistency={}",
-      running, std::min(rf, running), objects(store, space.spec.name, nullptr), config.default_ttl,
-      config.nsup_period, rf, space.spec.strong_consistency ? "true" : "false");
+      running, std::min(rf, running), store.count(space.spec.name, nullptr, server_now()),
+      config.default_ttl, config.nsup_period, rf, space.spec.strong_consistency ? "true" : "false");
 }
 
 }  // namespace

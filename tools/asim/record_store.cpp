@@ -127,6 +127,15 @@ void RecordStore::remember_set(const std::string& ns, const std::string& set) {
   sets.push_back(SetState{set, 0});
 }
 
+uint64_t RecordStore::count(const std::string& ns, const std::string* set, uint32_t now) const {
+  uint64_t n = 0;
+  for (const auto& [id, r] : records_) {
+    if (id.compare(0, ns.size() + 1, ns + '\0') != 0 || (set && r.set != *set)) continue;
+    if (r.void_time == 0 || r.void_time > now) ++n;
+  }
+  return n;
+}
+
 void RecordStore::truncate_undo(const std::string& ns, const std::string& set) {
   for (auto& s : sets_[ns])
     if (s.name == set) s.truncate_lut = 0;

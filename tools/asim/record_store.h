@@ -73,9 +73,8 @@ class RecordStore {
   sindex::Catalog& sindexes() { return sindexes_; }
   const sindex::Catalog& sindexes() const { return sindexes_; }
 
-  // Every stored record by "namespace NUL digest", expired ones included
-  // until something reads them.
-  const std::unordered_map<std::string, Record>& records() const { return records_; }
+  // The records of `ns` (of its set `set` when given) not expired at `now`.
+  uint64_t count(const std::string& ns, const std::string* set, uint32_t now) const;
 
   // Milliseconds since 2010-01-01 UTC, the clock last-update times use; a
   // test may replace it.

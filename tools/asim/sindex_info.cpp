@@ -202,22 +202,12 @@ std::optional<std::string> local_namespace_error(const Cluster& cluster, const s
   return error(kErrNamespace, "namespace not found on node");
 }
 
-size_t set_objects(const RecordStore& store, const std::string& ns, const std::string& set) {
-  const uint32_t now = server_now();
-  size_t n = 0;
-  for (const auto& [id, r] : store.records())
-    if (id.compare(0, ns.size() + 1, ns + '\0') == 0 && r.set == set &&
-        (r.void_time == 0 || r.void_time > now))
-      ++n;
-  return n;
-}
-
 // What the server reports of a built index that asim knows: it is fully
 // loaded (asim has no index data, so entries and sizes are left out); a
 // set index also counts its set's records.
 std::string stats(const RecordStore& store, const Definition& def) {
   if (def.itype == "set")
-    return fmt::format("entries={};load_pct=100", set_objects(store, def.ns, def.set));
+    return fmt::format("entries={};load_pct=100", store.count(def.ns, &def.set, server_now()));
   return "load_pct=100";
 }
 
