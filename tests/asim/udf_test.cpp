@@ -105,7 +105,8 @@ const char* const kModule =
     "  return l\n"
     "end\n"
     "function raise_number(rec) error(42) end\n"
-    "function deep(rec, n) if n == 0 then return 0 end return deep(rec, n - 1) + 1 end\n";
+    "function deep(rec, n) if n == 0 then return 0 end return deep(rec, n - 1) + 1 end\n"
+    "function get_lut(rec) return record.last_update_time(rec) end\n";
 
 std::string b64(const std::string& raw) {
   std::string out(((raw.size() + 2) / 3) * 4, '\0');
@@ -245,6 +246,11 @@ proto::Message read_record(char which) {
 }
 
 uint32_t server_now() { return static_cast<uint32_t>(time(nullptr) - 1262304000); }
+uint64_t server_now_ms() {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  return static_cast<uint64_t>(ms.count()) - uint64_t{1262304000} * 1000;
+}
 
 int setup(void**) {
   if (!asim_start(&g_asim, "--nodes 2 --namespace test:1")) return -1;
@@ -386,9 +392,15 @@ static void test_bin_writes(void**) {
 }
 
 static void test_ttl_and_key(void**) {
+  const uint64_t before_ms = server_now_ms();
   proto::Message m = apply('t', "with_ttl", args1("\x64"));
   expect_success(m, 1, be64(0));
+  const uint64_t after_ms = server_now_ms();
   const uint32_t now = server_now();
+  // last_update_time is the write's millisecond since 2010, as the server keeps it.
+  m = apply('t', "get_lut");
+  assert_int_equal(m.result_code, 0);
+  assert_in_range(proto::read_be_u64(answer_bin(m, "SUCCESS").value), before_ms, after_ms);
   assert_in_range(m.record_ttl, now + 98, now + 101);
   m = apply('t', "get_ttl");
   assert_int_equal(m.result_code, 0);

@@ -1,5 +1,8 @@
 #include "info_service.h"
 
+#include "namespace_info.h"
+#include "sindex_info.h"
+#include "truncate_info.h"
 #include "udf_info.h"
 
 #include <fmt/format.h>
@@ -22,6 +25,17 @@ std::optional<long> to_long(const std::string& text) {
 // them from the build.)
 constexpr const char* kFeatures =
     "cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master;udf";
+
+// Where a command's name ends, as the server parses "name/arg/...:k=v;...":
+// at its first '/', unless a ':' comes earlier, and at a ';' before either.
+size_t name_end(const std::string& command) {
+  size_t at = command.find('/');
+  const size_t colon = command.find(':');
+  if (at == std::string::npos || colon < at) at = colon;
+  const size_t semicolon = command.find(';');
+  if (at == std::string::npos || semicolon < at) at = semicolon;
+  return at;
+}
 
 std::string no_node_answer(const std::string& params) {
   return fmt::format("ERROR::no node with port={}", param(params, "port").value_or(""));
@@ -76,9 +90,9 @@ std::string InfoService::answer(size_t node, std::string_view body) {
 
 std::string InfoService::value_of(size_t node, const std::string& command) {
   const SimNode& self = cluster_.nodes()[node];
-  const auto colon = command.find(':');
-  const std::string name = command.substr(0, colon);
-  const std::string params = colon == std::string::npos ? "" : command.substr(colon + 1);
+  const auto split = name_end(command);
+  const std::string name = command.substr(0, split);
+  const std::string params = split == std::string::npos ? "" : command.substr(split + 1);
 
   if (name == "node" || name == "node-id") return self.name;
   if (name == "partition-generation") return std::to_string(self.partition_generation);
@@ -112,6 +126,11 @@ std::string InfoService::value_of(size_t node, const std::string& command) {
   }
   if (store_ && name.rfind("udf-", 0) == 0) {
     if (auto v = udf::info_command(store_->udf_modules(), name, params)) return *v;
+  }
+  if (store_) {
+    if (auto v = truncate_command(cluster_, *store_, name, params)) return *v;
+    if (auto v = sindex_command(cluster_, *store_, name, params)) return *v;
+    if (auto v = namespace_command(cluster_, *store_, name, params)) return *v;
   }
   if (name.rfind("asim-", 0) == 0) {
     if (auto v = control(name, params)) return *v;

@@ -3,6 +3,8 @@
 #include "bin_ops.h"
 #include "udf_record.h"
 
+#include <algorithm>
+#include <chrono>
 #include <ctime>
 
 namespace asim {
@@ -108,6 +110,67 @@ uint32_t server_now() {
   return static_cast<uint32_t>(time(nullptr) - kEpoch2010);
 }
 
+uint64_t server_now_ms() {
+  constexpr int64_t kEpoch2010Ms = int64_t{1262304000} * 1000;
+  const auto since_unix = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  return static_cast<uint64_t>(since_unix.count() - kEpoch2010Ms);
+}
+
+void RecordStore::stamp(Record& r, uint32_t now) const {
+  r.last_update = now;
+  r.last_update_ms = clock_ms_();
+}
+
+const std::vector<SetState>& RecordStore::sets(const std::string& ns) const {
+  static const std::vector<SetState> kNone;
+  auto it = sets_.find(ns);
+  return it == sets_.end() ? kNone : it->second;
+}
+
+void RecordStore::remember_set(const std::string& ns, const std::string& set) {
+  if (set.empty()) return;
+  auto& sets = sets_[ns];
+  for (const auto& s : sets)
+    if (s.name == set) return;
+  sets.push_back(SetState{set, 0});
+}
+
+uint64_t RecordStore::count(const std::string& ns, const std::string* set, uint32_t now) const {
+  uint64_t n = 0;
+  for (const auto& [id, r] : records_) {
+    if (id.compare(0, ns.size() + 1, ns + '\0') != 0 || (set && r.set != *set)) continue;
+    if (r.void_time == 0 || r.void_time > now) ++n;
+  }
+  return n;
+}
+
+void RecordStore::truncate_undo(const std::string& ns, const std::string& set) {
+  for (auto& s : sets_[ns])
+    if (s.name == set) s.truncate_lut = 0;
+}
+
+size_t RecordStore::truncate(const std::string& ns, const std::string* set, uint64_t cut_ms) {
+  // A set never written to is left alone, as the server ignores a truncate
+  // of a set it does not know; a cut never moves back.
+  if (set) {
+    for (auto& s : sets_[ns])
+      if (s.name == *set) s.truncate_lut = std::max(s.truncate_lut, cut_ms);
+  }
+  size_t removed = 0;
+  for (auto it = records_.begin(); it != records_.end();) {
+    const bool in_scope = it->first.compare(0, ns.size() + 1, ns + '\0') == 0 &&
+                          (!set || it->second.set == *set);
+    if (in_scope && it->second.last_update_ms < cut_ms) {
+      it = records_.erase(it);
+      ++removed;
+    } else {
+      ++it;
+    }
+  }
+  return removed;
+}
+
 NamespaceConfig RecordStore::config(const std::string& ns) const {
   auto it = configs_.find(ns);
   return it == configs_.end() ? NamespaceConfig{} : it->second;
@@ -185,7 +248,7 @@ Message RecordStore::read(const Message& request, const Target& t, uint32_t now)
     const uint32_t threshold = static_cast<uint32_t>(uint64_t{write_ttl} * pct / 100);
     if (now >= r->void_time - threshold) {
       r->void_time = now + write_ttl;
-      r->last_update = now;
+      stamp(*r, now);
       r->generation = static_cast<uint16_t>(r->generation + 1) == 0 ? 1 : r->generation + 1;
     }
   }
@@ -231,9 +294,10 @@ Message RecordStore::write(const Message& request, const Target& t, uint32_t now
   if (!existing) next.set = sent_set(request);
   if (record_bytes(next) > kMaxRecordBytes) return reply(code(ResultCode::kRecordTooBig), existing);
   next.void_time = void_time_for(ttl, next, ns, now);
-  next.last_update = now;
+  stamp(next, now);
   // The index keeps 16 bits of generation and skips 0 when it wraps.
   next.generation = static_cast<uint16_t>(next.generation + 1) == 0 ? 1 : next.generation + 1;
+  remember_set(t.ns, next.set);
   Record& stored = records_[t.id];
   stored = std::move(next);
   Message m = reply(code(ResultCode::kOk), &stored);
@@ -310,8 +374,9 @@ Message RecordStore::store_udf_write(const Target& t, UdfOutcome& out, const Rec
   }
   if (record_bytes(next) > kMaxRecordBytes) return reply(code(ResultCode::kRecordTooBig), existing);
   next.void_time = void_time_for(ttl, next, ns, now);
-  next.last_update = now;
+  stamp(next, now);
   next.generation = static_cast<uint16_t>(next.generation + 1) == 0 ? 1 : next.generation + 1;
+  remember_set(t.ns, next.set);
   Record& stored = records_[t.id];
   stored = std::move(next);
   Message m = reply(code(ResultCode::kOk), &stored);

@@ -316,11 +316,11 @@ int Context::gen(lua_State* L) {
   return 1;
 }
 
-// The server keeps milliseconds since its 2010 epoch; asim keeps seconds.
+// Milliseconds since the server's 2010 epoch, as the record holds them.
 int Context::last_update_time(lua_State* L) {
   Context& c = self(L);
   luaL_checkudata(L, 1, udf::State::kRecordClass);
-  lua_pushinteger(L, c.open_ ? lua_Integer{c.work_.last_update} * 1000 : 0);
+  lua_pushinteger(L, c.open_ ? static_cast<lua_Integer>(c.work_.last_update_ms) : 0);
   return 1;
 }
 
