@@ -170,10 +170,11 @@ static void test_join_leave_and_info(void** state)
 		AEROSPIKE_OK);
 	assert_string_equal(res, "cluster-name\tasim\n");
 	free(res);
-	/* The stock client's reading of "ERROR::unrecognized command": no code is
-	 * AEROSPIKE_ERR_SERVER, and that is no reason to stop, so every node is
-	 * asked and the last one's text comes back, naming it. */
-	assert_int_equal(aerospike_info_any(&as, &err, NULL, "no-such-name", &res), AEROSPIKE_ERR_SERVER);
+	/* The stock client's reading of the server's "ERROR:4:unrecognized
+	 * command": the code is the server's, and that is no reason to stop, so
+	 * every node is asked and the last one's text comes back, naming it. */
+	assert_int_equal(aerospike_info_any(&as, &err, NULL, "no-such-name", &res),
+		AEROSPIKE_ERR_REQUEST_INVALID);
 	assert_null(res);
 	char expected[128];
 	nodes = as_nodes_reserve(as.cluster);

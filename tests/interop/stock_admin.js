@@ -8,7 +8,7 @@
 // definition, and indexRemove (ok even when the index is gone, as an 8.1
 // server answers); the sets and namespace lines. Expected values come from
 // the server source (thr_info.c, truncate.c, sindex_manager.c, namespace.c).
-// Run by stock_admin.sh, which owns asim.
+// Run by stock_js.sh, which owns asim.
 //
 // env: ASIM_SEEDS "127.0.0.1:P,..."  AEROSHIM_STOCK_DIR
 'use strict';

@@ -135,7 +135,7 @@ std::string InfoService::value_of(size_t node, const std::string& command) {
   if (name.rfind("asim-", 0) == 0) {
     if (auto v = control(name, params)) return *v;
   }
-  return "ERROR::unrecognized command";
+  return "ERROR:4:unrecognized command";
 }
 
 std::optional<size_t> InfoService::target(const std::string& params) const {
