@@ -1,8 +1,7 @@
 /*
  * The older batch API's key list and per-key result. The key array is
  * heap-allocated by as_batch_new/as_batch_init, or lives on the caller's
- * stack with as_batch_inita. The constructors belong to the batch layer:
- * declared only.
+ * stack with as_batch_inita.
  */
 #pragma once
 
