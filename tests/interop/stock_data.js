@@ -9,36 +9,16 @@
 'use strict';
 
 const path = require('path');
+const { Aerospike, seeds, check, same, errorOf, run } = require('./stock_check');
 const { asimInfo } = require(path.join(__dirname, '..', '..', 'tools', 'asim', 'asim_info.js'));
-const Aerospike = require(process.env.AEROSHIM_STOCK_DIR + '/node_modules/aerospike');
-
-const seeds = process.env.ASIM_SEEDS.split(',').map((s) => {
-  const [addr, port] = s.split(':');
-  return { addr, port: Number(port) };
-});
 const lists = Aerospike.lists;
 const maps = Aerospike.maps;
 const op = Aerospike.operations;
 
-let failures = 0;
-function check(cond, what) {
-  if (cond) {
-    console.log('ok   ' + what);
-  } else {
-    failures++;
-    console.log('FAIL ' + what);
-  }
-}
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 // The client error code a promise rejects with, or 0 when it resolves.
 async function codeOf(promise) {
-  try {
-    await promise;
-    return 0;
-  } catch (e) {
-    return e.code;
-  }
+  return (await errorOf(promise)).code;
 }
 
 async function everyPort(command) {
@@ -162,22 +142,5 @@ async function knobsAndFaults(client) {
   check(await codeOf(client.get(key)) === 0, 'answers again once cleared');
 }
 
-async function main() {
-  const client = await Aerospike.connect({ hosts: seeds, policies: { read: { totalTimeout: 2000 } } });
-  try {
-    await bins(client);
-    await policies(client);
-    await operate(client);
-    await compression(client);
-    await knobsAndFaults(client);
-  } finally {
-    await client.close();
-  }
-  console.log(failures === 0 ? 'stock_data: all checks passed' : `stock_data: ${failures} checks FAILED`);
-  process.exit(failures === 0 ? 0 : 1);
-}
-
-main().catch((e) => {
-  console.log('FAIL ' + (e.stack || e));
-  process.exit(1);
-});
+run('stock_data', [bins, policies, operate, compression, knobsAndFaults],
+  { policies: { read: { totalTimeout: 2000 } } });

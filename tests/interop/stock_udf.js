@@ -14,32 +14,9 @@
 
 const fs = require('fs');
 const path = require('path');
-const Aerospike = require(process.env.AEROSHIM_STOCK_DIR + '/node_modules/aerospike');
+const { Aerospike, seeds, check, same, errorOf, run } = require('./stock_check');
 
-const seeds = process.env.ASIM_SEEDS.split(',').map((s) => {
-  const [addr, port] = s.split(':');
-  return { addr, port: Number(port) };
-});
 
-let failures = 0;
-function check(cond, what) {
-  if (cond) {
-    console.log('ok   ' + what);
-  } else {
-    failures++;
-    console.log('FAIL ' + what);
-  }
-}
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-
-async function errorOf(promise) {
-  try {
-    await promise;
-    return { code: 0, message: '' };
-  } catch (e) {
-    return { code: e.code, message: String(e.message) };
-  }
-}
 
 // Line numbers matter: the error checks expect boom on line 5.
 const MODULE = [
@@ -150,22 +127,4 @@ async function remove(client) {
   check(again.code === 0, 'removing it again is not an error');
 }
 
-async function main() {
-  const client = await Aerospike.connect({ hosts: seeds });
-  try {
-    await register(client);
-    await applyValues(client);
-    await applyWrites(client);
-    await applyErrors(client);
-    await remove(client);
-  } finally {
-    await client.close();
-  }
-  console.log(failures === 0 ? 'stock_udf: all checks passed' : `stock_udf: ${failures} checks FAILED`);
-  process.exit(failures === 0 ? 0 : 1);
-}
-
-main().catch((e) => {
-  console.log('FAIL ' + (e.stack || e));
-  process.exit(1);
-});
+run('stock_udf', [register, applyValues, applyWrites, applyErrors, remove]);
