@@ -170,6 +170,16 @@ static void test_join_leave_and_info(void** state)
 		AEROSPIKE_OK);
 	assert_string_equal(res, "cluster-name\tasim\n");
 	free(res);
+	/* Without send_as_is, ';' ':' ',' separate names, as stock 7.4.0 sends
+	 * them (seen against asim: the same two lines); stock rewrites the
+	 * caller's string to do it, we leave it alone (a literal would crash). */
+	as_policy_info split;
+	as_policy_info_init(&split);
+	split.send_as_is = false;
+	assert_int_equal(aerospike_info_any(&as, &err, &split, "cluster-name;cluster-name", &res),
+		AEROSPIKE_OK);
+	assert_string_equal(res, "cluster-name\tasim\ncluster-name\tasim\n");
+	free(res);
 	/* The stock client's reading of the server's "ERROR:4:unrecognized
 	 * command": the code is the server's, and that is no reason to stop, so
 	 * every node is asked and the last one's text comes back, naming it. */

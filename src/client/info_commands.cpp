@@ -18,12 +18,16 @@ std::chrono::milliseconds timeout_of(aerospike* as, const as_policy_info* policy
   return std::chrono::milliseconds(ms ? ms : 1000);
 }
 
-std::string request_body(const as_policy_info* policy, const char* request) {
+// The request as 7.4.0 sends it: without send_as_is every ';', ':' and ','
+// separates names (stock rewrites the caller's string; this a copy), and a
+// missing final newline is added either way.
+std::string request_body(aerospike* as, const as_policy_info* policy, const char* request) {
   std::string body = request;
-  // Without send_as_is the request is completed to the form servers expect:
-  // every name ends with a newline.
-  const bool as_is = policy && policy->send_as_is;
-  if (!as_is && !body.empty() && body.back() != '\n') body += '\n';
+  const bool as_is = policy ? policy->send_as_is : as->config.policies.info.send_as_is;
+  if (!as_is)
+    for (char& c : body)
+      if (c == ';' || c == ':' || c == ',') c = '\n';
+  if (!body.empty() && body.back() != '\n') body += '\n';
   return body;
 }
 
@@ -69,7 +73,7 @@ Result<std::string> info_host(aerospike* as, const as_policy_info* policy, const
   Status last = Status::ok();
   for (const auto& address : *addresses) {
     auto answer = ask(address, ", " + address_to_string(address), timeout_of(as, policy),
-                      request_body(policy, request));
+                      request_body(as, policy, request));
     if (ends_the_search(answer.status())) return answer;
     last = answer.status();
   }
@@ -80,7 +84,7 @@ Result<std::string> info_node(aerospike* as, const as_policy_info* policy, const
                               const char* request) {
   const as_address& address = node->addresses[node->address_index];
   return ask(address.addr, std::string(" from ") + address.name, timeout_of(as, policy),
-             request_body(policy, request));
+             request_body(as, policy, request));
 }
 
 Result<std::string> info_any(aerospike* as, const as_policy_info* policy, const char* request) {
