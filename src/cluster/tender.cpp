@@ -296,10 +296,10 @@ void Tender::refresh_racks(Node& node) {
     return node_failed(node, "rack refresh",
                        Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids missing from the answer"),
                        true);
-  auto rack = parse_rack_ids(*racks);
-  if (!rack) return node_failed(node, "rack refresh", rack.status(), true);
-  install_racks(node, *parse_namespace_racks(*racks));
-  node.rack_id = *rack;
+  auto parsed = parse_namespace_racks(*racks);
+  if (!parsed) return node_failed(node, "rack refresh", parsed.status(), true);
+  install_racks(node, *parsed);
+  node.rack_id = map_rack(*parsed);
   node.rebalance_generation = *rebalance_gen;
   node.rebalance_changed = false;
   if (!role_.still_owner()) return;

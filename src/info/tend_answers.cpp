@@ -49,15 +49,19 @@ Result<std::vector<NamespaceRack>> parse_namespace_racks(std::string_view value)
   return racks;
 }
 
-Result<int32_t> parse_rack_ids(std::string_view value) {
-  auto racks = parse_namespace_racks(value);
-  if (!racks) return racks.status();
+int32_t map_rack(const std::vector<NamespaceRack>& racks) {
   std::optional<int32_t> rack;
-  for (const NamespaceRack& r : *racks) {
+  for (const NamespaceRack& r : racks) {
     if (rack && *rack != r.rack_id) return -1;
     rack = r.rack_id;
   }
   return rack.value_or(0);
+}
+
+Result<int32_t> parse_rack_ids(std::string_view value) {
+  auto racks = parse_namespace_racks(value);
+  if (!racks) return racks.status();
+  return map_rack(*racks);
 }
 
 }  // namespace aeroshim

@@ -29,9 +29,12 @@ struct NamespaceRack {
 // `rack-ids`: "ns:rack;ns:rack;", every entry.
 Result<std::vector<NamespaceRack>> parse_namespace_racks(std::string_view value);
 
-// The same answer as the one rack the map stores: the rack when every
+// The one rack the map stores for those racks: the rack when every
 // namespace has the same one (0 for none), -1 when they differ, as stock
 // stores it.
+int32_t map_rack(const std::vector<NamespaceRack>& racks);
+
+// parse_namespace_racks, then map_rack.
 Result<int32_t> parse_rack_ids(std::string_view value);
 
 }  // namespace aeroshim
