@@ -17,6 +17,8 @@ inline constexpr uint8_t kMessageHeaderSize = 22;
 // info1 bits
 inline constexpr uint8_t kInfo1Read = 1;
 inline constexpr uint8_t kInfo1GetAll = 2;
+inline constexpr uint8_t kInfo1ShortQuery = 4;
+inline constexpr uint8_t kInfo1BatchIndex = 8;
 inline constexpr uint8_t kInfo1NoBinData = 32;
 inline constexpr uint8_t kInfo1ReadModeApAll = 64;
 inline constexpr uint8_t kInfo1CompressResponse = 128;
@@ -27,9 +29,14 @@ inline constexpr uint8_t kInfo2Generation = 4;
 inline constexpr uint8_t kInfo2GenerationGreater = 8;
 inline constexpr uint8_t kInfo2DurableDelete = 16;
 inline constexpr uint8_t kInfo2CreateOnly = 32;
+inline constexpr uint8_t kInfo2RelaxApLongQuery = 64;
 inline constexpr uint8_t kInfo2RespondAllOps = 128;
 // info3 bits
+inline constexpr uint8_t kInfo3Last = 1;  // the last message of a multi-message answer
 inline constexpr uint8_t kInfo3CommitMaster = 2;
+// Sent: no partition-done markers wanted. Answered: the partition in the
+// message's generation field is done.
+inline constexpr uint8_t kInfo3PartitionDone = 4;
 inline constexpr uint8_t kInfo3UpdateOnly = 8;
 inline constexpr uint8_t kInfo3CreateOrReplace = 16;
 inline constexpr uint8_t kInfo3ReplaceOnly = 32;
@@ -43,10 +50,24 @@ enum class FieldType : uint8_t {
   kSet = 1,
   kKey = 2,
   kDigest = 4,
+  kTaskId = 7,
+  kSocketTimeout = 9,
+  kRecordsPerSecond = 10,
+  kPartitionIdArray = 11,
+  kDigestArray = 12,
+  kMaxRecords = 13,
+  kBvalArray = 15,
+  kIndexName = 21,
+  kIndexRange = 22,
+  kIndexContext = 23,
+  kIndexExpression = 24,
+  kIndexType = 26,
   kUdfPackageName = 30,
   kUdfFunction = 31,
   kUdfArglist = 32,
   kUdfOp = 33,
+  kQueryBins = 40,
+  kBatchIndex = 41,
   kFilterExpression = 43,
 };
 
@@ -90,6 +111,7 @@ enum class ResultCode : uint8_t {
   kTimeout = 9,
   kBinIncompatible = 12,
   kRecordTooBig = 13,
+  kUnsupportedFeature = 16,
   kKeyMismatch = 19,
   kNamespace = 20,
   kBinName = 21,
@@ -97,6 +119,7 @@ enum class ResultCode : uint8_t {
   kElementNotFound = 23,
   kElementExists = 24,
   kOpNotApplicable = 26,
+  kFilteredOut = 27,
   kGeoInvalidGeoJson = 160,
 };
 
