@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
+#include <optional>
 #include <thread>
 
 namespace aeroshim {
@@ -26,35 +28,7 @@ thread_local proto::WireBuffer t_answer;
 thread_local proto::WireBuffer t_inflated;
 constexpr size_t kFirstRead = size_t{16} * 1024;
 
-// The timeouts of one command as 7.4.0's as_command_start_timer sets them:
-// the socket timeout never exceeds the total, and retries shrink both to
-// what is left.
-struct Timer {
-  uint32_t socket_ms = 0;
-  uint32_t total_ms = 0;
-  Clock::time_point deadline = Clock::time_point::max();
-
-  explicit Timer(const as_policy_base& policy) : socket_ms(policy.socket_timeout) {
-    if (policy.total_timeout > 0) {
-      total_ms = policy.total_timeout;
-      if (socket_ms == 0 || socket_ms > total_ms) socket_ms = total_ms;
-      deadline = Clock::now() + milliseconds(total_ms);
-    }
-  }
-  bool has_deadline() const { return deadline != Clock::time_point::max(); }
-  // The bound of one wait: the socket timeout from now, within the total.
-  Clock::time_point io_deadline() const {
-    if (socket_ms == 0) return deadline;
-    return std::min(deadline, Clock::now() + milliseconds(socket_ms));
-  }
-};
-
-struct Attempt {
-  Status status;
-  bool retry = false;
-  bool sent = false;
-  bool server_timeout = false;  // a TIMEOUT the server answered, not ours
-};
+using Timer = CommandTimer;
 
 Status proto_error(const uint8_t* header) {
   if (header[0] != proto::kVersion)
@@ -153,11 +127,15 @@ Attempt settle(Status status, bool answered, as_node* node, PooledConnection& co
   return a;
 }
 
-Attempt attempt(const as_policy_base& policy, Timer& timer, as_node* node, const uint8_t* request,
-                size_t request_size, ReplyHandler handler, void* context,
-                ConnectionRecovery& recovery) {
-  if (as_load_uint32(&node->error_rate) > as_load_uint32(&node->max_error_rate))
-    return Attempt{Status(AEROSPIKE_MAX_ERROR_RATE, "Max error rate exceeded"), true};
+// The part of a try both answer kinds share: the breaker, a pooled
+// connection, the request written. On failure `early` says how it ended.
+std::optional<PooledConnection> send_request(const as_policy_base& policy, Timer& timer,
+                                             as_node* node, const uint8_t* request,
+                                             size_t request_size, Attempt& early) {
+  if (as_load_uint32(&node->error_rate) > as_load_uint32(&node->max_error_rate)) {
+    early = Attempt{Status(AEROSPIKE_MAX_ERROR_RATE, "Max error rate exceeded"), true};
+    return std::nullopt;
+  }
   ConnectionPool* pool = node_object(node)->pool;
   const Clock::time_point connect_start = Clock::now();
   auto connection = pool->checkout(connect_deadline(policy, timer));
@@ -167,14 +145,25 @@ Attempt attempt(const as_policy_base& policy, Timer& timer, as_node* node, const
     timer.deadline += Clock::now() - connect_start;
   if (!connection) {
     const as_status code = connection.status().code();
-    return Attempt{connection.status(), code <= 0};
+    early = Attempt{connection.status(), code <= 0};
+    return std::nullopt;
   }
   Status wrote = connection->connection().write_all(request, request_size, timer.io_deadline());
   if (!wrote) {
     connection->discard();
     as_node_incr_error_rate(node);
-    return Attempt{std::move(wrote), true};
+    early = Attempt{std::move(wrote), true};
+    return std::nullopt;
   }
+  return std::move(*connection);
+}
+
+Attempt attempt(const as_policy_base& policy, Timer& timer, as_node* node, const uint8_t* request,
+                size_t request_size, ReplyHandler handler, void* context,
+                ConnectionRecovery& recovery) {
+  Attempt early;
+  auto connection = send_request(policy, timer, node, request, request_size, early);
+  if (!connection) return early;
   bool started = false;
   auto answer = read_answer(connection->connection(), timer, started);
   if (!answer && answer.status().code() == AEROSPIKE_ERR_TIMEOUT && !started &&
@@ -197,12 +186,43 @@ Attempt attempt(const as_policy_base& policy, Timer& timer, as_node* node, const
   return settle(handler(context, *answer, node), true, node, *connection);
 }
 
-// 7.4.0's rule, applied (as there) only to a command that failed: a write
-// may have been applied when it went out more than once, or once and then
-// timed out or broke on the client's side.
-bool in_doubt(bool is_read, uint32_t sent, as_status code) {
-  if (code == AEROSPIKE_OK) return false;
-  return !is_read && (sent > 1 || (sent == 1 && (code == AEROSPIKE_ERR_TIMEOUT || code < 0)));
+// Reads frames until the handler has seen the last message (`last`). Each
+// frame is read exactly (header, then body), so nothing of the next one is
+// taken. An empty frame is skipped, as 7.4.0 does in a stream.
+Status read_stream(Connection& connection, const Timer& timer, as_node* node, StreamHandler handler,
+                   void* context, bool& last) {
+  while (!last) {
+    uint8_t head[proto::kFrameHeaderSize];
+    if (Status got = connection.read_exactly(head, sizeof head, timer.io_deadline()); !got)
+      return got;
+    const proto::FrameHeader header = proto::decode_frame_header(head);
+    const bool compressed = header.type == static_cast<uint8_t>(proto::FrameType::kCompressed);
+    if (header.version != proto::kVersion ||
+        (header.type != static_cast<uint8_t>(proto::FrameType::kMessage) && !compressed))
+      return proto_error(head);
+    if (header.body_size > proto::kMaxBodySize)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "Invalid proto size: {}", header.body_size);
+    if (header.body_size == 0) continue;
+    const size_t total = proto::kFrameHeaderSize + header.body_size;
+    uint8_t* buffer = t_answer.reserve(total);
+    if (!buffer)
+      return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory for a {}-byte answer", total);
+    std::memcpy(buffer, head, sizeof head);
+    if (Status rest =
+            connection.read_exactly(buffer + sizeof head, header.body_size, timer.io_deadline());
+        !rest)
+      return rest;
+    const uint8_t* body = buffer + proto::kFrameHeaderSize;
+    size_t body_size = header.body_size;
+    if (compressed) {
+      auto inflated = proto::inflate_frame(body, body_size, t_inflated);
+      if (!inflated) return inflated.status();
+      body = t_inflated.data() + proto::kFrameHeaderSize;
+      body_size = *inflated;
+    }
+    if (Status handled = handler(context, body, body_size, node, last); !handled) return handled;
+  }
+  return Status::ok();
 }
 
 // 7.4.0's retry rule: another replica unless the policy pins the master,
@@ -223,6 +243,63 @@ uint32_t prepare_retry(const as_policy_base& policy, CommandTarget& target, as_s
 
 }  // namespace
 
+CommandTimer::CommandTimer(const as_policy_base& policy) : socket_ms(policy.socket_timeout) {
+  if (policy.total_timeout > 0) {
+    total_ms = policy.total_timeout;
+    if (socket_ms == 0 || socket_ms > total_ms) socket_ms = total_ms;
+    deadline = Clock::now() + milliseconds(total_ms);
+  }
+}
+
+CommandTimer::Clock::time_point CommandTimer::io_deadline() const {
+  if (socket_ms == 0) return deadline;
+  return std::min(deadline, Clock::now() + milliseconds(socket_ms));
+}
+
+bool CommandTimer::shrink_for_retry(uint32_t sleep_ms) {
+  if (!has_deadline()) return true;
+  const auto remaining = deadline - Clock::now() - milliseconds(sleep_ms);
+  if (remaining <= Clock::duration::zero()) return false;
+  const auto left_ms =
+      static_cast<uint32_t>(std::chrono::duration_cast<milliseconds>(remaining).count());
+  if (left_ms < total_ms) {
+    total_ms = left_ms;
+    if (socket_ms > left_ms) socket_ms = left_ms;
+  }
+  return true;
+}
+
+Attempt attempt_stream(const as_policy_base& policy, CommandTimer& timer, as_node* node,
+                       const uint8_t* request, size_t request_size, StreamHandler handler,
+                       void* context) {
+  Attempt early;
+  auto connection = send_request(policy, timer, node, request, request_size, early);
+  if (!connection) return early;
+  bool last = false;
+  Status status = read_stream(connection->connection(), timer, node, handler, context, last);
+  // Only a stream read to its last message leaves the socket clean, a
+  // server error in that message included.
+  if (!last) {
+    const bool timed_out = status.code() == AEROSPIKE_ERR_TIMEOUT;
+    return settle(timed_out ? Status(AEROSPIKE_ERR_TIMEOUT) : std::move(status), false, node,
+                  *connection);
+  }
+  return settle(std::move(status), true, node, *connection);
+}
+
+bool write_in_doubt(bool is_read, uint32_t sent, as_status code) {
+  if (code == AEROSPIKE_OK) return false;
+  return !is_read && (sent > 1 || (sent == 1 && (code == AEROSPIKE_ERR_TIMEOUT || code < 0)));
+}
+
+Status timeout_status(const as_policy_base& policy, bool server_timeout, uint32_t iterations,
+                      as_node* node) {
+  return Status::error(AEROSPIKE_ERR_TIMEOUT,
+                       "{} timeout: socket={} total={} iterations={} lastNode={}",
+                       server_timeout ? "Server" : "Client", policy.socket_timeout,
+                       policy.total_timeout, iterations, as_node_get_address_string(node));
+}
+
 CommandOutcome execute_command(Cluster& cluster, const as_policy_base& policy,
                                CommandTarget& target, const uint8_t* request, size_t request_size,
                                ReplyHandler handler, void* context) {
@@ -240,38 +317,25 @@ CommandOutcome execute_command(Cluster& cluster, const as_policy_base& policy,
           Status::error(AEROSPIKE_ERR_INVALID_NODE, "Node not found for partition {}:{}",
                         target.partition.ns, target.partition.partition_id);
       const as_status code = missing.code();
-      return CommandOutcome{std::move(missing), in_doubt(target.is_read, sent, code)};
+      return CommandOutcome{std::move(missing), write_in_doubt(target.is_read, sent, code)};
     }
     last =
         attempt(policy, timer, node, request, request_size, handler, context, cluster.recovery());
     if (last.sent) ++sent;
     if (!last.retry || ++iteration > policy.max_retries) break;
     const uint32_t sleep_ms = prepare_retry(policy, target, last.status.code(), iteration);
-    if (timer.has_deadline()) {
-      const auto remaining = timer.deadline - Clock::now() - milliseconds(sleep_ms);
-      if (remaining <= Clock::duration::zero()) break;
-      const auto left_ms =
-          static_cast<uint32_t>(std::chrono::duration_cast<milliseconds>(remaining).count());
-      if (left_ms < timer.total_ms) {
-        timer.total_ms = left_ms;
-        if (timer.socket_ms > left_ms) timer.socket_ms = left_ms;
-      }
-    }
+    if (!timer.shrink_for_retry(sleep_ms)) break;
     previous = node;
     as_node_release(node);
     node = nullptr;
     if (sleep_ms > 0) std::this_thread::sleep_for(milliseconds(sleep_ms));
     as_cluster_add_retry(cluster.view());
   }
-  if (last.retry && last.status.code() == AEROSPIKE_ERR_TIMEOUT) {
-    last.status = Status::error(AEROSPIKE_ERR_TIMEOUT,
-                                "{} timeout: socket={} total={} iterations={} lastNode={}",
-                                last.server_timeout ? "Server" : "Client", policy.socket_timeout,
-                                policy.total_timeout, iteration, as_node_get_address_string(node));
-  }
+  if (last.retry && last.status.code() == AEROSPIKE_ERR_TIMEOUT)
+    last.status = timeout_status(policy, last.server_timeout, iteration, node);
   as_node_release(node);
   const as_status code = last.status.code();
-  return CommandOutcome{std::move(last.status), in_doubt(target.is_read, sent, code)};
+  return CommandOutcome{std::move(last.status), write_in_doubt(target.is_read, sent, code)};
 }
 
 }  // namespace aeroshim

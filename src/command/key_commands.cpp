@@ -49,16 +49,6 @@ Result<Prepared> prepare(aerospike* as, const as_policy_base& policy, const as_k
   return Prepared{cluster, *partition};
 }
 
-uint8_t start_index(as_cluster* view, as_policy_replica replica, bool read) {
-  if (replica == AS_POLICY_REPLICA_RANDOM)
-    return static_cast<uint8_t>(as_faa_uint32(&view->replica_index_random, 1) %
-                                AS_MAX_REPLICATION_FACTOR);
-  if (read && replica == AS_POLICY_REPLICA_ANY)
-    return static_cast<uint8_t>(as_faa_uint32(&view->replica_index_any, 1) %
-                                AS_MAX_REPLICATION_FACTOR);
-  return 0;
-}
-
 CommandTarget read_target(const Prepared& p, as_policy_replica replica,
                           as_policy_read_mode_sc mode) {
   CommandTarget t{p.partition};
@@ -70,17 +60,15 @@ CommandTarget read_target(const Prepared& p, as_policy_replica replica,
     if (replica == AS_POLICY_REPLICA_PREFER_RACK) t.replica = AS_POLICY_REPLICA_SEQUENCE;
     t.linearize = true;
   }
-  t.replica_index = start_index(p.cluster->view(), t.replica, true);
+  t.replica_index = replica_start_index(p.cluster->view(), t.replica, true);
   return t;
 }
 
 CommandTarget write_target(const Prepared& p, as_policy_replica replica) {
   CommandTarget t{p.partition};
   t.is_read = false;
-  t.replica = (replica == AS_POLICY_REPLICA_MASTER || replica == AS_POLICY_REPLICA_RANDOM)
-                  ? replica
-                  : AS_POLICY_REPLICA_SEQUENCE;
-  t.replica_index = start_index(p.cluster->view(), t.replica, false);
+  t.replica = write_replica(replica);
+  t.replica_index = replica_start_index(p.cluster->view(), t.replica, false);
   return t;
 }
 

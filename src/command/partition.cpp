@@ -4,6 +4,7 @@
 #include "cluster/node_view.h"
 #include "record/key.h"
 
+#include <aerospike/as_atomic.h>
 #include <aerospike/as_cluster.h>
 #include <aerospike/as_partition.h>
 
@@ -108,6 +109,22 @@ as_node* choose_node(const Cluster& cluster, const PartitionInfo& partition,
       return prefer_rack(cluster, partition, previous, replica_index);
     default: return sequence(cluster, partition, replica_index);
   }
+}
+
+as_policy_replica write_replica(as_policy_replica replica) {
+  return (replica == AS_POLICY_REPLICA_MASTER || replica == AS_POLICY_REPLICA_RANDOM)
+             ? replica
+             : AS_POLICY_REPLICA_SEQUENCE;
+}
+
+uint8_t replica_start_index(as_cluster* view, as_policy_replica replica, bool read) {
+  if (replica == AS_POLICY_REPLICA_RANDOM)
+    return static_cast<uint8_t>(as_faa_uint32(&view->replica_index_random, 1) %
+                                AS_MAX_REPLICATION_FACTOR);
+  if (read && replica == AS_POLICY_REPLICA_ANY)
+    return static_cast<uint8_t>(as_faa_uint32(&view->replica_index_any, 1) %
+                                AS_MAX_REPLICATION_FACTOR);
+  return 0;
 }
 
 }  // namespace aeroshim

@@ -36,4 +36,12 @@ Result<PartitionInfo> locate_partition(const Cluster& cluster, const as_key& key
 as_node* choose_node(const Cluster& cluster, const PartitionInfo& partition,
                      const as_node* previous, as_policy_replica replica, uint8_t& replica_index);
 
+// The replica a write uses: MASTER and RANDOM as asked, anything else
+// SEQUENCE (7.4.0's as_command_write_replica).
+as_policy_replica write_replica(as_policy_replica replica);
+
+// Where the replica rotation starts: RANDOM (and ANY for reads) from the
+// cluster's shared counters, else 0.
+uint8_t replica_start_index(as_cluster* view, as_policy_replica replica, bool read);
+
 }  // namespace aeroshim

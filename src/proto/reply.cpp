@@ -212,28 +212,56 @@ void set_header(as_record* rec, const Reply& reply) {
 
 }  // namespace
 
-Result<Reply> parse_reply(const uint8_t* body, size_t size) {
+namespace {
+
+// The header and fields of the message at `body`; `end` bounds them.
+Result<Reply> parse_head(const uint8_t* body, const uint8_t* end) {
+  const auto size = static_cast<size_t>(end - body);
   if (size < kMessageHeader)
     return Status::error(AEROSPIKE_ERR_CLIENT, "Invalid proto size: {}", size);
   Reply r;
+  r.info3 = body[3];
   r.result_code = body[5];
   r.generation = load_be32(body + 6);
   r.record_ttl = load_be32(body + 10);
-  const uint16_t n_fields = load_be16(body + 18);
+  r.transaction_ttl = load_be32(body + 14);
+  r.n_fields = load_be16(body + 18);
   r.n_ops = load_be16(body + 20);
-  r.end = body + size;
-  const uint8_t* p = body + body[0];
+  r.end = end;
   if (body[0] < kMessageHeader || body[0] > size)
     return Status::error(AEROSPIKE_ERR_CLIENT, "reply header size {} in a {}-byte message", body[0],
                          size);
-  for (uint16_t i = 0; i < n_fields; ++i) {
-    if (r.end - p < 4 || load_be32(p) > static_cast<size_t>(r.end - p - 4))
+  const uint8_t* p = body + body[0];
+  r.fields = p;
+  for (uint16_t i = 0; i < r.n_fields; ++i) {
+    if (end - p < 4 || load_be32(p) > static_cast<size_t>(end - p - 4))
       return Status::error(AEROSPIKE_ERR_CLIENT, "reply field {} of {} runs past the message", i,
-                           n_fields);
+                           r.n_fields);
     p += 4 + load_be32(p);
   }
   r.ops = p;
   return r;
+}
+
+}  // namespace
+
+Result<Reply> parse_reply(const uint8_t* body, size_t size) {
+  return parse_head(body, body + size);
+}
+
+Result<Reply> next_message(const uint8_t*& p, const uint8_t* end) {
+  auto head = parse_head(p, end);
+  if (!head) return head;
+  const uint8_t* q = head->ops;
+  for (uint16_t i = 0; i < head->n_ops; ++i) {
+    if (end - q < 4 || load_be32(q) > static_cast<size_t>(end - q - 4))
+      return Status::error(AEROSPIKE_ERR_CLIENT, "reply op {} of {} runs past the message", i,
+                           head->n_ops);
+    q += 4 + load_be32(q);
+  }
+  head->end = q;
+  p = q;
+  return head;
 }
 
 Status fill_record(const Reply& reply, as_record** rec, bool deserialize) {

@@ -15,16 +15,24 @@
 namespace aeroshim::proto {
 
 struct Reply {
+  uint8_t info3 = 0;
   uint8_t result_code = 0;
   uint32_t generation = 0;
-  uint32_t record_ttl = 0;  // the server's void time
+  uint32_t record_ttl = 0;       // the server's void time
+  uint32_t transaction_ttl = 0;  // in a batch answer: the row's index
+  uint16_t n_fields = 0;
   uint16_t n_ops = 0;
-  const uint8_t* ops = nullptr;  // first op, after the skipped fields
-  const uint8_t* end = nullptr;  // end of the body
+  const uint8_t* fields = nullptr;  // first field
+  const uint8_t* ops = nullptr;     // first op, after the fields
+  const uint8_t* end = nullptr;     // end of the message
 };
 
 // Parses the body of a type-3 frame (what follows its 8-byte header).
 Result<Reply> parse_reply(const uint8_t* body, size_t size);
+
+// The next message of a multi-message body (batch, scan, query), its ops
+// bounds-checked to find where it ends; `p` moves past it.
+Result<Reply> next_message(const uint8_t*& p, const uint8_t* end);
 
 // Replaces the bins of *rec with the reply's ops (allocating the record
 // when *rec is NULL, as 7.4.0 does) and sets gen and ttl. Lists and maps are

@@ -10,6 +10,7 @@
 #include "proto/frame.h"
 #include "proto/message.h"
 #include "proto/wire_buffer.h"
+#include "proto/wire_writer.h"
 
 #include <aerospike/as_bin.h>
 #include <aerospike/as_exp.h>
@@ -21,9 +22,6 @@
 #include <cstdint>
 
 namespace aeroshim::proto {
-
-inline constexpr size_t kFieldHeaderSize = 5;
-inline constexpr size_t kOpHeaderSize = 8;
 
 struct RequestHeader {
   uint8_t info1 = 0;
@@ -55,8 +53,5 @@ struct Request {
 // message 7.4.0 gives) for a bin name over 15 bytes or a value type the
 // wire cannot carry; `out` is then unspecified.
 Result<size_t> encode(const Request& request, WireBuffer& out);
-
-// The wire code of a client operator (as_protocol_types of 7.4.0).
-uint8_t wire_operator(as_operator op);
 
 }  // namespace aeroshim::proto
