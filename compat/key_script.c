@@ -1299,6 +1299,7 @@ int main(int argc, char* argv[])
 	script_edges();
 	script_udf();
 	script_admin();
+	script_batch();
 	script_cleanup();
 	printf("commands=%d\n", g_count);
 

@@ -1,7 +1,8 @@
 /*
  * What the parts of the key script share (compat/key_script.c holds the
  * printing and main; compat/key_script_udf.c the record-UDF part,
- * compat/key_script_admin.c truncate and indexes).
+ * compat/key_script_admin.c truncate and indexes, compat/key_script_batch.c
+ * the batch commands).
  */
 #ifndef KEY_SCRIPT_H
 #define KEY_SCRIPT_H
@@ -33,5 +34,8 @@ void script_udf(void);
 
 /* Truncates this run's set and creates and removes secondary indexes. */
 void script_admin(void);
+
+/* Every batch command over this run's set, row by row. */
+void script_batch(void);
 
 #endif

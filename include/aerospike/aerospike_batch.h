@@ -2,8 +2,8 @@
  * Batch commands: many keys in one request per node. A batch is a vector
  * of as_batch_record, each a read, write, UDF apply or remove with its own
  * key, policy and result; the older API takes an as_batch of keys and
- * reports as_batch_result to a listener. The batch layer is not built yet:
- * the commands are declared only; the record helpers are inline.
+ * reports as_batch_result to a listener. The synchronous commands are
+ * built; the _async ones come with the event loops.
  */
 #pragma once
 
