@@ -24,7 +24,7 @@ std::optional<long> to_long(const std::string& text) {
 // and record UDFs. (The 7.4.0 C client does not ask for features; it derives
 // them from the build.)
 constexpr const char* kFeatures =
-    "cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master;udf";
+    "batch-any;batch-index;cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master;udf";
 
 // Where a command's name ends, as the server parses "name/arg/...:k=v;...":
 // at its first '/', unless a ':' comes earlier, and at a ';' before either.

@@ -186,6 +186,17 @@ Record* RecordStore::live(const std::string& id, uint32_t now) {
   return &it->second;
 }
 
+const Record* RecordStore::find(const std::string& ns, std::string_view digest,
+                               uint32_t now) const {
+  std::string id = ns;
+  id += '\0';
+  id += digest;
+  auto it = records_.find(id);
+  if (it == records_.end()) return nullptr;
+  const Record& r = it->second;
+  return r.void_time != 0 && r.void_time <= now ? nullptr : &r;
+}
+
 Message RecordStore::execute(const Message& request, uint32_t now) {
   // The server answers a missing namespace field as an unknown namespace,
   // and uses the zero digest when the digest field is absent.

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -61,6 +62,9 @@ class RecordStore {
   // `now` is seconds since 2010-01-01 UTC (the server's epoch).
   aeroshim::proto::Message execute(const aeroshim::proto::Message& request, uint32_t now);
   size_t size() const { return records_.size(); }
+  // The record `digest` names in `ns` when it exists and has not expired at
+  // `now`, for checks made before a command runs (a batch row's filter).
+  const Record* find(const std::string& ns, std::string_view digest, uint32_t now) const;
 
   void configure(const std::string& ns, const NamespaceConfig& config) { configs_[ns] = config; }
   NamespaceConfig config(const std::string& ns) const;

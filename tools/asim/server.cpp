@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "batch.h"
 #include "compression.h"
 #include "proto/frame.h"
 
@@ -172,6 +173,9 @@ bool Server::handle_frames(Connection& c) {
 // The answer frame to one message frame body. A body the server cannot
 // parse gets PARAMETER, as its demarshal step answers.
 std::string Server::execute(size_t node, std::string_view frame_body, bool& compress) {
+  // Batch answers are many messages, compressed frame by frame if at all.
+  if (batch::is_batch(frame_body))
+    return batch::serve(cluster_, store_, node, frame_body, server_now());
   auto& stats = cluster_.nodes()[node].stats;
   std::string out;
   auto request = proto::parse_message(frame_body);
