@@ -41,31 +41,34 @@ bool as_query_where_init(as_query* query, uint16_t n) {
   return guard_value(false, {}, [&] { return query_where_reserve(query, n); });
 }
 
-bool as_query_where(as_query* query, const char* bin, as_predicate_type type,
-                    as_index_type itype, as_index_datatype dtype, ...) {
+bool as_query_where(as_query* query, const char* bin, as_predicate_type type, as_index_type itype,
+                    as_index_datatype dtype, ...) {
   va_list args;
   va_start(args, dtype);
-  bool added = guard_value(false, {}, [&] { return where_on_bin(query, bin, nullptr, type, itype, dtype, args); });
+  bool added = guard_value(
+      false, {}, [&] { return where_on_bin(query, bin, nullptr, type, itype, dtype, args); });
   va_end(args);
   return added;
 }
 
 bool as_query_where_with_ctx(as_query* query, const char* bin, struct as_cdt_ctx* ctx,
-                             as_predicate_type type, as_index_type itype,
-                             as_index_datatype dtype, ...) {
+                             as_predicate_type type, as_index_type itype, as_index_datatype dtype,
+                             ...) {
   va_list args;
   va_start(args, dtype);
-  bool added = guard_value(false, {}, [&] { return where_on_bin(query, bin, ctx, type, itype, dtype, args); });
+  bool added = guard_value(false, {},
+                           [&] { return where_on_bin(query, bin, ctx, type, itype, dtype, args); });
   va_end(args);
   return added;
 }
 
-bool as_query_where_with_index_name(as_query* query, const char* index_name,
-                                    as_predicate_type type, as_index_type itype,
-                                    as_index_datatype dtype, ...) {
+bool as_query_where_with_index_name(as_query* query, const char* index_name, as_predicate_type type,
+                                    as_index_type itype, as_index_datatype dtype, ...) {
   va_list args;
   va_start(args, dtype);
-  bool added = guard_value(false, {}, [&] { return where_on_index(query, index_name, nullptr, type, itype, dtype, args); });
+  bool added = guard_value(false, {}, [&] {
+    return where_on_index(query, index_name, nullptr, type, itype, dtype, args);
+  });
   va_end(args);
   return added;
 }
@@ -74,7 +77,8 @@ bool as_query_where_with_exp(as_query* query, struct as_exp* exp, as_predicate_t
                              as_index_type itype, as_index_datatype dtype, ...) {
   va_list args;
   va_start(args, dtype);
-  bool added = guard_value(false, {}, [&] { return where_on_index(query, nullptr, exp, type, itype, dtype, args); });
+  bool added = guard_value(
+      false, {}, [&] { return where_on_index(query, nullptr, exp, type, itype, dtype, args); });
   va_end(args);
   return added;
 }

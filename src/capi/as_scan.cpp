@@ -46,10 +46,8 @@ bool as_scan_set_concurrent(as_scan* scan, bool concurrent) {
   });
 }
 
-bool as_scan_apply_each(as_scan* scan, const char* module, const char* function,
-                        as_list* arglist) {
-  return guard_value(false, {},
-                     [&] { return scan_apply_each(scan, module, function, arglist); });
+bool as_scan_apply_each(as_scan* scan, const char* module, const char* function, as_list* arglist) {
+  return guard_value(false, {}, [&] { return scan_apply_each(scan, module, function, arglist); });
 }
 
 bool as_scan_to_bytes(const as_scan* scan, uint8_t** bytes, uint32_t* bytes_size) {
@@ -61,8 +59,7 @@ bool as_scan_from_bytes(as_scan* scan, const uint8_t* bytes, uint32_t bytes_size
 }
 
 as_scan* as_scan_from_bytes_new(const uint8_t* bytes, uint32_t bytes_size) {
-  return guard_value<as_scan*>(nullptr, {},
-                               [&] { return scan_from_bytes_new(bytes, bytes_size); });
+  return guard_value<as_scan*>(nullptr, {}, [&] { return scan_from_bytes_new(bytes, bytes_size); });
 }
 
 bool as_scan_compare(as_scan* s1, as_scan* s2) {

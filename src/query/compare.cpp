@@ -138,8 +138,7 @@ bool scans_equal(const as_scan* s1, const as_scan* s2) noexcept {
          udfs_equal(s1->apply_each, s2->apply_each) && operations_equal(s1->ops, s2->ops) &&
          partitions_equal(s1->parts_all, s2->parts_all) && s1->ttl == s2->ttl &&
          s1->paginate == s2->paginate && s1->no_bins == s2->no_bins &&
-         s1->concurrent == s2->concurrent &&
-         s1->deserialize_list_map == s2->deserialize_list_map;
+         s1->concurrent == s2->concurrent && s1->deserialize_list_map == s2->deserialize_list_map;
 }
 
 bool queries_equal(const as_query* q1, const as_query* q2) noexcept {
@@ -148,9 +147,8 @@ bool queries_equal(const as_query* q1, const as_query* q2) noexcept {
          std::strcmp(q1->set, q2->set) == 0 && selections_equal(q1->select, q2->select) &&
          wheres_equal(q1->where, q2->where) && udfs_equal(q1->apply, q2->apply) &&
          operations_equal(q1->ops, q2->ops) && partitions_equal(q1->parts_all, q2->parts_all) &&
-         q1->max_records == q2->max_records &&
-         q1->records_per_second == q2->records_per_second && q1->ttl == q2->ttl &&
-         q1->paginate == q2->paginate && q1->no_bins == q2->no_bins;
+         q1->max_records == q2->max_records && q1->records_per_second == q2->records_per_second &&
+         q1->ttl == q2->ttl && q1->paginate == q2->paginate && q1->no_bins == q2->no_bins;
 }
 
 }  // namespace aeroshim

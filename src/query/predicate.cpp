@@ -18,17 +18,14 @@ bool read_equal_value(as_predicate_value& value, as_index_datatype dtype, va_lis
       value.string_val.string = va_arg(args, char*);
       value.string_val._free = false;
       return true;
-    case AS_INDEX_NUMERIC:
-      value.integer = va_arg(args, int64_t);
-      return true;
+    case AS_INDEX_NUMERIC: value.integer = va_arg(args, int64_t); return true;
     case AS_INDEX_BLOB:
       value.blob_val.bytes = va_arg(args, uint8_t*);
       value.blob_val.bytes_size = va_arg(args, uint32_t);
       // A bool argument arrives promoted; 7.4.0 reads it as uint32_t.
       value.blob_val._free = va_arg(args, uint32_t) != 0;
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -48,12 +45,9 @@ bool read_range_value(as_predicate_value& value, as_index_datatype dtype, va_lis
 
 bool read_value(as_predicate* pred, va_list args) {
   switch (pred->type) {
-    case AS_PREDICATE_EQUAL:
-      return read_equal_value(pred->value, pred->dtype, args);
-    case AS_PREDICATE_RANGE:
-      return read_range_value(pred->value, pred->dtype, args);
-    default:
-      return true;
+    case AS_PREDICATE_EQUAL: return read_equal_value(pred->value, pred->dtype, args);
+    case AS_PREDICATE_RANGE: return read_range_value(pred->value, pred->dtype, args);
+    default: return true;
   }
 }
 
@@ -81,7 +75,8 @@ bool commit(as_query* query, as_predicate* pred, va_list args) {
 
 bool where_on_bin(as_query* query, const char* bin, as_cdt_ctx* ctx, as_predicate_type type,
                   as_index_type itype, as_index_datatype dtype, va_list args) noexcept {
-  if (query == nullptr || bin == nullptr || strnlen(bin, AS_BIN_NAME_MAX_SIZE) >= AS_BIN_NAME_MAX_SIZE)
+  if (query == nullptr || bin == nullptr ||
+      strnlen(bin, AS_BIN_NAME_MAX_SIZE) >= AS_BIN_NAME_MAX_SIZE)
     return false;
   as_predicate* pred = next_entry(query, type, itype, dtype);
   if (pred == nullptr) return false;
@@ -124,8 +119,7 @@ void predicate_release(as_predicate* pred) noexcept {
       if (pred->value.blob_val._free) cf_free(pred->value.blob_val.bytes);
       pred->value.blob_val.bytes = nullptr;
       break;
-    default:
-      break;
+    default: break;
   }
 }
 

@@ -72,8 +72,7 @@ bool pack_in_two_passes(Write&& write, uint8_t** bytes, uint32_t* bytes_size) {
 // Reads elements back, checking each against the bytes left.
 class SerialReader {
  public:
-  SerialReader(const uint8_t* bytes, uint32_t size)
-      : pk_{bytes, 0, bytes != nullptr ? size : 0} {}
+  SerialReader(const uint8_t* bytes, uint32_t size) : pk_{bytes, 0, bytes != nullptr ? size : 0} {}
 
   // A str shorter than max, terminated into text[max].
   bool text(char* text, uint32_t max);
