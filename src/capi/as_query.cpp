@@ -14,6 +14,16 @@
 
 using namespace aeroshim;
 
+namespace {
+
+// The arguments as bytes: a C caller may pass values outside the enums.
+PredicateKinds kinds(const as_predicate_type& type, const as_index_type& itype,
+                     const as_index_datatype& dtype) {
+  return PredicateKinds{enum_bits(type), enum_bits(itype), enum_bits(dtype)};
+}
+
+}  // namespace
+
 extern "C" {
 
 as_query* as_query_init(as_query* query, const char* ns, const char* set) {
@@ -45,8 +55,9 @@ bool as_query_where(as_query* query, const char* bin, as_predicate_type type, as
                     as_index_datatype dtype, ...) {
   va_list args;
   va_start(args, dtype);
-  bool added = guard_value(
-      false, {}, [&] { return where_on_bin(query, bin, nullptr, type, itype, dtype, args); });
+  bool added = guard_value(false, {}, [&] {
+    return where_on_bin(query, bin, nullptr, kinds(type, itype, dtype), args);
+  });
   va_end(args);
   return added;
 }
@@ -56,8 +67,8 @@ bool as_query_where_with_ctx(as_query* query, const char* bin, struct as_cdt_ctx
                              ...) {
   va_list args;
   va_start(args, dtype);
-  bool added = guard_value(false, {},
-                           [&] { return where_on_bin(query, bin, ctx, type, itype, dtype, args); });
+  bool added = guard_value(
+      false, {}, [&] { return where_on_bin(query, bin, ctx, kinds(type, itype, dtype), args); });
   va_end(args);
   return added;
 }
@@ -67,7 +78,7 @@ bool as_query_where_with_index_name(as_query* query, const char* index_name, as_
   va_list args;
   va_start(args, dtype);
   bool added = guard_value(false, {}, [&] {
-    return where_on_index(query, index_name, nullptr, type, itype, dtype, args);
+    return where_on_index(query, index_name, nullptr, kinds(type, itype, dtype), args);
   });
   va_end(args);
   return added;
@@ -77,8 +88,9 @@ bool as_query_where_with_exp(as_query* query, struct as_exp* exp, as_predicate_t
                              as_index_type itype, as_index_datatype dtype, ...) {
   va_list args;
   va_start(args, dtype);
-  bool added = guard_value(
-      false, {}, [&] { return where_on_index(query, nullptr, exp, type, itype, dtype, args); });
+  bool added = guard_value(false, {}, [&] {
+    return where_on_index(query, nullptr, exp, kinds(type, itype, dtype), args);
+  });
   va_end(args);
   return added;
 }

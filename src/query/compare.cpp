@@ -1,6 +1,7 @@
 #include "query/compare.h"
 
 #include "ops/unpack_text.h"
+#include "query/predicate.h"
 
 #include <aerospike/as_cdt_ctx.h>
 #include <aerospike/as_exp.h>
@@ -94,31 +95,34 @@ bool expressions_equal(const as_exp* e1, const as_exp* e2) {
          std::memcmp(e1->packed, e2->packed, e1->packed_sz) == 0;
 }
 
-bool values_equal(const as_predicate& p1, const as_predicate& p2) {
+bool values_equal(const as_predicate& p1, const as_predicate& p2, PredicateKinds kinds) {
   const as_predicate_value& v1 = p1.value;
   const as_predicate_value& v2 = p2.value;
-  if (p1.type == AS_PREDICATE_EQUAL) {
-    if (p1.dtype == AS_INDEX_STRING) return texts_equal(v1.string_val.string, v2.string_val.string);
-    if (p1.dtype == AS_INDEX_NUMERIC) return v1.integer == v2.integer;
-    if (p1.dtype != AS_INDEX_BLOB) return true;
+  if (kinds.type == AS_PREDICATE_EQUAL) {
+    if (kinds.dtype == AS_INDEX_STRING)
+      return texts_equal(v1.string_val.string, v2.string_val.string);
+    if (kinds.dtype == AS_INDEX_NUMERIC) return v1.integer == v2.integer;
+    if (kinds.dtype != AS_INDEX_BLOB) return true;
     return v1.blob_val.bytes_size == v2.blob_val.bytes_size &&
            (v1.blob_val.bytes_size == 0 ||
             std::memcmp(v1.blob_val.bytes, v2.blob_val.bytes, v1.blob_val.bytes_size) == 0);
   }
-  if (p1.type != AS_PREDICATE_RANGE) return true;
-  if (p1.dtype == AS_INDEX_NUMERIC)
+  if (kinds.type != AS_PREDICATE_RANGE) return true;
+  if (kinds.dtype == AS_INDEX_NUMERIC)
     return v1.integer_range.min == v2.integer_range.min &&
            v1.integer_range.max == v2.integer_range.max;
-  if (p1.dtype == AS_INDEX_GEO2DSPHERE)
+  if (kinds.dtype == AS_INDEX_GEO2DSPHERE)
     return texts_equal(v1.string_val.string, v2.string_val.string);
   return true;
 }
 
 bool predicates_equal(const as_predicate& p1, const as_predicate& p2) {
+  PredicateKinds k1 = predicate_kinds(p1);
+  PredicateKinds k2 = predicate_kinds(p2);
   return std::strcmp(p1.index_name, p2.index_name) == 0 && std::strcmp(p1.bin, p2.bin) == 0 &&
          p1.ctx_size == p2.ctx_size && contexts_equal(p1.ctx, p2.ctx) &&
-         expressions_equal(p1.exp, p2.exp) && p1.type == p2.type && p1.dtype == p2.dtype &&
-         p1.itype == p2.itype && values_equal(p1, p2);
+         expressions_equal(p1.exp, p2.exp) && k1.type == k2.type && k1.dtype == k2.dtype &&
+         k1.itype == k2.itype && values_equal(p1, p2, k1);
 }
 
 bool wheres_equal(const as_query_predicates& w1, const as_query_predicates& w2) {

@@ -12,7 +12,7 @@
 namespace aeroshim {
 namespace {
 
-bool read_equal_value(as_predicate_value& value, as_index_datatype dtype, va_list args) {
+bool read_equal_value(as_predicate_value& value, int32_t dtype, va_list args) {
   switch (dtype) {
     case AS_INDEX_STRING:
       value.string_val.string = va_arg(args, char*);
@@ -29,7 +29,7 @@ bool read_equal_value(as_predicate_value& value, as_index_datatype dtype, va_lis
   }
 }
 
-bool read_range_value(as_predicate_value& value, as_index_datatype dtype, va_list args) {
+bool read_range_value(as_predicate_value& value, int32_t dtype, va_list args) {
   if (dtype == AS_INDEX_NUMERIC) {
     value.integer_range.min = va_arg(args, int64_t);
     value.integer_range.max = va_arg(args, int64_t);
@@ -44,23 +44,23 @@ bool read_range_value(as_predicate_value& value, as_index_datatype dtype, va_lis
 }
 
 bool read_value(as_predicate* pred, va_list args) {
-  switch (pred->type) {
-    case AS_PREDICATE_EQUAL: return read_equal_value(pred->value, pred->dtype, args);
-    case AS_PREDICATE_RANGE: return read_range_value(pred->value, pred->dtype, args);
+  PredicateKinds kinds = predicate_kinds(*pred);
+  switch (kinds.type) {
+    case AS_PREDICATE_EQUAL: return read_equal_value(pred->value, kinds.dtype, args);
+    case AS_PREDICATE_RANGE: return read_range_value(pred->value, kinds.dtype, args);
     default: return true;
   }
 }
 
 // The next free entry, cleared, with the kinds set; nullptr when full.
-as_predicate* next_entry(as_query* query, as_predicate_type type, as_index_type itype,
-                         as_index_datatype dtype) {
+as_predicate* next_entry(as_query* query, PredicateKinds kinds) {
   as_query_predicates& where = query->where;
   if (where.size >= where.capacity || where.entries == nullptr) return nullptr;
   as_predicate* pred = &where.entries[where.size];
   std::memset(pred, 0, sizeof(*pred));
-  pred->type = type;
-  pred->itype = itype;
-  pred->dtype = dtype;
+  set_enum_bits(&pred->type, kinds.type);
+  set_enum_bits(&pred->itype, kinds.itype);
+  set_enum_bits(&pred->dtype, kinds.dtype);
   return pred;
 }
 
@@ -73,12 +73,16 @@ bool commit(as_query* query, as_predicate* pred, va_list args) {
 
 }  // namespace
 
-bool where_on_bin(as_query* query, const char* bin, as_cdt_ctx* ctx, as_predicate_type type,
-                  as_index_type itype, as_index_datatype dtype, va_list args) noexcept {
+PredicateKinds predicate_kinds(const as_predicate& pred) noexcept {
+  return PredicateKinds{enum_bits(pred.type), enum_bits(pred.itype), enum_bits(pred.dtype)};
+}
+
+bool where_on_bin(as_query* query, const char* bin, as_cdt_ctx* ctx, PredicateKinds kinds,
+                  va_list args) noexcept {
   if (query == nullptr || bin == nullptr ||
       strnlen(bin, AS_BIN_NAME_MAX_SIZE) >= AS_BIN_NAME_MAX_SIZE)
     return false;
-  as_predicate* pred = next_entry(query, type, itype, dtype);
+  as_predicate* pred = next_entry(query, kinds);
   if (pred == nullptr) return false;
   std::strcpy(pred->bin, bin);
   pred->ctx = ctx;
@@ -91,10 +95,10 @@ bool where_on_bin(as_query* query, const char* bin, as_cdt_ctx* ctx, as_predicat
   return commit(query, pred, args);
 }
 
-bool where_on_index(as_query* query, const char* index_name, as_exp* exp, as_predicate_type type,
-                    as_index_type itype, as_index_datatype dtype, va_list args) noexcept {
+bool where_on_index(as_query* query, const char* index_name, as_exp* exp, PredicateKinds kinds,
+                    va_list args) noexcept {
   if (query == nullptr) return false;
-  as_predicate* pred = next_entry(query, type, itype, dtype);
+  as_predicate* pred = next_entry(query, kinds);
   if (pred == nullptr) return false;
   copy_truncated(pred->index_name, index_name, sizeof(pred->index_name));
   pred->exp = exp;
@@ -109,7 +113,7 @@ void predicate_release(as_predicate* pred) noexcept {
   pred->ctx = nullptr;
   if (pred->exp != nullptr && pred->exp_free) cf_free(pred->exp);
   pred->exp = nullptr;
-  switch (pred->dtype) {
+  switch (predicate_kinds(*pred).dtype) {
     case AS_INDEX_GEO2DSPHERE:
     case AS_INDEX_STRING:
       if (pred->value.string_val._free) cf_free(pred->value.string_val.string);

@@ -19,20 +19,48 @@
 #include <aerospike/as_query.h>
 
 #include <cstdarg>
+#include <cstdint>
+#include <cstring>
 
 namespace aeroshim {
+
+// A predicate's type, index type and data type as the ints C stores. A C
+// caller may pass any value (7.4.0 accepts an unknown predicate type), and
+// a C++ load of these enums outside their enumerators' range is undefined,
+// so the library only ever copies them as bytes.
+struct PredicateKinds {
+  int32_t type;
+  int32_t itype;
+  int32_t dtype;
+};
+
+template <typename Enum>
+int32_t enum_bits(const Enum& value) noexcept {
+  static_assert(sizeof(Enum) == sizeof(int32_t), "7.4.0's enums are 4 bytes");
+  int32_t bits = 0;
+  std::memcpy(&bits, &value, sizeof(bits));
+  return bits;
+}
+
+template <typename Enum>
+void set_enum_bits(Enum* target, int32_t bits) noexcept {
+  static_assert(sizeof(Enum) == sizeof(int32_t), "7.4.0's enums are 4 bytes");
+  std::memcpy(target, &bits, sizeof(bits));
+}
+
+PredicateKinds predicate_kinds(const as_predicate& pred) noexcept;
 
 // A predicate on a bin, or on a value inside it through ctx (not owned; the
 // predicate records its packed size). False, and nothing added, when the
 // query is NULL or full, the bin name is NULL or too long, ctx cannot be
 // packed, or the arguments do not fit the types.
-bool where_on_bin(as_query* query, const char* bin, as_cdt_ctx* ctx, as_predicate_type type,
-                  as_index_type itype, as_index_datatype dtype, va_list args) noexcept;
+bool where_on_bin(as_query* query, const char* bin, as_cdt_ctx* ctx, PredicateKinds kinds,
+                  va_list args) noexcept;
 
 // A predicate on a named index (index_name, truncated to fit) or on an
 // expression index (exp, not owned); either may be NULL.
-bool where_on_index(as_query* query, const char* index_name, as_exp* exp, as_predicate_type type,
-                    as_index_type itype, as_index_datatype dtype, va_list args) noexcept;
+bool where_on_index(as_query* query, const char* index_name, as_exp* exp, PredicateKinds kinds,
+                    va_list args) noexcept;
 
 // Frees what the predicate owns: its context, expression, and string or
 // blob value, each by its own flag.

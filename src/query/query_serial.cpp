@@ -23,17 +23,17 @@ bool write_text_value(SerialWriter& out, const char* text) {
   return true;
 }
 
-bool write_value(SerialWriter& out, const as_predicate& pred) {
+bool write_value(SerialWriter& out, const as_predicate& pred, PredicateKinds kinds) {
   const as_predicate_value& v = pred.value;
-  if (pred.type == AS_PREDICATE_EQUAL) {
-    if (pred.dtype == AS_INDEX_STRING) return write_text_value(out, v.string_val.string);
-    if (pred.dtype == AS_INDEX_NUMERIC) out.sint(v.integer);
-    if (pred.dtype == AS_INDEX_BLOB) out.blob(v.blob_val.bytes, v.blob_val.bytes_size);
+  if (kinds.type == AS_PREDICATE_EQUAL) {
+    if (kinds.dtype == AS_INDEX_STRING) return write_text_value(out, v.string_val.string);
+    if (kinds.dtype == AS_INDEX_NUMERIC) out.sint(v.integer);
+    if (kinds.dtype == AS_INDEX_BLOB) out.blob(v.blob_val.bytes, v.blob_val.bytes_size);
     return true;
   }
-  if (pred.type == AS_PREDICATE_RANGE) {
-    if (pred.dtype == AS_INDEX_GEO2DSPHERE) return write_text_value(out, v.string_val.string);
-    if (pred.dtype == AS_INDEX_NUMERIC) {
+  if (kinds.type == AS_PREDICATE_RANGE) {
+    if (kinds.dtype == AS_INDEX_GEO2DSPHERE) return write_text_value(out, v.string_val.string);
+    if (kinds.dtype == AS_INDEX_NUMERIC) {
       out.sint(v.integer_range.min);
       out.sint(v.integer_range.max);
     }
@@ -50,10 +50,11 @@ bool write_predicate(SerialWriter& out, const as_predicate& pred) {
   if (pred.ctx != nullptr) out.uint(cdt_ctx_pack(pred.ctx, out.packer()));
   out.boolean(pred.exp != nullptr);
   if (pred.exp != nullptr) out.blob(pred.exp->packed, pred.exp->packed_sz);
-  out.sint(pred.type);
-  out.sint(pred.dtype);
-  out.sint(pred.itype);
-  return write_value(out, pred);
+  PredicateKinds kinds = predicate_kinds(pred);
+  out.sint(kinds.type);
+  out.sint(kinds.dtype);
+  out.sint(kinds.itype);
+  return write_value(out, pred, kinds);
 }
 
 bool write_query(SerialWriter& out, const as_query& query) {
