@@ -237,6 +237,12 @@ static void test_from_bytes_bad_arguments(void** state)
 	assert_non_null(heap);
 	assert_true(heap->_free);
 	as_scan_destroy(heap);
+	/* As in 7.4.0, what follows the last field is not looked at. */
+	uint8_t longer[sizeof(plain) + 1];
+	memcpy(longer, plain, sizeof(plain));
+	longer[sizeof(plain)] = 0xc1;
+	assert_true(as_scan_from_bytes(&scan, longer, sizeof(longer)));
+	as_scan_destroy(&scan);
 
 	/* Counts larger than the bytes left are refused before any allocation. */
 	static const uint8_t huge_select[] = {0xa1, 0x74, 0xa0, 0xcd, 0xff, 0xff, 0xa1, 0x61};
