@@ -138,6 +138,32 @@ AS_CHECK(offsetof(as_predicate_value, blob_val) == 0);
 AS_CHECK(AS_MEMBER_SIZE(as_predicate_value, blob_val) == 16);
 AS_CHECK(offsetof(as_predicate_value, integer_range) == 0);
 AS_CHECK(AS_MEMBER_SIZE(as_predicate_value, integer_range) == 16);
+/* The union's anonymous members, field by field. */
+AS_CHECK(offsetof(as_predicate_value, string_val.string) == 0);
+AS_CHECK(AS_MEMBER_SIZE(as_predicate_value, string_val.string) == 8);
+AS_CHECK(offsetof(as_predicate_value, string_val._free) == 8);
+AS_CHECK(AS_MEMBER_SIZE(as_predicate_value, string_val._free) == 1);
+AS_CHECK(offsetof(as_predicate_value, blob_val.bytes) == 0);
+AS_CHECK(AS_MEMBER_SIZE(as_predicate_value, blob_val.bytes) == 8);
+AS_CHECK(offsetof(as_predicate_value, blob_val.bytes_size) == 8);
+AS_CHECK(AS_MEMBER_SIZE(as_predicate_value, blob_val.bytes_size) == 4);
+AS_CHECK(offsetof(as_predicate_value, blob_val._free) == 12);
+AS_CHECK(AS_MEMBER_SIZE(as_predicate_value, blob_val._free) == 1);
+AS_CHECK(offsetof(as_predicate_value, integer_range.min) == 0);
+AS_CHECK(AS_MEMBER_SIZE(as_predicate_value, integer_range.min) == 8);
+AS_CHECK(offsetof(as_predicate_value, integer_range.max) == 8);
+AS_CHECK(AS_MEMBER_SIZE(as_predicate_value, integer_range.max) == 8);
+/* The UDF call inside a scan and a query, which the serializers read. */
+AS_CHECK(offsetof(as_scan, apply_each.module) == 112);
+AS_CHECK(offsetof(as_scan, apply_each.function) == 176);
+AS_CHECK(offsetof(as_scan, apply_each.arglist) == 240);
+AS_CHECK(offsetof(as_scan, apply_each._free) == 248);
+AS_CHECK(offsetof(as_query, apply.module) == 136);
+AS_CHECK(offsetof(as_query, apply.function) == 200);
+AS_CHECK(offsetof(as_query, apply.arglist) == 264);
+AS_CHECK(offsetof(as_query, apply._free) == 272);
+/* The status's flexible array: one as_partition_status per partition. */
+AS_CHECK(sizeof(((as_partitions_status*)0)->parts[0]) == 48);
 AS_CHECK(sizeof(as_ordering) == 20);
 AS_CHECK(AS_ALIGNOF(as_ordering) == 4);
 AS_CHECK(offsetof(as_ordering, bin) == 0);

@@ -3,8 +3,10 @@
  * index predicate (on a bin, a bin inside a collection through a CDT
  * context, a named index, or an expression), and optionally a UDF or
  * operations the server applies in the background. The predicate macros
- * expand to the trailing arguments of as_query_where and friends. The
- * constructors and setters belong to the scan/query layer: declared only.
+ * expand to the trailing arguments of as_query_where and friends. A
+ * predicate's context, expression and string/blob value are the caller's
+ * unless its own _free flag says otherwise (and only in a predicate list
+ * from as_query_where_init). to_bytes/from_bytes use 7.4.0's byte format.
  */
 #pragma once
 

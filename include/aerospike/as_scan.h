@@ -2,8 +2,11 @@
  * A scan: every record of a namespace/set (or of some partitions), with a
  * bin selection, and optionally a UDF or operations the server applies to
  * each record in the background. as_scan_select_inita puts the bin list on
- * the caller's stack. The constructors and setters belong to the
- * scan/query layer: declared only.
+ * the caller's stack (destroy leaves it alone); as_scan_select_init puts it
+ * on the heap, owned by the scan. Neither grows. The scan owns its UDF
+ * argument list, its operations and one reference to its partition status.
+ * to_bytes/from_bytes use 7.4.0's byte format, so saved scans move between
+ * the two libraries.
  */
 #pragma once
 

@@ -3,6 +3,7 @@
 #include "ops/base64.h"
 #include "ops/cdt_pack.h"
 
+#include <aerospike/as_boolean.h>
 #include <aerospike/as_integer.h>
 #include <aerospike/as_list.h>
 #include <citrusleaf/alloc.h>
@@ -35,6 +36,13 @@ bool item_from(const as_val* type, const as_val* value, as_cdt_ctx_item* item) {
   if (type == nullptr || value == nullptr || as_val_type(type) != AS_INTEGER) return false;
   item->type = static_cast<uint32_t>(reinterpret_cast<const as_integer*>(type)->value);
   if ((item->type & AS_CDT_CTX_VALUE) != 0) {
+    // Booleans are not reference counted (reserve does nothing), yet a
+    // decoded one is freed with the list: the item needs its own. 7.4.0
+    // reserves it anyway and frees it twice.
+    if (const as_boolean* flag = as_boolean_fromval(value)) {
+      item->val.pval = reinterpret_cast<as_val*>(as_boolean_new(flag->value));
+      return item->val.pval != nullptr;
+    }
     item->val.pval = as_val_reserve(const_cast<as_val*>(value));
     return true;
   }
