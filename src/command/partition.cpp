@@ -81,8 +81,8 @@ as_node* prefer_rack(const Cluster& cluster, const PartitionInfo& p, const as_no
 
 }  // namespace
 
-Result<PartitionInfo> locate_partition(const Cluster& cluster, const as_key& key) {
-  const auto table = cluster.map().find_namespace(key.ns);
+Result<PartitionInfo> locate_namespace(const Cluster& cluster, const char* ns) {
+  const auto table = cluster.map().find_namespace(ns);
   std::optional<PartitionTable> view;
   if (table) view = cluster.map().partition_table(*table);
   if (!view) {
@@ -90,14 +90,20 @@ Result<PartitionInfo> locate_partition(const Cluster& cluster, const as_key& key
     const uint32_t count = nodes->size;
     as_nodes_release(nodes);
     if (count == 0) return Status(AEROSPIKE_ERR_NAMESPACE_NOT_FOUND, "Cluster is empty");
-    return Status::error(AEROSPIKE_ERR_NAMESPACE_NOT_FOUND, "Invalid namespace: {}", key.ns);
+    return Status::error(AEROSPIKE_ERR_NAMESPACE_NOT_FOUND, "Invalid namespace: {}", ns);
   }
   PartitionInfo info{*view};
-  info.ns = key.ns;
-  info.partition_id = as_partition_getid(key.digest.value, SegmentLayout::kPartitions);
+  info.ns = ns;
   info.replica_size = cluster.map().replica_size(*table);
   info.sc_mode = cluster.map().sc_mode(*table);
   if (info.replica_size == 0) info.replica_size = 1;
+  return info;
+}
+
+Result<PartitionInfo> locate_partition(const Cluster& cluster, const as_key& key) {
+  auto info = locate_namespace(cluster, key.ns);
+  if (!info) return info;
+  info->partition_id = as_partition_getid(key.digest.value, SegmentLayout::kPartitions);
   return info;
 }
 

@@ -30,6 +30,10 @@ struct PartitionInfo {
 // words it ("Cluster is empty", "Invalid namespace: NS").
 Result<PartitionInfo> locate_partition(const Cluster& cluster, const as_key& key);
 
+// A namespace's table (partition_id 0), for commands that walk every
+// partition (scans, queries); errors as locate_partition's.
+Result<PartitionInfo> locate_namespace(const Cluster& cluster, const char* ns);
+
 // The node for this attempt, with a reference the caller releases, or
 // nullptr when no replica has an active node. `previous` is compared, never
 // dereferenced: it may be gone.

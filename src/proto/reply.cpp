@@ -264,6 +264,74 @@ Result<Reply> next_message(const uint8_t*& p, const uint8_t* end) {
   return head;
 }
 
+namespace {
+
+void copy_name(char* to, size_t capacity, const uint8_t* from, size_t size) {
+  const size_t n = size < capacity - 1 ? size : capacity - 1;
+  std::memcpy(to, from, n);
+  to[n] = 0;
+}
+
+// The user key's value into the key's own storage, as 7.4.0 keeps it.
+Status read_user_key(const uint8_t* data, size_t size, as_key* key) {
+  if (size < 1) return Status::ok();
+  const uint8_t type = data[0];
+  const uint8_t* v = data + 1;
+  const size_t n = size - 1;
+  auto* slot = reinterpret_cast<as_val*>(&key->value);
+  if (type == wire(ParticleType::kInteger) && n == 8) {
+    as_integer_init(reinterpret_cast<as_integer*>(slot), static_cast<int64_t>(load_be64(v)));
+  } else if (type == wire(ParticleType::kDouble) && n == 8) {
+    as_double_init(reinterpret_cast<as_double*>(slot), load_be_double(v));
+  } else if (type == wire(ParticleType::kString)) {
+    auto* text = static_cast<char*>(copy_out(v, n, true));
+    if (!text) return out_of_memory(n + 1);
+    as_string_init_wlen(reinterpret_cast<as_string*>(slot), text, n, true);
+  } else if (type == wire(ParticleType::kBlob)) {
+    void* bytes = copy_out(v, n, false);
+    if (!bytes && n) return out_of_memory(n);
+    as_bytes_init_wrap(reinterpret_cast<as_bytes*>(slot), static_cast<uint8_t*>(bytes),
+                       static_cast<uint32_t>(n), true);
+  } else {
+    return Status::ok();
+  }
+  key->valuep = &key->value;
+  return Status::ok();
+}
+
+}  // namespace
+
+Status read_record_key(const Reply& reply, as_key* key, uint64_t* bval) {
+  const uint8_t* p = reply.fields;
+  for (uint16_t i = 0; i < reply.n_fields; ++i) {
+    const uint32_t size = load_be32(p);
+    const uint8_t type = p[4];
+    const uint8_t* data = p + 5;
+    const size_t n = size ? size - 1 : 0;
+    p += 4 + size;
+    switch (static_cast<FieldType>(type)) {
+      case FieldType::kDigest:
+        std::memcpy(key->digest.value, data, n < AS_DIGEST_VALUE_SIZE ? n : AS_DIGEST_VALUE_SIZE);
+        key->digest.init = true;
+        break;
+      case FieldType::kNamespace: copy_name(key->ns, sizeof key->ns, data, n); break;
+      case FieldType::kSet: copy_name(key->set, sizeof key->set, data, n); break;
+      case FieldType::kKey:
+        if (Status st = read_user_key(data, n, key); !st) return st;
+        break;
+      case FieldType::kBvalArray:
+        if (bval && n >= 8) {
+          uint64_t v = 0;
+          for (int b = 7; b >= 0; --b) v = (v << 8) | data[b];
+          *bval = v;
+        }
+        break;
+      default: break;
+    }
+  }
+  return Status::ok();
+}
+
 Status fill_record(const Reply& reply, as_record** rec, bool deserialize) {
   bool created = false;
   auto target = prepare_record(rec, reply.n_ops, created);

@@ -34,6 +34,11 @@ Result<Reply> parse_reply(const uint8_t* body, size_t size);
 // bounds-checked to find where it ends; `p` moves past it.
 Result<Reply> next_message(const uint8_t*& p, const uint8_t* end);
 
+// The key fields of a scan or query record (digest, namespace, set, user
+// key) into `key`, whose strings end at their size; `bval` gets a query's
+// index value when sent. A user key of a type keys cannot have is skipped.
+Status read_record_key(const Reply& reply, as_key* key, uint64_t* bval);
+
 // Replaces the bins of *rec with the reply's ops (allocating the record
 // when *rec is NULL, as 7.4.0 does) and sets gen and ttl. Lists and maps are
 // decoded unless `deserialize` is false (then kept as typed bytes). On

@@ -1,0 +1,208 @@
+#include "command/partition_scan.h"
+
+#include "command/executor.h"
+#include "command/partition_tracker.h"
+#include "core/status_names.h"
+#include "proto/message.h"
+#include "proto/reply.h"
+#include "proto/wire_buffer.h"
+
+#include <aerospike/as_atomic.h>
+#include <aerospike/as_cluster.h>
+#include <aerospike/as_record.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <random>
+#include <thread>
+#include <vector>
+
+namespace aeroshim {
+namespace {
+
+// One round's shared state: the first failure, and whether any node
+// command failed (the others then stop, SCAN_ABORTED).
+struct Round {
+  PartitionScan& scan;
+  as_partition_tracker& pt;
+  std::atomic<bool> failed{false};
+  std::mutex lock;
+  Status first = Status::ok();
+
+  void fail(Status s) {
+    std::lock_guard<std::mutex> hold(lock);
+    if (first && s.code() != AEROSPIKE_ERR_CLIENT_ABORT) first = std::move(s);
+    failed.store(true, std::memory_order_relaxed);
+  }
+};
+
+struct NodeStream {
+  Round& round;
+  as_node_partitions& np;
+};
+
+// One record: keyed, bins decoded, handed to the callback, its digest kept.
+Status deliver(NodeStream& s, const proto::Reply& reply) {
+  as_record rec;
+  as_record_init(&rec, 0);
+  uint64_t bval = 0;
+  Status st = proto::read_record_key(reply, &rec.key, &bval);
+  as_record* target = &rec;
+  if (st) st = proto::fill_record(reply, &target, s.round.scan.deserialize);
+  if (!st) {
+    as_record_destroy(&rec);
+    return st;
+  }
+  if (as_partition_tracker_reached_max_records_sync(&s.round.pt, &s.np)) {
+    as_record_destroy(&rec);
+    return Status::ok();
+  }
+  PartitionScan& scan = s.round.scan;
+  if (scan.callback && !scan.callback(reinterpret_cast<as_val*>(&rec), scan.udata)) {
+    as_record_destroy(&rec);
+    return Status(AEROSPIKE_ERR_CLIENT_ABORT);
+  }
+  if (rec.key.digest.init) {
+    if (scan.query) {
+      as_partition_tracker_set_last(&s.round.pt, &s.np, &rec.key.digest, bval, kPartitionCount);
+    } else {
+      as_partition_tracker_set_digest(&s.round.pt, &s.np, &rec.key.digest, kPartitionCount);
+    }
+  }
+  as_record_destroy(&rec);
+  return Status::ok();
+}
+
+Status parse_frame(void* context, const uint8_t* body, size_t size, as_node*, bool& last) {
+  auto& s = *static_cast<NodeStream*>(context);
+  const uint8_t* p = body;
+  const uint8_t* end = body + size;
+  while (p < end) {
+    auto reply = proto::next_message(p, end);
+    if (!reply) return reply.status();
+    const auto code = static_cast<as_status>(reply->result_code);
+    if (reply->info3 & proto::kInfo3Last) {
+      last = true;
+      if (code != AEROSPIKE_OK) return Status(code, status_name(code));
+      return Status::ok();
+    }
+    if (reply->info3 & proto::kInfo3PartitionDone) {
+      // The generation names the partition; a code says it was not read.
+      if (code != AEROSPIKE_OK) tracker_part_unavailable(s.round.pt, s.np, reply->generation);
+      continue;
+    }
+    if (code != AEROSPIKE_OK) {
+      // A set the node does not have: nothing to read there.
+      if (code == AEROSPIKE_ERR_RECORD_NOT_FOUND) {
+        last = true;
+        return Status::ok();
+      }
+      return Status(code, status_name(code));
+    }
+    if (Status delivered = deliver(s, *reply); !delivered) return delivered;
+    if (s.round.failed.load(std::memory_order_relaxed))
+      return Status(AEROSPIKE_ERR_SCAN_ABORTED);
+  }
+  return Status::ok();
+}
+
+void fill_partitions(proto::ScanRequest& r, as_partition_tracker& pt, as_node_partitions& np) {
+  r.partitions.clear();
+  r.resume_after.clear();
+  r.resume_bvals.clear();
+  for (uint32_t i = 0; i < np.parts_full.size; ++i)
+    r.partitions.push_back(as_partition_tracker_get_id(&np.parts_full, i));
+  for (uint32_t i = 0; i < np.parts_partial.size; ++i) {
+    as_partition_status* ps = as_partition_tracker_get_status(&pt, &np.parts_partial, i);
+    r.resume_after.push_back(ps->digest.value);
+    r.resume_bvals.push_back(ps->bval);
+  }
+}
+
+// One node's command, sent once: a failure the tracker can mend makes its
+// partitions next-round work.
+Status node_command(Round& round, as_node_partitions& np, uint64_t task_id) {
+  PartitionScan& scan = round.scan;
+  proto::ScanRequest request = scan.request;
+  request.task_id = task_id;
+  request.max_records = np.record_max;
+  fill_partitions(request, round.pt, np);
+  // Only a query with an index value sends the values beside the digests.
+  if (!scan.query || request.query_fields.empty()) request.resume_bvals.clear();
+  proto::WireBuffer buffer;
+  auto size = proto::encode_scan(request, buffer);
+  if (!size) return size.status();
+  CommandTimer timer(*scan.policy);
+  NodeStream stream{round, np};
+  Attempt a = attempt_stream(*scan.policy, timer, np.node, buffer.data(), *size, parse_frame,
+                             &stream);
+  Status status = std::move(a.status);
+  if (a.retry && status.code() == AEROSPIKE_ERR_TIMEOUT)
+    status = timeout_status(*scan.policy, a.server_timeout, 1, np.node);
+  if (!status && tracker_should_retry(round.pt, np, status.code())) return Status::ok();
+  return status;
+}
+
+Status run_round(PartitionScan& scan, as_partition_tracker& pt, uint64_t task_id) {
+  Round round{scan, pt};
+  const uint32_t n = pt.node_parts.size;
+  auto np_at = [&](uint32_t i) -> as_node_partitions& {
+    return *static_cast<as_node_partitions*>(as_vector_get(&pt.node_parts, i));
+  };
+  if (scan.concurrent && n > 1) {
+    std::vector<std::thread> workers;
+    workers.reserve(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      workers.emplace_back([&, i] {
+        if (round.failed.load(std::memory_order_relaxed)) return;
+        Status s = node_command(round, np_at(i), task_id);
+        if (!s) round.fail(s.code() == AEROSPIKE_ERR_CLIENT_ABORT ? Status(s.code()) : s);
+      });
+    }
+    for (auto& w : workers) w.join();
+    if (!round.failed.load()) return Status::ok();
+    if (round.first) return Status(AEROSPIKE_ERR_CLIENT_ABORT);
+    return std::move(round.first);
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    Status s = node_command(round, np_at(i), task_id);
+    if (!s) return s;
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+uint64_t random_task_id() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  uint64_t id = 0;
+  while (id == 0) id = engine();
+  return id;
+}
+
+Status run_partition_scan(PartitionScan& scan, as_partition_tracker& pt) {
+  as_cluster_add_command_count(scan.cluster->view());
+  Status status = Status::ok();
+  for (;;) {
+    const uint64_t task_id = random_task_id();
+    if (Status assigned = tracker_assign(pt, *scan.cluster, scan.ns); !assigned) return assigned;
+    if (pt.iteration > 1) {
+      for (uint32_t i = 0; i < pt.node_parts.size; ++i) as_cluster_add_retry(scan.cluster->view());
+    }
+    status = run_round(scan, pt, task_id);
+    if (status.code() == AEROSPIKE_ERR_CLIENT_ABORT) {
+      status = Status::ok();
+      break;
+    }
+    if (!status) return status;
+    status = tracker_is_complete(pt, *scan.cluster);
+    if (status.code() != AEROSPIKE_ERR_CLIENT) break;
+    if (pt.sleep_between_retries > 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(pt.sleep_between_retries));
+  }
+  if (status && scan.callback) scan.callback(nullptr, scan.udata);
+  return status;
+}
+
+}  // namespace aeroshim
