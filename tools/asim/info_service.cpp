@@ -1,6 +1,8 @@
 #include "info_service.h"
 
 #include "namespace_info.h"
+#include "query_service.h"
+#include "server.h"
 #include "sindex_info.h"
 #include "truncate_info.h"
 #include "udf_info.h"
@@ -126,6 +128,9 @@ std::string InfoService::value_of(size_t node, const std::string& command) {
   }
   if (store_ && name.rfind("udf-", 0) == 0) {
     if (auto v = udf::info_command(store_->udf_modules(), name, params)) return *v;
+  }
+  if (queries_) {
+    if (auto v = queries_->info_command(node, name, params, monotonic_ms())) return *v;
   }
   if (store_) {
     if (auto v = truncate_command(cluster_, *store_, name, params)) return *v;
