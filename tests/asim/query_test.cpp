@@ -204,8 +204,13 @@ void test_background_ops(void**) {
   m.info2 = proto::kInfo2Write;
   m.info3 = 0;
   m.ops.push_back(put_int("c", 9));
+  m.fields.push_back({ft(proto::FieldType::kRecordsPerSecond), be32(100)});
   const size_t node = *f.cluster.owner(0, 0, 0);
   const auto fin = messages(f.service.serve(node, m, 0));
+  // At 100 records per second the second write is due at 10 ms.
+  assert_non_null(strstr(f.service.info_command(node, "query-show", "id=4242", 1)->c_str(), "status=active(ok)"));
+  assert_true(f.service.tick(1) > 0);
+  assert_int_equal(f.service.tick(100000), -1);
   assert_int_equal(fin.size(), 1);
   assert_int_equal(fin[0].info3 & proto::kInfo3Last, proto::kInfo3Last);
   assert_int_equal(fin[0].result_code, 0);
@@ -219,7 +224,7 @@ void test_background_ops(void**) {
       if (b.name == "c") assert_true(mine);
   }
   assert_int_equal(written, owned);
-  const auto line = *f.service.info_command(node, "query-show", "id=4242", 10);
+  const auto line = *f.service.info_command(node, "query-show", "id=4242", 100000);
   assert_non_null(strstr(line.c_str(), ":status=done(ok):"));
   assert_non_null(strstr(line.c_str(), (":recs-succeeded=" + std::to_string(owned) + ":").c_str()));
   assert_non_null(strstr(line.c_str(), ":job-type=background-ops:"));
@@ -234,7 +239,7 @@ void test_background_ops(void**) {
   assert_int_equal(messages(f.service.serve(node, reads, 0))[0].result_code, kParameter);
   proto::Message fast = m;
   fast.fields[3].data = be64(3);
-  fast.fields.push_back({ft(proto::FieldType::kRecordsPerSecond), be32(20000)});
+  fast.fields.back().data = be32(20000);
   assert_int_equal(messages(f.service.serve(node, fast, 0))[0].result_code, kParameter);
 }
 
@@ -256,6 +261,7 @@ void test_background_udf(void**) {
     m.fields[3].data = be64(100 + node);
     assert_int_equal(messages(f.service.serve(node, m, 0))[0].result_code, 0);
   }
+  f.service.tick(100000);
   std::set<int64_t> marked;
   for (const auto& [digest, r] : f.store.live_records("test", asim::server_now())) {
     int64_t n = -1;

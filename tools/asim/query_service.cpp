@@ -119,7 +119,12 @@ bool Service::trid_active(size_t node, uint64_t trid, uint64_t /*now_ms*/) const
 void Service::remember(size_t node, Job job) {
   auto& list = jobs_[node];
   list.push_back(std::move(job));
-  while (list.size() > kMaxDone) list.pop_front();
+  // Only finished jobs are forgotten, oldest first.
+  while (list.size() > kMaxDone) {
+    auto done = std::find_if(list.begin(), list.end(), [](const Job& j) { return !j.running; });
+    if (done == list.end()) break;
+    list.erase(done);
+  }
 }
 
 // Everything the server checks before a job starts, in its order; 0 or the
@@ -184,13 +189,14 @@ std::vector<Piece> Service::serve(size_t node, const Message& m, uint64_t now_ms
     run.by_partition[pid].emplace_back(digest, r);
   }
   if (run.req.kind == Kind::kBasic) return basic(node, run, now_ms);
-  const uint8_t rc = background(node, run);
+  const uint8_t rc = background(node, run, now_ms);
   if (rc != 0) return {Piece{0, error_only(rc)}};
   job.finish_ms = now_ms;
   StreamAnswer fin;
   std::string bytes = fin.finish(0);
   job.net_io_bytes = bytes.size();
   remember(node, job);
+  tick(now_ms);  // what is due at once
   return {Piece{0, std::move(bytes)}};
 }
 
@@ -341,10 +347,17 @@ std::vector<Piece> Service::basic(size_t node, Run& run, uint64_t now_ms) {
   return pieces;
 }
 
-// Applies the job's write ops or record UDF to every matching record of
-// the partitions this node masters, each as its own write transaction.
-uint8_t Service::background(size_t node, Run& run) {
+// The write transactions a background job makes, one per matching record
+// of the partitions this node masters, in the order the server reduces
+// them; the predicate and filter are judged now, the writes made as the
+// job's pace allows.
+uint8_t Service::background(size_t node, Run& run, uint64_t now_ms) {
   const Request& req = run.req;
+  Pending pending;
+  pending.node = node;
+  pending.trid = run.job.trid;
+  pending.start_ms = now_ms;
+  pending.rps = req.rps;
   for (auto& [pid, records] : run.by_partition) {
     if (cluster_.owner(run.ns_index, pid, 0) != node) continue;
     for (const auto& [bval, digest, r] : ordered(records, nullptr, run.index ? &run.matcher : nullptr)) {
@@ -367,11 +380,46 @@ uint8_t Service::background(size_t node, Run& run) {
         m.fields.push_back({static_cast<uint8_t>(FieldType::kUdfFunction), req.function});
         m.fields.push_back({static_cast<uint8_t>(FieldType::kUdfArglist), req.arglist});
       }
-      const Message reply = store_.execute(m, run.now);
-      ++(reply.result_code == 0 ? run.job.succeeded : run.job.failed);
+      pending.writes.push_back(std::move(m));
     }
   }
+  run.job.running = true;
+  run.job.planned = pending.writes.size();
+  pending_.push_back(std::move(pending));
   return 0;
+}
+
+Job* Service::job_of(size_t node, uint64_t trid) {
+  auto it = jobs_.find(node);
+  if (it == jobs_.end()) return nullptr;
+  for (auto& j : it->second)
+    if (j.trid == trid) return &j;
+  return nullptr;
+}
+
+int Service::tick(uint64_t now_ms) {
+  int64_t next = -1;
+  for (auto p = pending_.begin(); p != pending_.end();) {
+    Job* job = job_of(p->node, p->trid);
+    // The k-th write (from 0) is due k / rps seconds after the start.
+    auto due = [&](size_t k) { return p->start_ms + uint64_t{k} * 1000 / p->rps; };
+    while (p->next < p->writes.size() && due(p->next) <= now_ms) {
+      const Message reply = store_.execute(p->writes[p->next++], server_now());
+      if (job) ++(reply.result_code == 0 ? job->succeeded : job->failed);
+    }
+    if (p->next == p->writes.size()) {
+      if (job) {
+        job->running = false;
+        job->finish_ms = now_ms;
+      }
+      p = pending_.erase(p);
+      continue;
+    }
+    const auto wait = static_cast<int64_t>(due(p->next) - now_ms);
+    if (next < 0 || wait < next) next = wait;
+    ++p;
+  }
+  return static_cast<int>(next);
 }
 
 namespace {
@@ -387,10 +435,13 @@ const char* type_name(Kind k) {
 }
 
 std::string job_line(const Job& j, uint64_t now_ms) {
-  const bool done = now_ms >= j.finish_ms;
+  const bool done = !j.running && now_ms >= j.finish_ms;
   const uint64_t span = j.finish_ms - j.start_ms;
-  const double progress =
-      done || span == 0 ? 100.0 : 100.0 * static_cast<double>(now_ms - j.start_ms) / static_cast<double>(span);
+  double progress = 100.0;
+  if (j.running && j.planned != 0)
+    progress = 100.0 * static_cast<double>(j.succeeded + j.failed) / static_cast<double>(j.planned);
+  else if (!done && span != 0)
+    progress = 100.0 * static_cast<double>(now_ms - j.start_ms) / static_cast<double>(span);
   std::string out = fmt::format("trid={}:ns={}", j.trid, j.ns);
   if (!j.set.empty()) out += ":set=" + j.set;
   if (!j.sindex.empty()) out += ":sindex-name=" + j.sindex;
@@ -425,7 +476,7 @@ std::optional<std::string> Service::info_command(size_t node, const std::string&
     std::string out;
     for (bool active : {true, false})
       for (auto j = list.rbegin(); j != list.rend(); ++j)
-        if ((now_ms < j->finish_ms) == active) out += (out.empty() ? "" : ";") + job_line(*j, now_ms);
+        if ((j->running || now_ms < j->finish_ms) == active) out += (out.empty() ? "" : ";") + job_line(*j, now_ms);
     return out;
   }
   uint64_t trid = 0;

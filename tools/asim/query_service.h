@@ -41,6 +41,8 @@ struct Job {
   uint64_t failed = 0;
   uint64_t filtered_bins = 0;
   uint64_t net_io_bytes = 0;
+  bool running = false;  // a background job with writes still to make
+  uint64_t planned = 0;  // the writes a background job makes
 };
 
 // A message the server runs as a query: no digest, and not a batch.
@@ -62,6 +64,10 @@ class Service {
   // piece has no delay.
   std::vector<Piece> serve(size_t node, const aeroshim::proto::Message& m, uint64_t now_ms);
 
+  // Makes the background writes due by `now_ms` (monotonic); answers the ms
+  // until the next one, or -1 when none is left.
+  int tick(uint64_t now_ms);
+
   // query-show as node `node` answers it; nullopt for any other name.
   std::optional<std::string> info_command(size_t node, const std::string& name,
                                           const std::string& params, uint64_t now_ms) const;
@@ -70,7 +76,17 @@ class Service {
   struct Run;
   uint8_t prepare(size_t node, const aeroshim::proto::Message& m, Run& run);
   std::vector<Piece> basic(size_t node, Run& run, uint64_t now_ms);
-  uint8_t background(size_t node, Run& run);
+  // A background job's writes, made at its records-per-second pace.
+  struct Pending {
+    size_t node = 0;
+    uint64_t trid = 0;
+    uint64_t start_ms = 0;
+    uint32_t rps = 1;
+    std::vector<aeroshim::proto::Message> writes;
+    size_t next = 0;
+  };
+  uint8_t background(size_t node, Run& run, uint64_t now_ms);
+  Job* job_of(size_t node, uint64_t trid);
   uint8_t scan_partition(uint32_t pid, Run& run, Pacer& pacer);
   void remember(size_t node, Job job);
   bool trid_active(size_t node, uint64_t trid, uint64_t now_ms) const;
@@ -78,6 +94,7 @@ class Service {
   Cluster& cluster_;
   RecordStore& store_;
   std::map<size_t, std::deque<Job>> jobs_;  // per node, oldest first
+  std::vector<Pending> pending_;
   uint32_t next_trid_ = 0;
 };
 

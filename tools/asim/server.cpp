@@ -376,6 +376,9 @@ void Server::run(int signal_fd, uint64_t deadline_ms) {
   epoll_event events[256];
   for (;;) {
     int timeout = release_held();
+    // Background scans and queries make their writes at their own pace.
+    const int writes_due = queries_.tick(monotonic_ms());
+    if (writes_due >= 0 && (timeout < 0 || writes_due < timeout)) timeout = writes_due;
     if (deadline_ms) {
       const uint64_t now = monotonic_ms();
       if (now >= deadline_ms) return;
