@@ -4,12 +4,11 @@
 // INDEX_NOTFOUND for a missing index or a predicate of the wrong type, the
 // bval each record carries and resumes from, and background jobs that apply
 // write ops or a record UDF to what a node masters, reported by query-show.
+#include "cmocka_cxx.h"
 #include "query_wire.h"
 
 #include <cstring>
 #include <set>
-
-#include "cmocka_cxx.h"
 
 using namespace qtest;
 using asim::Cluster;
@@ -35,7 +34,8 @@ struct Fixture {
       for (auto& msg : messages(service.serve(node, m, 1000))) {
         if ((msg.info3 & proto::kInfo3Last) && rc) *rc = msg.result_code;
         if (msg.field(proto::FieldType::kDigest)) out.push_back(msg);
-        if (!(msg.info3 & (proto::kInfo3Last | proto::kInfo3PartitionDone)) && msg.result_code != 0 && rc)
+        if (!(msg.info3 & (proto::kInfo3Last | proto::kInfo3PartitionDone)) &&
+            msg.result_code != 0 && rc)
           *rc = msg.result_code;
       }
     }
@@ -60,13 +60,15 @@ std::string range_int(const std::string& bin, int64_t a, int64_t b) {
          be64(static_cast<uint64_t>(a)) + be32(8) + be64(static_cast<uint64_t>(b));
 }
 std::string range_text(const std::string& bin, char type, const std::string& v) {
-  return std::string("\x01", 1) + static_cast<char>(bin.size()) + bin + type + be32(static_cast<uint32_t>(v.size())) + v +
-         be32(static_cast<uint32_t>(v.size())) + v;
+  return std::string("\x01", 1) + static_cast<char>(bin.size()) + bin + type +
+         be32(static_cast<uint32_t>(v.size())) + v + be32(static_cast<uint32_t>(v.size())) + v;
 }
 
 proto::Message query(const std::string& set, const std::string& range, uint8_t itype = 0) {
   proto::Message m = scan_request("test", set, all_partitions());
-  if (itype) m.fields.push_back({ft(proto::FieldType::kIndexType), std::string(1, static_cast<char>(itype))});
+  if (itype)
+    m.fields.push_back(
+        {ft(proto::FieldType::kIndexType), std::string(1, static_cast<char>(itype))});
   m.fields.push_back({ft(proto::FieldType::kIndexRange), range});
   return m;
 }
@@ -77,12 +79,15 @@ std::string geo(const std::string& json) { return std::string(3, '\0') + json; }
 // m = {"k<i%3>": i}, loc = a point at (i, i).
 void seed(Fixture& f) {
   for (uint8_t i = 0; i < 20; ++i) {
-    const std::string list = std::string("\x92", 1) + static_cast<char>(i) + static_cast<char>(i + 100);
-    const std::string map = std::string("\x81\xa3\x03k", 4) + static_cast<char>('0' + i % 3) + static_cast<char>(i);
-    const std::string point = "{\"type\":\"Point\",\"coordinates\":[" + std::to_string(i) + "," + std::to_string(i) + "]}";
+    const std::string list =
+        std::string("\x92", 1) + static_cast<char>(i) + static_cast<char>(i + 100);
+    const std::string map =
+        std::string("\x81\xa3\x03k", 4) + static_cast<char>('0' + i % 3) + static_cast<char>(i);
+    const std::string point = "{\"type\":\"Point\",\"coordinates\":[" + std::to_string(i) + "," +
+                              std::to_string(i) + "]}";
     write(f.store, digest_in(static_cast<uint16_t>(i * 200), static_cast<char>(0x50), i), "s",
-          {put_int("n", i), put(3, "name", "n" + std::to_string(i % 4)), put(20, "tags", list), put(19, "m", map),
-           put(23, "loc", geo(point))});
+          {put_int("n", i), put(3, "name", "n" + std::to_string(i % 4)), put(20, "tags", list),
+           put(19, "m", map), put(23, "loc", geo(point))});
   }
 }
 
@@ -104,7 +109,8 @@ void test_numeric_and_string(void**) {
   const auto* bval = eq[0].field(proto::FieldType::kBvalArray);
   assert_non_null(bval);
   assert_true(bval->data == le64(7));
-  assert_true(values_of(f.all(query("s", range_int("n", 3, 6))), "n") == (std::set<int64_t>{3, 4, 5, 6}));
+  assert_true(values_of(f.all(query("s", range_int("n", 3, 6))), "n") ==
+              (std::set<int64_t>{3, 4, 5, 6}));
   assert_int_equal(f.all(query("s", range_text("name", 3, "n1"))).size(), 5);
   // By name: the bin name is left empty.
   proto::Message named = query("s", range_int("", 10, 19));
@@ -153,16 +159,21 @@ void test_geo(void**) {
   Fixture f;
   seed(f);
   f.index("loc_idx", "s", "loc", "default", "geo2dsphere");
-  const std::string square = "{\"type\":\"Polygon\",\"coordinates\":[[[2.5,2.5],[6.5,2.5],[6.5,6.5],[2.5,6.5],[2.5,2.5]]]}";
-  assert_true(values_of(f.all(query("s", range_text("loc", 23, square))), "n") == (std::set<int64_t>{3, 4, 5, 6}));
+  const std::string square =
+      "{\"type\":\"Polygon\",\"coordinates\":[[[2.5,2.5],[6.5,2.5],[6.5,6.5],[2.5,6.5],[2.5,2.5]]]"
+      "}";
+  assert_true(values_of(f.all(query("s", range_text("loc", 23, square))), "n") ==
+              (std::set<int64_t>{3, 4, 5, 6}));
   // By haversine, (10, 10) is 55.6 km from (10, 10.5), (11, 11) 122.6 km
   // and (9, 9) 199 km: a 130 km circle holds the first two.
   const std::string circle = "{\"type\":\"AeroCircle\",\"coordinates\":[[10,10.5],130000]}";
-  assert_true(values_of(f.all(query("s", range_text("loc", 23, circle))), "n") == (std::set<int64_t>{10, 11}));
+  assert_true(values_of(f.all(query("s", range_text("loc", 23, circle))), "n") ==
+              (std::set<int64_t>{10, 11}));
   // Regions containing a point.
   write(f.store, digest_in(7, 0x30, 1), "s", {put_int("n", 100), put(23, "loc", geo(square))});
   const std::string point = "{\"type\":\"Point\",\"coordinates\":[3,4]}";
-  assert_true(values_of(f.all(query("s", range_text("loc", 23, point))), "n") == (std::set<int64_t>{100}));
+  assert_true(values_of(f.all(query("s", range_text("loc", 23, point))), "n") ==
+              (std::set<int64_t>{100}));
   uint8_t rc = 0;
   f.all(query("s", range_text("loc", 23, "{\"type\":\"Blob\"}")), &rc);
   assert_int_equal(rc, kParameter);
@@ -181,16 +192,19 @@ void test_bval_resume_and_garbage(void**) {
   m.fields.push_back({ft(proto::FieldType::kDigestArray), digest_in(pid, 0x50, 5)});
   m.fields.push_back({ft(proto::FieldType::kBvalArray), le64(4)});
   size_t records = 0;
-  for (const auto& msg : messages(f.service.serve(node, m, 0))) records += msg.field(proto::FieldType::kDigest) ? 1 : 0;
+  for (const auto& msg : messages(f.service.serve(node, m, 0)))
+    records += msg.field(proto::FieldType::kDigest) ? 1 : 0;
   assert_int_equal(records, 1);  // (5, d) > (4, d)
   m.fields.back().data = le64(5);
   records = 0;
-  for (const auto& msg : messages(f.service.serve(node, m, 0))) records += msg.field(proto::FieldType::kDigest) ? 1 : 0;
+  for (const auto& msg : messages(f.service.serve(node, m, 0)))
+    records += msg.field(proto::FieldType::kDigest) ? 1 : 0;
   assert_int_equal(records, 0);
   m.fields.back().data = le64(5) + le64(6);  // two bvals, one digest
   assert_int_equal(messages(f.service.serve(node, m, 0))[0].result_code, kParameter);
-  for (const std::string& bad : {std::string(), std::string("\x02"), range_int("tags", 5, 1), std::string("\x01\x04tags\x01", 7),
-                                 range_text("tags", 9, "x"), std::string("\x01\x00\x01", 3)}) {
+  for (const std::string& bad : {std::string(), std::string("\x02"), range_int("tags", 5, 1),
+                                 std::string("\x01\x04tags\x01", 7), range_text("tags", 9, "x"),
+                                 std::string("\x01\x00\x01", 3)}) {
     proto::Message g = query("s", bad, 1);
     assert_int_equal(messages(f.service.serve(0, g, 0))[0].result_code, kParameter);
   }
@@ -208,7 +222,8 @@ void test_background_ops(void**) {
   const size_t node = *f.cluster.owner(0, 0, 0);
   const auto fin = messages(f.service.serve(node, m, 0));
   // At 100 records per second the second write is due at 10 ms.
-  assert_non_null(strstr(f.service.info_command(node, "query-show", "id=4242", 1)->c_str(), "status=active(ok)"));
+  assert_non_null(strstr(f.service.info_command(node, "query-show", "id=4242", 1)->c_str(),
+                         "status=active(ok)"));
   assert_true(f.service.tick(1) > 0);
   assert_int_equal(f.service.tick(100000), -1);
   assert_int_equal(fin.size(), 1);
@@ -246,7 +261,8 @@ void test_background_ops(void**) {
 void test_background_udf(void**) {
   Fixture f;
   seed(f);
-  f.store.udf_modules().files["bg.lua"] = "function mark(rec, v)\n rec['u'] = v\n aerospike:update(rec)\nend\n";
+  f.store.udf_modules().files["bg.lua"] =
+      "function mark(rec, v)\n rec['u'] = v\n aerospike:update(rec)\nend\n";
   f.store.udf_modules().order.push_back("bg.lua");
   f.index("n_idx", "s", "n", "default", "numeric");
   proto::Message m = query("s", range_int("n", 0, 9));
@@ -275,14 +291,90 @@ void test_background_udf(void**) {
   assert_true(marked == (std::set<int64_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
 }
 
+proto::Message aggregate_request(const std::string& function,
+                                 const std::string& args = std::string("\x90", 1)) {
+  proto::Message m;
+  m.info1 = proto::kInfo1Read;
+  m.fields.push_back({ft(proto::FieldType::kNamespace), "test"});
+  m.fields.push_back({ft(proto::FieldType::kSet), "s"});
+  m.fields.push_back({ft(proto::FieldType::kUdfOp), std::string("\x01", 1)});
+  m.fields.push_back({ft(proto::FieldType::kUdfPackageName), "agg"});
+  m.fields.push_back({ft(proto::FieldType::kUdfFunction), function});
+  m.fields.push_back({ft(proto::FieldType::kUdfArglist), args});
+  return m;
+}
+
+void test_aggregation(void**) {
+  Fixture f;
+  seed(f);
+  f.store.udf_modules().files["agg.lua"] =
+      "local function add(a, b) return a + b end\n"
+      "function total(stream, low)\n"
+      "  local function big(r) return r.n >= low end\n"
+      "  local function n(r) return r.n end\n"
+      "  return stream : filter(big) : map(n) : reduce(add)\n"
+      "end\n"
+      "function tally(stream)\n"
+      "  local function t(m, r) m[r.name] = (m[r.name] or 0) + 1 return m end\n"
+      "  return stream : aggregate(map(), t)\n"
+      "end\n"
+      "function boom(stream) return stream : map(function(r) error('no') end) end\n";
+  f.store.udf_modules().order.push_back("agg.lua");
+  // One SUCCESS value per partition with records (each record is alone in
+  // its partition here), from the node that masters it.
+  int64_t sum = 0;
+  size_t values = 0;
+  for (size_t node = 0; node < 3; ++node) {
+    for (const auto& m : messages(
+             f.service.serve(node, aggregate_request("total", std::string("\x91\x0a", 2)), 0))) {
+      if (m.info3 & proto::kInfo3Last) {
+        assert_int_equal(m.result_code, 0);
+        continue;
+      }
+      assert_int_equal(m.ops.size(), 1);
+      assert_string_equal(m.ops[0].name.c_str(), "SUCCESS");
+      sum += static_cast<int64_t>(proto::read_be_u64(m.ops[0].value));
+      ++values;
+    }
+  }
+  assert_int_equal(values, 10);
+  assert_int_equal(sum, 145);  // 10 + 11 + ... + 19
+  size_t maps = 0;
+  for (size_t node = 0; node < 3; ++node)
+    for (const auto& m : messages(f.service.serve(node, aggregate_request("tally"), 0)))
+      maps += (!m.ops.empty() && m.ops[0].particle_type == 19) ? 1 : 0;
+  assert_int_equal(maps, 20);
+  bool failed = false;
+  for (size_t node = 0; node < 3; ++node) {
+    const auto msgs = messages(f.service.serve(node, aggregate_request("boom"), 0));
+    if (msgs.size() == 2) {
+      assert_string_equal(msgs[0].ops[0].name.c_str(), "FAILURE");
+      assert_non_null(strstr(msgs[0].ops[0].value.c_str(), "no"));
+      assert_int_equal(msgs[1].result_code, 1);
+      failed = true;
+    }
+  }
+  assert_true(failed);
+  proto::Message filtered = aggregate_request("total");
+  filtered.fields.push_back(
+      {ft(proto::FieldType::kFilterExpression), std::string("\x93\x01\x02", 3)});
+  assert_int_equal(messages(f.service.serve(0, filtered, 0))[0].result_code, 16);
+  proto::Message paced = aggregate_request("total");
+  paced.fields.push_back({ft(proto::FieldType::kRecordsPerSecond), be32(10)});
+  assert_int_equal(messages(f.service.serve(0, paced, 0))[0].result_code, 16);
+  proto::Message short_query = aggregate_request("total");
+  short_query.info1 |= proto::kInfo1ShortQuery;
+  assert_int_equal(messages(f.service.serve(0, short_query, 0))[0].result_code, kParameter);
+}
+
 }  // namespace
 
 int main() {
   const CMUnitTest tests[] = {
-      cmocka_unit_test(test_numeric_and_string),   cmocka_unit_test(test_index_not_found),
+      cmocka_unit_test(test_numeric_and_string),      cmocka_unit_test(test_index_not_found),
       cmocka_unit_test(test_collections_and_context), cmocka_unit_test(test_geo),
       cmocka_unit_test(test_bval_resume_and_garbage), cmocka_unit_test(test_background_ops),
-      cmocka_unit_test(test_background_udf),
+      cmocka_unit_test(test_background_udf),          cmocka_unit_test(test_aggregation),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }

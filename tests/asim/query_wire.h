@@ -20,11 +20,15 @@ namespace proto = aeroshim::proto;
 inline uint8_t ft(proto::FieldType t) { return static_cast<uint8_t>(t); }
 
 inline std::string be32(uint32_t v) {
-  return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
-                     static_cast<char>(v)};
+  return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16),
+                     static_cast<char>(v >> 8), static_cast<char>(v)};
 }
-inline std::string be64(uint64_t v) { return be32(static_cast<uint32_t>(v >> 32)) + be32(static_cast<uint32_t>(v)); }
-inline std::string le16(uint16_t v) { return std::string{static_cast<char>(v & 0xFF), static_cast<char>(v >> 8)}; }
+inline std::string be64(uint64_t v) {
+  return be32(static_cast<uint32_t>(v >> 32)) + be32(static_cast<uint32_t>(v));
+}
+inline std::string le16(uint16_t v) {
+  return std::string{static_cast<char>(v & 0xFF), static_cast<char>(v >> 8)};
+}
 inline std::string le64(uint64_t v) {
   std::string out;
   for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
@@ -34,7 +38,8 @@ inline std::string le64(uint64_t v) {
 inline uint32_t get_be32(const std::string& s, size_t at) {
   return (static_cast<uint32_t>(static_cast<uint8_t>(s[at])) << 24) |
          (static_cast<uint32_t>(static_cast<uint8_t>(s[at + 1])) << 16) |
-         (static_cast<uint32_t>(static_cast<uint8_t>(s[at + 2])) << 8) | static_cast<uint8_t>(s[at + 3]);
+         (static_cast<uint32_t>(static_cast<uint8_t>(s[at + 2])) << 8) |
+         static_cast<uint8_t>(s[at + 3]);
 }
 
 // A foreground scan as the 7.4.0 client lays it out: info1 READ, info3
@@ -73,10 +78,13 @@ inline std::vector<proto::Message> messages(const std::string& frames) {
     size_t pos = 0;
     while (pos + 22 <= body.size()) {
       const size_t start = pos;
-      const auto n_fields = static_cast<uint16_t>((static_cast<uint8_t>(body[pos + 18]) << 8) | static_cast<uint8_t>(body[pos + 19]));
-      const auto n_ops = static_cast<uint16_t>((static_cast<uint8_t>(body[pos + 20]) << 8) | static_cast<uint8_t>(body[pos + 21]));
+      const auto n_fields = static_cast<uint16_t>((static_cast<uint8_t>(body[pos + 18]) << 8) |
+                                                  static_cast<uint8_t>(body[pos + 19]));
+      const auto n_ops = static_cast<uint16_t>((static_cast<uint8_t>(body[pos + 20]) << 8) |
+                                               static_cast<uint8_t>(body[pos + 21]));
       pos += 22;
-      for (uint32_t i = 0; i < uint32_t{n_fields} + n_ops && pos + 4 <= body.size(); ++i) pos += 4 + get_be32(body, pos);
+      for (uint32_t i = 0; i < uint32_t{n_fields} + n_ops && pos + 4 <= body.size(); ++i)
+        pos += 4 + get_be32(body, pos);
       auto m = proto::parse_message(std::string_view(body).substr(start, pos - start));
       if (!m) return out;
       out.push_back(*m);
@@ -103,7 +111,8 @@ inline asim::Options options(int nodes) {
 }
 
 inline proto::Op put_int(const std::string& name, int64_t v) {
-  return proto::Op{static_cast<uint8_t>(proto::OpType::kWrite), static_cast<uint8_t>(proto::ParticleType::kInteger), name,
+  return proto::Op{static_cast<uint8_t>(proto::OpType::kWrite),
+                   static_cast<uint8_t>(proto::ParticleType::kInteger), name,
                    proto::be_u64(static_cast<uint64_t>(v))};
 }
 inline proto::Op put(uint8_t particle, const std::string& name, const std::string& v) {

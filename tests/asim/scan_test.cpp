@@ -3,13 +3,12 @@
 // 11, partition id in the generation), records come in descending digest
 // order within a partition so a digest resumes, max-records bounds a node,
 // RPS paces the stream, and a garbled request gets PARAMETER.
+#include "cmocka_cxx.h"
 #include "query_wire.h"
 
 #include <cstring>
 #include <map>
 #include <set>
-
-#include "cmocka_cxx.h"
 
 using namespace qtest;
 using asim::Cluster;
@@ -94,11 +93,14 @@ void test_fields_order_and_resume(void**) {
   assert_null(msgs[0].field(proto::FieldType::kKey));
   // Resume after the second record: the last two follow.
   proto::Message resume = scan_request("test", "", {});
-  resume.fields.push_back({ft(proto::FieldType::kDigestArray), msgs[1].field(proto::FieldType::kDigest)->data});
+  resume.fields.push_back(
+      {ft(proto::FieldType::kDigestArray), msgs[1].field(proto::FieldType::kDigest)->data});
   auto rest = f.ask(node, resume);
   assert_int_equal(rest.size(), 3);
-  assert_true(rest[0].field(proto::FieldType::kDigest)->data == msgs[2].field(proto::FieldType::kDigest)->data);
-  assert_true(rest[1].field(proto::FieldType::kDigest)->data == msgs[3].field(proto::FieldType::kDigest)->data);
+  assert_true(rest[0].field(proto::FieldType::kDigest)->data ==
+              msgs[2].field(proto::FieldType::kDigest)->data);
+  assert_true(rest[1].field(proto::FieldType::kDigest)->data ==
+              msgs[3].field(proto::FieldType::kDigest)->data);
 }
 
 void test_set_max_records_nobins_projection(void**) {
@@ -151,7 +153,7 @@ void test_refusals(void**) {
   seed(f);
   proto::Message m = scan_request("test", "", {1});
   m.info3 = 0;
-  expect_code(f, m, kUnsupported);  // no partition-done bit
+  expect_code(f, m, kUnsupported);                             // no partition-done bit
   expect_code(f, scan_request("test", "", {}), kUnsupported);  // an old scan: no partitions
 
   auto with = [](proto::FieldType t, std::string data) {
@@ -167,7 +169,8 @@ void test_refusals(void**) {
   expect_code(f, with(proto::FieldType::kPartitionIdArray, ""), kParameter);
   expect_code(f, with(proto::FieldType::kPartitionIdArray, le16(4096)), kParameter);
   expect_code(f, with(proto::FieldType::kPartitionIdArray, le16(7) + le16(7)), kParameter);
-  expect_code(f, with(proto::FieldType::kDigestArray, digest_in(1, 0, 0)), kParameter);  // pid 1 twice
+  expect_code(f, with(proto::FieldType::kDigestArray, digest_in(1, 0, 0)),
+              kParameter);  // pid 1 twice
   expect_code(f, with(proto::FieldType::kDigestArray, "short"), kParameter);
   expect_code(f, with(proto::FieldType::kBvalArray, le64(1)), kParameter);  // bvals, no digests
   expect_code(f, with(proto::FieldType::kRecordsPerSecond, "abc"), kParameter);
@@ -175,13 +178,18 @@ void test_refusals(void**) {
   expect_code(f, with(proto::FieldType::kSocketTimeout, "12"), kParameter);
   expect_code(f, with(proto::FieldType::kMaxRecords, "1234"), kParameter);
   expect_code(f, with(proto::FieldType::kSet, std::string(64, 's')), kParameter);
-  expect_code(f, with(proto::FieldType::kQueryBins, std::string("\x02\x05" "ab", 4)), kParameter);
+  expect_code(f,
+              with(proto::FieldType::kQueryBins, std::string("\x02\x05"
+                                                             "ab",
+                                                             4)),
+              kParameter);
   expect_code(f, with(proto::FieldType::kUdfPackageName, "m"), kParameter);  // no udf op
   proto::Message short_rps = with(proto::FieldType::kRecordsPerSecond, be32(10));
   short_rps.info1 |= proto::kInfo1ShortQuery;
   expect_code(f, short_rps, kParameter);
   // An expression no record could be judged by fails the whole scan.
-  proto::Message filtered = with(proto::FieldType::kFilterExpression, std::string("\x93\x01\x02", 3));
+  proto::Message filtered =
+      with(proto::FieldType::kFilterExpression, std::string("\x93\x01\x02", 3));
   const auto msgs = f.ask(master_of(f, 1), filtered);
   assert_int_equal(msgs.size(), 1);
   assert_true(msgs[0].result_code == kUnsupported || msgs[0].result_code == kParameter);
@@ -213,13 +221,15 @@ void test_jobs_in_query_show(void**) {
   const size_t node = master_of(f, 0);
   f.ask(node, scan_request("test", "s", {0}, 777));
   const auto one = *f.service.info_command(node, "query-show", "id=777", 2000);
-  assert_non_null(strstr(one.c_str(), "trid=777:ns=test:set=s:n-pids-requested=1:n-keyds-requested=0"));
+  assert_non_null(
+      strstr(one.c_str(), "trid=777:ns=test:set=s:n-pids-requested=1:n-keyds-requested=0"));
   assert_non_null(strstr(one.c_str(), ":status=done(ok):job-progress=100.00:"));
   assert_non_null(strstr(one.c_str(), ":recs-succeeded=4:"));
   assert_non_null(strstr(one.c_str(), ":job-type=basic:"));
   assert_string_equal(f.service.info_command(node, "query-show", "trid=778", 2000)->c_str(),
                       "ERROR:2:job not found");
-  assert_string_equal(f.service.info_command(node, "query-show", "id=x", 2000)->c_str(), "ERROR:4:bad id");
+  assert_string_equal(f.service.info_command(node, "query-show", "id=x", 2000)->c_str(),
+                      "ERROR:4:bad id");
   // A remembered trid is refused.
   const auto again = f.ask(node, scan_request("test", "s", {0}, 777));
   assert_int_equal(again.size(), 1);

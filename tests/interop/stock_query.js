@@ -3,8 +3,9 @@
 // string index, contains on a list index and on map keys, GeoJSON points
 // within a polygon and within a circle, regions containing a point, pages by
 // maxRecords that resume from the (digest, bval) the client tracked, select,
-// the INDEX_NOTFOUND error, and background queries (write ops and a record
-// UDF) limited to what the predicate picks, with their jobs waited for.
+// the INDEX_NOTFOUND error, background queries (write ops and a record
+// UDF) limited to what the predicate picks, with their jobs waited for, and
+// stream UDF aggregations (map, filter, reduce, aggregate, a Lua error).
 // Expected values are computed from what the script wrote (circles by
 // haversine, which asim uses too; the points sit far from every edge).
 // Run by stock_js.sh, which owns asim.
@@ -165,4 +166,50 @@ async function background(client) {
   check(same(marked.sort((a, b) => a - b), range(0, 19).map((k) => k * 5)), 'a background UDF query marks v0 only');
 }
 
-run('stock_query', [seed, predicates, geo, pagesAndErrors, background]);
+// Stream UDFs: the client runs the part after the first reduce on what the
+// nodes sent, so it needs the module too (in its modlua user path).
+const AGG = [
+  'local function one(rec) return 1 end',
+  'local function add(a, b) return a + b end',
+  'function count(stream) return stream : map(one) : reduce(add) end',
+  'function sum_from(stream, low)',
+  '  local function big(rec) return rec.n >= low end',
+  '  local function n(rec) return rec.n end',
+  '  return stream : filter(big) : map(n) : reduce(add)',
+  'end',
+  'function by_s(stream)',
+  '  local function tally(m, rec) m[rec.s] = (m[rec.s] or 0) + 1 return m end',
+  '  local function merge(a, b) return map.merge(a, b, add) end',
+  '  return stream : aggregate(map(), tally) : reduce(merge)',
+  'end',
+  'function boom(stream)',
+  "  local function bad(rec) error('no way') end",
+  '  return stream : map(bad)',
+  'end',
+  '',
+].join('\n');
+
+async function aggregation(client) {
+  const file = path.join(process.env.SCRATCH_DIR, 'aggmod.lua');
+  fs.writeFileSync(file, AGG);
+  await (await client.udfRegister(file)).wait(10);
+  const all = client.query('test', SET);
+  all.where(filter.range('n', 0, N - 1));
+  check((await all.apply('aggmod', 'count')) === N, 'a map/reduce count over every node');
+  const some = client.query('test', SET);
+  some.where(filter.range('n', 0, N - 1));
+  const expected = range(90, N - 1).reduce((a, b) => a + b, 0);
+  check((await some.apply('aggmod', 'sum_from', [90])) === expected, `filter, map and reduce with an argument (${expected})`);
+  const groups = client.query('test', SET);
+  groups.where(filter.range('n', 0, N - 1));
+  const tally = await groups.apply('aggmod', 'by_s');
+  check(same(Object.entries(tally).sort(), [['v0', 20], ['v1', 20], ['v2', 20], ['v3', 20], ['v4', 20]]),
+    'aggregate then reduce a map');
+  const bad = client.query('test', SET);
+  bad.where(filter.equal('n', 3));
+  const e = await errorOf(bad.apply('aggmod', 'boom'));
+  check(e.code !== 0, `a Lua error fails the aggregation (${e.code} ${e.message})`);
+}
+
+run('stock_query', [seed, predicates, geo, pagesAndErrors, background, aggregation],
+  { modlua: { userPath: process.env.SCRATCH_DIR } });

@@ -15,8 +15,8 @@ struct Json {
   Kind kind = Kind::kNull;
   double number = 0;
   std::string text;
-  std::vector<Json> items;                              // arrays
-  std::vector<std::pair<std::string, Json>> members;    // objects
+  std::vector<Json> items;                            // arrays
+  std::vector<std::pair<std::string, Json>> members;  // objects
   const Json* member(std::string_view name) const {
     for (const auto& [k, v] : members)
       if (k == name) return &v;
@@ -39,7 +39,8 @@ class Reader {
       out.kind = Json::Kind::kString;
       return string(out.text);
     }
-    for (auto [word, kind] : {std::pair{"true", Json::Kind::kBool}, {"false", Json::Kind::kBool},
+    for (auto [word, kind] : {std::pair{"true", Json::Kind::kBool},
+                              {"false", Json::Kind::kBool},
                               {"null", Json::Kind::kNull}}) {
       if (s_.substr(pos_, std::string_view(word).size()) == word) {
         pos_ += std::string_view(word).size();
@@ -56,7 +57,8 @@ class Reader {
 
  private:
   void skip() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r'))
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r'))
       ++pos_;
   }
   bool eat(char c) {
@@ -115,8 +117,8 @@ class Reader {
 };
 
 std::optional<Point> point_of(const Json& j) {
-  if (j.kind != Json::Kind::kArray || j.items.size() < 2 || j.items[0].kind != Json::Kind::kNumber ||
-      j.items[1].kind != Json::Kind::kNumber)
+  if (j.kind != Json::Kind::kArray || j.items.size() < 2 ||
+      j.items[0].kind != Json::Kind::kNumber || j.items[1].kind != Json::Kind::kNumber)
     return std::nullopt;
   const Point p{j.items[0].number, j.items[1].number};
   if (std::fabs(p.lng) > 180 || std::fabs(p.lat) > 90) return std::nullopt;
@@ -166,8 +168,9 @@ double haversine_m(Point a, Point b) {
   constexpr double kRad = 3.14159265358979323846 / 180.0;
   const double dlat = (b.lat - a.lat) * kRad;
   const double dlng = (b.lng - a.lng) * kRad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlng / 2) * std::sin(dlng / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlng / 2) * std::sin(dlng / 2);
   return 2 * kEarthRadiusM * std::asin(std::sqrt(std::min(1.0, h)));
 }
 

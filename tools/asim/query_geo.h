@@ -19,9 +19,10 @@ struct Point {
 struct Shape {
   enum class Kind { kPoint, kPolygon, kMultiPolygon, kCircle };
   Kind kind = Kind::kPoint;
-  Point point;                                   // a point, or a circle's centre
-  double radius_m = 0;                           // circles
-  std::vector<std::vector<std::vector<Point>>> polygons;  // polygons: rings (first outer, others holes)
+  Point point;          // a point, or a circle's centre
+  double radius_m = 0;  // circles
+  std::vector<std::vector<std::vector<Point>>>
+      polygons;  // polygons: rings (first outer, others holes)
   bool is_region() const { return kind != Kind::kPoint; }
 };
 

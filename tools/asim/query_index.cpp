@@ -245,8 +245,8 @@ std::optional<int64_t> IndexMatcher::collection(uint8_t type, const std::string&
 }
 
 std::optional<int64_t> IndexMatcher::match(const Record& r) const {
-  const auto bin = std::find_if(r.bins.begin(), r.bins.end(),
-                                [&](const Bin& b) { return b.name == bin_; });
+  const auto bin =
+      std::find_if(r.bins.begin(), r.bins.end(), [&](const Bin& b) { return b.name == bin_; });
   if (bin == r.bins.end()) return std::nullopt;
   uint8_t type = bin->particle_type;
   std::string value = bin->value;

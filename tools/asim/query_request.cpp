@@ -70,7 +70,8 @@ bool read_partitions(const Message& m, bool has_where, Request& out) {
     p.requested = true;
     p.has_resume = true;
     p.digest = digest;
-    if (has_where) p.bval = static_cast<int64_t>(le(std::string_view(bvals->data).substr(i * 8, 8)));
+    if (has_where)
+      p.bval = static_cast<int64_t>(le(std::string_view(bvals->data).substr(i * 8, 8)));
     ++out.n_pids_requested;
     ++out.n_keyds_requested;
   }
@@ -233,7 +234,7 @@ uint8_t parse_request(const Message& m, Request& out) {
   out.short_query = m.info1 & proto::kInfo1ShortQuery;
   const bool background = out.kind == Kind::kUdfBackground || out.kind == Kind::kOpsBackground;
   if (out.kind == Kind::kBasic && !(m.info3 & proto::kInfo3PartitionDone)) return kUnsupported;
-  if (background && out.short_query) return kParameter;
+  if ((background || out.kind == Kind::kAggregate) && out.short_query) return kParameter;
   const Field* ns = m.field(FieldType::kNamespace);
   if (!ns) return static_cast<uint8_t>(ResultCode::kNamespace);
   out.ns = ns->data;
@@ -242,7 +243,9 @@ uint8_t parse_request(const Message& m, Request& out) {
     out.set = set->data;
   }
   const bool has_where = m.field(FieldType::kIndexRange) != nullptr;
-  if (!background && !read_partitions(m, has_where, out)) return kParameter;
+  // Only a basic query reads partitions; the others take every partition
+  // the node masters.
+  if (out.kind == Kind::kBasic && !read_partitions(m, has_where, out)) return kParameter;
   if (has_where && !read_where(m, out.where.emplace())) return kParameter;
   if (!read_limits(m, out)) return kParameter;
   if (m.field(FieldType::kIndexName) && !has_where) {

@@ -23,11 +23,11 @@ enum class IndexType : uint8_t { kDefault = 0, kList = 1, kMapKeys = 2, kMapValu
 
 // The INDEX_RANGE field and the fields that pick its index.
 struct Predicate {
-  std::string bin;        // empty when an index name or expression picks the index
-  uint8_t ktype = 0;      // particle type: 1 integer, 3 string, 4 blob, 23 GeoJSON
-  int64_t begin = 0;      // integers: the inclusive range
+  std::string bin;    // empty when an index name or expression picks the index
+  uint8_t ktype = 0;  // particle type: 1 integer, 3 string, 4 blob, 23 GeoJSON
+  int64_t begin = 0;  // integers: the inclusive range
   int64_t end = 0;
-  std::string value;      // strings and blobs: the equal value; GeoJSON: the text
+  std::string value;  // strings and blobs: the equal value; GeoJSON: the text
   IndexType itype = IndexType::kDefault;
   std::string context;     // INDEX_CONTEXT, raw msgpack; empty: none
   std::string expression;  // INDEX_EXPRESSION, raw; empty: none
@@ -45,12 +45,12 @@ struct PartitionRequest {
 struct Request {
   Kind kind = Kind::kBasic;
   std::string ns;
-  std::string set;            // empty: every set
-  uint64_t trid = 0;          // TASK_ID; 0: none sent
-  uint32_t rps = 0;           // 0: unpaced
-  int32_t socket_timeout = -1;  // ms; -1: none (the server's reading of 0)
-  uint64_t max_records = 0;   // 0: no bound
-  bool has_partitions = false;  // PID_ARRAY or DIGEST_ARRAY sent
+  std::string set;                           // empty: every set
+  uint64_t trid = 0;                         // TASK_ID; 0: none sent
+  uint32_t rps = 0;                          // 0: unpaced
+  int32_t socket_timeout = -1;               // ms; -1: none (the server's reading of 0)
+  uint64_t max_records = 0;                  // 0: no bound
+  bool has_partitions = false;               // PID_ARRAY or DIGEST_ARRAY sent
   std::vector<PartitionRequest> partitions;  // by partition id, when has_partitions
   uint16_t n_pids_requested = 0;
   uint16_t n_keyds_requested = 0;

@@ -56,6 +56,8 @@ class Service {
   static constexpr size_t kMaxDone = 100;
   // background-query-max-rps, the namespace default.
   static constexpr uint32_t kBackgroundMaxRps = 10000;
+  // The Lua time one partition's aggregation may take (transaction-max-ms).
+  static constexpr uint64_t kAggregateTimeoutMs = 1000;
 
   Service(Cluster& cluster, RecordStore& store) : cluster_(cluster), store_(store) {}
 
@@ -76,6 +78,7 @@ class Service {
   struct Run;
   uint8_t prepare(size_t node, const aeroshim::proto::Message& m, Run& run);
   std::vector<Piece> basic(size_t node, Run& run, uint64_t now_ms);
+  std::vector<Piece> aggregate(size_t node, Run& run, uint64_t now_ms);
   // A background job's writes, made at its records-per-second pace.
   struct Pending {
     size_t node = 0;
