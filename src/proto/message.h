@@ -34,8 +34,9 @@ inline constexpr uint8_t kInfo2RespondAllOps = 128;
 // info3 bits
 inline constexpr uint8_t kInfo3Last = 1;  // the last message of a multi-message answer
 inline constexpr uint8_t kInfo3CommitMaster = 2;
-// Sent: no partition-done markers wanted. Answered: the partition in the
-// message's generation field is done.
+// Sent: the client takes partition-done markers (a server 8 refuses a basic
+// query without it). Answered: the partition in the message's generation
+// field is done, and with a result code (UNAVAILABLE) could not be served.
 inline constexpr uint8_t kInfo3PartitionDone = 4;
 inline constexpr uint8_t kInfo3UpdateOnly = 8;
 inline constexpr uint8_t kInfo3CreateOrReplace = 16;

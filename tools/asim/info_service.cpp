@@ -1,6 +1,8 @@
 #include "info_service.h"
 
 #include "namespace_info.h"
+#include "query_service.h"
+#include "server.h"
 #include "sindex_info.h"
 #include "truncate_info.h"
 #include "udf_info.h"
@@ -19,12 +21,14 @@ std::optional<long> to_long(const std::string& text) {
   return v;
 }
 
-// Only what asim serves, named and ordered as the server lists them: list
-// and map operations, doubles, peers, pipelined requests, the replicas names
-// and record UDFs. (The 7.4.0 C client does not ask for features; it derives
-// them from the build.)
+// Only what asim serves, named and ordered as the server lists them: indexes
+// on a CDT context, list and map operations, doubles, GeoJSON queries,
+// peers, pipelined requests, partition queries and scans, query-show, the
+// replicas names and record UDFs. (The 7.4.0 C client does not ask for
+// features; it derives them from the build.)
 constexpr const char* kFeatures =
-    "batch-any;batch-index;cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master;udf";
+    "batch-any;batch-index;cdt-index;cdt-list;cdt-map;float;geo;peers;pipelining;pquery;pscans;"
+    "query-show;replicas;replicas-master;udf";
 
 // Where a command's name ends, as the server parses "name/arg/...:k=v;...":
 // at its first '/', unless a ':' comes earlier, and at a ';' before either.
@@ -126,6 +130,9 @@ std::string InfoService::value_of(size_t node, const std::string& command) {
   }
   if (store_ && name.rfind("udf-", 0) == 0) {
     if (auto v = udf::info_command(store_->udf_modules(), name, params)) return *v;
+  }
+  if (queries_) {
+    if (auto v = queries_->info_command(node, name, params, monotonic_ms())) return *v;
   }
   if (store_) {
     if (auto v = truncate_command(cluster_, *store_, name, params)) return *v;

@@ -12,6 +12,10 @@
 
 namespace asim {
 
+namespace query {
+class Service;
+}
+
 // What the info service needs from the network side to act on control names.
 class NodeControl {
  public:
@@ -31,6 +35,9 @@ class InfoService {
               FaultPlan* faults = nullptr)
       : cluster_(cluster), control_(control), store_(store), faults_(faults) {}
 
+  // The scan and query jobs query-show reports; none until set.
+  void set_queries(const query::Service* queries) { queries_ = queries; }
+
   // The whole answer body to `body`, asked of node `node`.
   std::string answer(size_t node, std::string_view body);
 
@@ -46,6 +53,7 @@ class InfoService {
   NodeControl& control_;
   RecordStore* store_;
   FaultPlan* faults_;
+  const query::Service* queries_ = nullptr;
 };
 
 // Parses "k=v;k=v" control parameters; nullopt when `key` is absent.

@@ -77,6 +77,11 @@ class RecordStore {
   sindex::Catalog& sindexes() { return sindexes_; }
   const sindex::Catalog& sindexes() const { return sindexes_; }
 
+  // The records of `ns` not expired at `now`, by digest, in no order. The
+  // pointers stay valid until that record is written or removed.
+  std::vector<std::pair<std::string, const Record*>> live_records(const std::string& ns,
+                                                                  uint32_t now) const;
+
   // The records of `ns` (of its set `set` when given) not expired at `now`.
   uint64_t count(const std::string& ns, const std::string* set, uint32_t now) const;
 

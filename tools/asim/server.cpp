@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -42,6 +43,7 @@ uint64_t monotonic_ms() {
 Server::Server(Cluster& cluster, FrameRecorder* recorder)
     : cluster_(cluster), recorder_(recorder), info_(cluster, *this, &store_, &faults_) {
   epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+  info_.set_queries(&queries_);
 }
 
 Server::~Server() {
@@ -190,6 +192,14 @@ std::string Server::execute(size_t node, std::string_view frame_body, bool& comp
   const auto ns = ns_field ? cluster_.namespace_index(ns_field->data) : std::nullopt;
   if (ns_field && !ns) {
     reply.result_code = static_cast<uint8_t>(proto::ResultCode::kNamespace);
+  } else if (ns && query::is_query(*request)) {
+    // Scans and queries stream; their answers go out uncompressed.
+    compress = false;
+    const uint64_t now = monotonic_ms();
+    auto pieces = queries_.serve(node, *request, now);
+    for (size_t i = 1; i < pieces.size(); ++i)
+      paced_.emplace_back(now + pieces[i].delay_ms, std::move(pieces[i].bytes));
+    return std::move(pieces.front().bytes);
   } else {
     if (ns) {
       const auto* digest = request->field(proto::FieldType::kDigest);
@@ -226,6 +236,8 @@ bool Server::serve_data(Connection& c, uint8_t type, std::string_view body) {
   } else {
     send(c, std::move(answer), 0);
   }
+  for (auto& [part_due, bytes] : paced_) send(c, std::move(bytes), std::max(part_due, due));
+  paced_.clear();
   return true;
 }
 
@@ -368,6 +380,9 @@ void Server::run(int signal_fd, uint64_t deadline_ms) {
   epoll_event events[256];
   for (;;) {
     int timeout = release_held();
+    // Background scans and queries make their writes at their own pace.
+    const int writes_due = queries_.tick(monotonic_ms());
+    if (writes_due >= 0 && (timeout < 0 || writes_due < timeout)) timeout = writes_due;
     if (deadline_ms) {
       const uint64_t now = monotonic_ms();
       if (now >= deadline_ms) return;

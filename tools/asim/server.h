@@ -6,6 +6,7 @@
 #include "fault.h"
 #include "frame_recorder.h"
 #include "info_service.h"
+#include "query_service.h"
 #include "record_store.h"
 
 #include <cstdint>
@@ -72,6 +73,10 @@ class Server final : public NodeControl {
   FrameRecorder* recorder_;
   InfoService info_;
   RecordStore store_;
+  query::Service queries_{cluster_, store_};
+  // Later parts of a paced scan answer, due at monotonic times; serve_data
+  // queues them behind the first part.
+  std::vector<std::pair<uint64_t, std::string>> paced_;
   FaultPlan faults_;
   int epoll_fd_ = -1;
   std::vector<int> listeners_;      // by node index; -1 when not listening

@@ -27,6 +27,13 @@ void StreamAnswer::close_frame() {
   frame_start_ = std::string::npos;
 }
 
+std::string StreamAnswer::flush() {
+  close_frame();
+  std::string out;
+  out.swap(frames_);
+  return out;
+}
+
 std::string StreamAnswer::finish(uint8_t result_code) {
   proto::Message last;
   last.info3 = proto::kInfo3Last;

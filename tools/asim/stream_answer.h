@@ -22,6 +22,9 @@ class StreamAnswer {
   // Closes the stream with a header-only message carrying `result_code` and
   // info3 LAST, and returns every frame. The builder is empty afterwards.
   std::string finish(uint8_t result_code);
+  // Closes the open frame and returns the frames so far, without LAST: a
+  // stream sent in timed parts (a paced scan) continues in this builder.
+  std::string flush();
   size_t messages() const { return messages_; }
 
  private:
