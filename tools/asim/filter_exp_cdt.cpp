@@ -105,7 +105,7 @@ Value eval_map_keys(const Node& n, Context& ctx) {
 
 Value eval_in_list(const Node& n, Context& ctx) {
   const Value needle = eval(n.args[0], ctx);
-  if (needle.unknown()) return needle;
+  if (needle.unknown()) return unknown();
   const Value haystack = eval(n.args[1], ctx);
   if (haystack.kind != Kind::kList) return unknown();
   const std::string packed = to_msgpack(needle);

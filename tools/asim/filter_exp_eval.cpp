@@ -66,9 +66,9 @@ bool has_unordered_map(const std::string& packed) {
 
 Value compare(const Node& n, Context& ctx) {
   const Value a = eval(n.args[0], ctx);
-  if (a.unknown()) return a;
+  if (a.unknown()) return unknown();
   const Value b = eval(n.args[1], ctx);
-  if (b.unknown()) return b;
+  if (b.unknown()) return unknown();
   if (a.kind != b.kind) return unknown();
   int cmp = 0;
   switch (a.kind) {
@@ -100,7 +100,7 @@ Value regex_match(const Node& n, Context& ctx) {
   const Value s = eval(n.args[0], ctx);
   if (s.kind != Kind::kStr) return unknown();
   // Matched as a C string: up to the first NUL.
-  const std::string text(s.bytes.c_str());
+  const std::string text = s.bytes.substr(0, s.bytes.find('\0'));
   return Value::of_bool(regexec(n.regex.get(), text.c_str(), 0, nullptr, 0) == 0);
 }
 
@@ -123,7 +123,7 @@ Value exclusive(const Node& n, Context& ctx) {
   bool one = false;
   for (const auto& a : n.args) {
     const Value v = eval(a, ctx);
-    if (v.unknown()) return v;
+    if (v.unknown()) return unknown();
     if (!v.b) continue;
     if (one) return Value::of_bool(false);
     one = true;
@@ -135,7 +135,7 @@ Value cond(const Node& n, Context& ctx) {
   const size_t last = n.args.size() - 1;
   for (size_t i = 0; i < last; i += 2) {
     const Value c = eval(n.args[i], ctx);
-    if (c.unknown()) return c;
+    if (c.unknown()) return unknown();
     if (c.b) return eval(n.args[i + 1], ctx);
   }
   return eval(n.args[last], ctx);
@@ -203,7 +203,7 @@ Value eval(const Node& n, Context& ctx) {
     case op::kOr: return logical(n, ctx);
     case op::kNot: {
       const Value v = eval(n.args[0], ctx);
-      return v.unknown() ? v : Value::of_bool(!v.b);
+      return v.unknown() ? unknown() : Value::of_bool(!v.b);
     }
     case op::kExclusive: return exclusive(n, ctx);
     case op::kMapKeys:

@@ -69,7 +69,7 @@ void combine(uint8_t code, Value& acc, const Value& v) {
 
 Value vargs(const Node& n, Context& ctx) {
   Value acc = eval(n.args[0], ctx);
-  if (acc.unknown()) return acc;
+  if (acc.unknown()) return unknown();
   if (n.code == op::kSub && n.args.size() == 1) {
     if (acc.kind == Value::Kind::kFloat) acc.f = 0.0 - acc.f;
     else acc.i = wrap_sub(0, acc.i);
@@ -77,7 +77,7 @@ Value vargs(const Node& n, Context& ctx) {
   }
   for (size_t i = 1; i < n.args.size(); ++i) {
     const Value v = eval(n.args[i], ctx);
-    if (v.unknown()) return v;
+    if (v.unknown()) return unknown();
     combine(n.code, acc, v);
   }
   return acc;
@@ -87,13 +87,13 @@ Value vargs(const Node& n, Context& ctx) {
 // reciprocal.
 Value divide(const Node& n, Context& ctx) {
   Value acc = eval(n.args[0], ctx);
-  if (acc.unknown()) return acc;
+  if (acc.unknown()) return unknown();
   const bool is_float = acc.kind == Value::Kind::kFloat;
   double fdiv = 1.0;
   int64_t idiv = 1;
   for (size_t i = 1; i < n.args.size(); ++i) {
     const Value v = eval(n.args[i], ctx);
-    if (v.unknown()) return v;
+    if (v.unknown()) return unknown();
     if (is_float) fdiv *= v.f;
     else idiv = wrap_mul(idiv, v.i);
   }
@@ -114,9 +114,9 @@ Value divide(const Node& n, Context& ctx) {
 
 Value two(const Node& n, Context& ctx) {
   Value a = eval(n.args[0], ctx);
-  if (a.unknown()) return a;
+  if (a.unknown()) return unknown();
   const Value b = eval(n.args[1], ctx);
-  if (b.unknown()) return b;
+  if (b.unknown()) return unknown();
   const auto shift = static_cast<unsigned>(b.i & 63);
   switch (n.code) {
     case op::kPow: return Value::of_float(std::pow(a.f, b.f));
@@ -139,7 +139,7 @@ Value two(const Node& n, Context& ctx) {
 
 Value one(const Node& n, Context& ctx) {
   const Value a = eval(n.args[0], ctx);
-  if (a.unknown()) return a;
+  if (a.unknown()) return unknown();
   switch (n.code) {
     case op::kAbs:
       if (a.kind == Value::Kind::kFloat) return Value::of_float(std::fabs(a.f));
