@@ -66,6 +66,7 @@ Record standard() {
                       "b\x02",
                       13)},
       Bin{"u", particle(proto::ParticleType::kMap), std::string("\x81\xa2\x03x\x01", 5)},
+      Bin{"n", particle(proto::ParticleType::kList), "\x91\x92\x05\x06"},
   };
   return r;
 }

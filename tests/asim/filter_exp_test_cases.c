@@ -5,10 +5,12 @@
  *   set "s", string key "k1" stored, void time now + 100 (now = 1000),
  *   last update 900.5 s after 2010, digest bytes 16..19 = 01 02 00 00;
  *   bins i = 7, f = 2.5, s = "hello", b = blob 01 02, t = true,
- *   l = [1, 2, 3], m = {"a": 1, "b": 2} (key ordered), u = {"x": 1}.
+ *   l = [1, 2, 3], m = {"a": 1, "b": 2} (key ordered), u = {"x": 1},
+ *   n = [[5, 6]].
  * Verdicts: 0 passes, 27 filtered out, 4 refused at build, 16 unsupported.
  */
 #include <aerospike/as_arraylist.h>
+#include <aerospike/as_cdt_ctx.h>
 #include <aerospike/as_exp.h>
 #include <aerospike/as_string.h>
 
@@ -41,6 +43,19 @@ static as_arraylist* keys_ab(void)
 }
 
 static const uint8_t blob_0102[] = { 1, 2 };
+
+/* A context into a list's first element. */
+static as_cdt_ctx* first_item(void)
+{
+	static as_cdt_ctx ctx;
+	static bool made = false;
+	if (! made) {
+		as_cdt_ctx_init(&ctx, 1);
+		as_cdt_ctx_add_list_index(&ctx, 0);
+		made = true;
+	}
+	return &ctx;
+}
 
 /* (1262304000 + 1100) s in ns; (1262304000000 + 900500) ms in ns. */
 #define VOID_NS 1262305100000000000LL
@@ -114,10 +129,10 @@ as_exp* filter_case(int line, int* want)
 	CASE(0, as_exp_cmp_eq(as_exp_since_update(), as_exp_int(99500)))
 	CASE(0, as_exp_not(as_exp_is_tombstone()))
 	CASE(0, as_exp_cmp_eq(as_exp_digest_modulo(10), as_exp_int(3)))
-	/* 35 header + 4 void time + 2 set + 4 key + 1 bin count + 84 bins
-	 * + 4 end mark = 134, in 16-byte blocks: 144. */
-	CASE(0, as_exp_cmp_eq(as_exp_record_size(), as_exp_int(144)))
-	CASE(0, as_exp_cmp_eq(as_exp_memory_size(), as_exp_int(144)))
+	/* 35 header + 4 void time + 2 set + 4 key + 1 bin count + 95 bins
+	 * + 4 end mark = 145, in 16-byte blocks: 160. */
+	CASE(0, as_exp_cmp_eq(as_exp_record_size(), as_exp_int(160)))
+	CASE(0, as_exp_cmp_eq(as_exp_memory_size(), as_exp_int(160)))
 	CASE(0, as_exp_cmp_eq(as_exp_device_size(), as_exp_int(0)))
 	/* Arithmetic. */
 	CASE(0, as_exp_cmp_eq(as_exp_add(as_exp_bin_int("i"), as_exp_int(3)), as_exp_int(10)))
@@ -188,6 +203,11 @@ as_exp* filter_case(int line, int* want)
 	/* Wrong declared result type: the element read is an int, not a string. */
 	CASE(27, as_exp_cmp_eq(as_exp_list_get_by_index(NULL, AS_LIST_RETURN_VALUE, AS_EXP_TYPE_STR,
 			as_exp_int(0), as_exp_bin_list("l")), as_exp_str("1")))
+	CASE(0, as_exp_cmp_eq(as_exp_list_size(first_item(), as_exp_bin_list("n")), as_exp_int(2)))
+	CASE(0, as_exp_cmp_eq(as_exp_list_get_by_index(first_item(), AS_LIST_RETURN_VALUE, AS_EXP_TYPE_INT,
+			as_exp_int(1), as_exp_bin_list("n")), as_exp_int(6)))
+	/* The context reaches an integer, which has no size: an error, so unknown. */
+	CASE(27, as_exp_cmp_eq(as_exp_list_size(first_item(), as_exp_bin_list("l")), as_exp_int(0)))
 	CASE(0, as_exp_cmp_eq(as_exp_map_size(NULL, as_exp_bin_map("m")), as_exp_int(2)))
 	CASE(0, as_exp_cmp_eq(as_exp_map_get_by_key(NULL, AS_MAP_RETURN_VALUE, AS_EXP_TYPE_INT,
 			as_exp_str("b"), as_exp_bin_map("m")), as_exp_int(2)))
