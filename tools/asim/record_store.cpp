@@ -1,6 +1,7 @@
 #include "record_store.h"
 
 #include "bin_ops.h"
+#include "filter_exp.h"
 #include "udf_record.h"
 
 #include <algorithm>
@@ -54,6 +55,18 @@ bool bad_key(const std::string& key) {
 
 bool key_mismatch(const Record& r, const proto::Field* sent) {
   return sent && !r.key.empty() && sent->data != r.key;
+}
+
+// The verdict of the request's filter expression on a record that exists
+// (0 when it passes or there is none). The server builds and applies the
+// filter only to an existing live record, so a filter on a missing record
+// (even a malformed one) changes nothing.
+uint8_t filter_verdict(const Message& request, const Record& r, const std::string& id,
+                       uint32_t now) {
+  const auto* f = request.field(FieldType::kFilterExpression);
+  if (!f) return 0;
+  const std::string_view digest = std::string_view(id).substr(id.size() - 20);
+  return filter::evaluate(f->data, r, digest, now);
 }
 
 std::string sent_set(const Message& m) {
@@ -169,8 +182,8 @@ size_t RecordStore::truncate(const std::string& ns, const std::string* set, uint
   }
   size_t removed = 0;
   for (auto it = records_.begin(); it != records_.end();) {
-    const bool in_scope = it->first.compare(0, ns.size() + 1, ns + '\0') == 0 &&
-                          (!set || it->second.set == *set);
+    const bool in_scope =
+        it->first.compare(0, ns.size() + 1, ns + '\0') == 0 && (!set || it->second.set == *set);
     if (in_scope && it->second.last_update_ms < cut_ms) {
       it = records_.erase(it);
       ++removed;
@@ -234,6 +247,7 @@ Message RecordStore::remove(const Message& request, const Target& t, uint32_t no
   if ((request.info2 & proto::kInfo2GenerationGreater) && request.generation <= r->generation)
     return reply(code(ResultCode::kGeneration));
   if (set_mismatch(*r, request, false)) return reply(code(ResultCode::kParameter));
+  if (const uint8_t rc = filter_verdict(request, *r, t.id, now)) return reply(rc);
   if (key_mismatch(*r, request.field(FieldType::kKey)))
     return reply(code(ResultCode::kKeyMismatch));
   // Durable deletes leave a tombstone on a server; to a reader the record is
@@ -250,6 +264,7 @@ Message RecordStore::read(const Message& request, const Target& t, uint32_t now)
   // (asim's is 0: never touch), 0xFFFFFFFF never, 1..100 a percentage.
   const uint32_t pct = request.record_ttl;
   if (pct != kNeverTouch && pct > 100) return reply(code(ResultCode::kParameter), r);
+  if (const uint8_t rc = filter_verdict(request, *r, t.id, now)) return reply(rc, r);
   if (key_mismatch(*r, request.field(FieldType::kKey)))
     return reply(code(ResultCode::kKeyMismatch), r);
   Message m = reply(code(ResultCode::kOk), r);
@@ -289,6 +304,12 @@ Message RecordStore::write(const Message& request, const Target& t, uint32_t now
   if (existing && (request.info2 & proto::kInfo2GenerationGreater) &&
       request.generation <= existing->generation)
     return reply(code(ResultCode::kGeneration), existing);
+  if (existing && set_mismatch(*existing, request, true))
+    return reply(code(ResultCode::kParameter), existing);
+  if (existing) {
+    if (const uint8_t rc = filter_verdict(request, *existing, t.id, now))
+      return reply(rc, existing);
+  }
   if (const uint8_t rc = identity_conflict(existing, request)) return reply(rc, existing);
 
   // "Keep the TTL" means the namespace default for a record being created.
@@ -343,6 +364,12 @@ Message RecordStore::apply_udf(const Message& request, const Target& t, uint32_t
       function->data.size() >= kUdfMaxName)
     return reply(code(ResultCode::kParameter));
   Record* existing = live(t.id, now);
+  if (existing && set_mismatch(*existing, request, true))
+    return reply(code(ResultCode::kParameter), existing);
+  if (existing) {
+    if (const uint8_t rc = filter_verdict(request, *existing, t.id, now))
+      return reply(rc, existing);
+  }
   if (const uint8_t rc = identity_conflict(existing, request)) return reply(rc, existing);
 
   UdfCall call;
