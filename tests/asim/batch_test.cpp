@@ -78,7 +78,8 @@ std::string row(uint32_t index, const std::string& d, const Shape& s) {
                     static_cast<char>(s.info2) + static_cast<char>(s.info3);
   if (s.kind & 0x4) out += be16(s.gen);
   out += be32(s.ttl);
-  out += be16(static_cast<uint16_t>(2 + s.fields.size())) + be16(static_cast<uint16_t>(s.ops.size()));
+  out +=
+      be16(static_cast<uint16_t>(2 + s.fields.size())) + be16(static_cast<uint16_t>(s.ops.size()));
   out += field_bytes({type(proto::FieldType::kNamespace), s.ns});
   out += field_bytes({type(proto::FieldType::kSet), s.set});
   for (const auto& f : s.fields) out += field_bytes(f);
@@ -96,8 +97,8 @@ std::string body(const std::string& rows, uint32_t count, uint8_t flags = kFlags
   parent.info1 = info1;
   parent.transaction_ttl = 1000;
   parent.fields = std::move(extra);
-  parent.fields.push_back({type(proto::FieldType::kBatchIndex),
-                           be32(count) + static_cast<char>(flags) + rows});
+  parent.fields.push_back(
+      {type(proto::FieldType::kBatchIndex), be32(count) + static_cast<char>(flags) + rows});
   std::string out;
   proto::encode_message(parent, out);
   return out.substr(proto::kFrameHeaderSize);
@@ -424,9 +425,9 @@ static void test_truncated_and_garbled(void**) {
   named.ops = {read_op("s"), read_op("a")};
   // A write row with the info4 byte, which follows info3.
   const Op text{2, 3, "t", "text"};
-  const std::string info4_row = be32(2) + digest(3) + static_cast<char>(kWriteKind | 0x10) +
-                                '\0' + static_cast<char>(proto::kInfo2Write) + '\0' + '\0' +
-                                be16(0) + be32(0) + be16(2) + be16(1) + field_bytes({0, "test"}) +
+  const std::string info4_row = be32(2) + digest(3) + static_cast<char>(kWriteKind | 0x10) + '\0' +
+                                static_cast<char>(proto::kInfo2Write) + '\0' + '\0' + be16(0) +
+                                be32(0) + be16(2) + be16(1) + field_bytes({0, "test"}) +
                                 field_bytes({1, ""}) + op_bytes(text);
   const std::string full = row(0, digest(1), named) + repeat(1, digest(2)) + info4_row;
   auto m = messages(f.serve(body(full, 3, kAllKeys)));
@@ -472,8 +473,8 @@ static void test_many_rows(void**) {
   assert_true(proxied > 0 && proxied < kRows);
 
   size_t compressed = 0;
-  const std::string packed = f.serve(
-      body(rows, kRows, kFlags, proto::kInfo1BatchIndex | proto::kInfo1CompressResponse));
+  const std::string packed =
+      f.serve(body(rows, kRows, kFlags, proto::kInfo1BatchIndex | proto::kInfo1CompressResponse));
   const auto again = messages(packed, &compressed);
   assert_int_equal(again.size(), kRows + 1);
   assert_true(compressed > 0);
@@ -483,9 +484,9 @@ static void test_many_rows(void**) {
 
 int main() {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_read_rows),        cmocka_unit_test(test_write_rows),
-      cmocka_unit_test(test_stop_at_error),    cmocka_unit_test(test_filters),
-      cmocka_unit_test(test_refusals),         cmocka_unit_test(test_truncated_and_garbled),
+      cmocka_unit_test(test_read_rows),     cmocka_unit_test(test_write_rows),
+      cmocka_unit_test(test_stop_at_error), cmocka_unit_test(test_filters),
+      cmocka_unit_test(test_refusals),      cmocka_unit_test(test_truncated_and_garbled),
       cmocka_unit_test(test_many_rows),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);

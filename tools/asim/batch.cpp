@@ -115,8 +115,8 @@ std::string serve(Cluster& cluster, RecordStore& store, size_t node, std::string
   if (!rows_field) return refused(kParameter);
   // The batch's own filter is built once, before any row runs.
   const proto::Field* parent_filter = parent->field(FieldType::kFilterExpression);
-  if (parent_filter && filter::evaluate(parent_filter->data, Record{}, std::string(20, '\0'),
-                                        now) == kParameter)
+  if (parent_filter &&
+      filter::evaluate(parent_filter->data, Record{}, std::string(20, '\0'), now) == kParameter)
     return refused(kParameter);
   Request request;
   auto known = [&cluster](const std::string& ns) {
