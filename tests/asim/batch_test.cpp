@@ -332,6 +332,19 @@ static void test_stop_at_error(void**) {
     assert_int_equal(m.size(), 5);
     assert_last(m[4], 0);
   }
+  // Over many response buffers: the one holding the error goes out whole,
+  // the later ones do not.
+  Fixture f;
+  f.put(1);
+  std::string many = row(0, digest(100), Shape{});
+  for (uint32_t i = 1; i < 10; ++i) many += repeat(i, digest(100 + i));
+  many += row(10, digest(1), stale) + row(11, digest(111), Shape{});
+  for (uint32_t i = 12; i < 10000; ++i) many += repeat(i, digest(100 + i));
+  const auto m = messages(f.serve(body(many, 10000, kFlags)));
+  assert_true(m.size() > 12 && m.size() < 10000);
+  for (uint32_t i = 0; i + 1 < m.size(); ++i) assert_int_equal(m[i].transaction_ttl, i);
+  assert_int_equal(m[10].result_code, code(proto::ResultCode::kGeneration));
+  assert_last(m.back(), code(proto::ResultCode::kGeneration));
 }
 
 // A filter expression, the row's or the batch's, decides for a record that
