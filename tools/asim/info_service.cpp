@@ -19,9 +19,9 @@ std::optional<long> to_long(const std::string& text) {
   return v;
 }
 
-// Only what asim serves, named and ordered as the server lists them: list
-// and map operations, doubles, peers, pipelined requests, the replicas names
-// and record UDFs. (The 7.4.0 C client does not ask for features; it derives
+// Only what asim serves, named and ordered as the server lists them: batch
+// commands of every row kind, list and map operations, doubles, peers,
+// pipelined requests, the replicas names and record UDFs. (The 7.4.0 C client does not ask for features; it derives
 // them from the build.)
 constexpr const char* kFeatures =
     "batch-any;batch-index;cdt-list;cdt-map;float;peers;pipelining;replicas;replicas-master;udf";
