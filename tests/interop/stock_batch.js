@@ -115,13 +115,13 @@ async function applyRemove(client) {
   check((await client.exists(key('bat2', 'b0'))) === false, 'batchRemove removed');
 }
 
-// asim-stats per node: { reads, proxied }.
+// asim-stats per node: { reads, proxied, compressedOut }.
 async function stats(client) {
   const answer = String(await client.infoAny('asim-stats'));
   const value = answer.slice(answer.indexOf('\t') + 1).trim();
   return value.split(';').map((entry) => {
     const num = (name) => Number((entry.match(new RegExp(`[:,]${name}=(\\d+)`)) || [])[1]);
-    return { reads: num('reads'), proxied: num('proxied') };
+    return { reads: num('reads'), proxied: num('proxied'), compressedOut: num('compressed_out') };
   });
 }
 
@@ -142,6 +142,9 @@ async function many(client) {
     `each node got only the keys it masters (${JSON.stringify(counts)})`);
   check(got.length === n + 1 && got.slice(0, n).every((r, i) => r.status === 0 && bins(r).i === i) &&
     got[n].status === S.ERR_RECORD_NOT_FOUND, '5,000 keys read back, one missing');
+  const packed = await client.batchGet(keys, new Aerospike.BatchPolicy({ compress: true }));
+  const compressed = (await stats(client)).reduce((sum, c) => sum + c.compressedOut, 0);
+  check(compressed > 0 && same(packed.map(bins), got.map(bins)), `compressed answers read the same (${compressed} frames)`);
 }
 
 async function respondSome(client) {
