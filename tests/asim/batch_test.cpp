@@ -239,6 +239,26 @@ static void test_read_rows(void**) {
   assert_last(m[7], 0);
 }
 
+// The oldest row form (kind 0: info1 alone, no TTL), as clients without
+// "batch-any" write it, here with a field count of 0, which still means the
+// namespace field.
+static void test_old_rows(void**) {
+  Fixture f;
+  f.put(1);
+  const std::string old_row = be32(0) + digest(1) + '\0' +
+                              static_cast<char>(proto::kInfo1Read | proto::kInfo1GetAll) + be16(0) +
+                              be16(0) + field_bytes({0, "test"});
+  const std::string named = be32(1) + digest(1) + '\0' + static_cast<char>(proto::kInfo1Read) +
+                            be16(2) + be16(1) + field_bytes({0, "test"}) + field_bytes({1, ""}) +
+                            op_bytes(read_op("s"));
+  const auto m = messages(f.serve(body(old_row + named + repeat(2, digest(7)), 3, 0x1)));
+  assert_int_equal(m.size(), 4);
+  assert_int_equal(m[0].ops.size(), 2);
+  assert_int_equal(m[1].ops.size(), 1);
+  assert_int_equal(m[2].result_code, code(proto::ResultCode::kNotFound));
+  assert_last(m[3], 0);
+}
+
 // Write, operate, delete and UDF rows, each as the single-record command
 // would do it; a generation mismatch answered per row with respond_all_keys.
 static void test_write_rows(void**) {
@@ -507,9 +527,13 @@ static void test_many_rows(void**) {
 
 int main() {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_read_rows),     cmocka_unit_test(test_write_rows),
-      cmocka_unit_test(test_stop_at_error), cmocka_unit_test(test_filters),
-      cmocka_unit_test(test_refusals),      cmocka_unit_test(test_truncated_and_garbled),
+      cmocka_unit_test(test_read_rows),
+      cmocka_unit_test(test_old_rows),
+      cmocka_unit_test(test_write_rows),
+      cmocka_unit_test(test_stop_at_error),
+      cmocka_unit_test(test_filters),
+      cmocka_unit_test(test_refusals),
+      cmocka_unit_test(test_truncated_and_garbled),
       cmocka_unit_test(test_many_rows),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
