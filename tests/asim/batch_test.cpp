@@ -257,6 +257,16 @@ static void test_old_rows(void**) {
   assert_int_equal(m[1].ops.size(), 1);
   assert_int_equal(m[2].result_code, code(proto::ResultCode::kNotFound));
   assert_last(m[3], 0);
+
+  // The older rows field id, 42, is read the same way.
+  Message parent;
+  parent.info1 = proto::kInfo1BatchIndex;
+  parent.fields = {{42, be32(1) + '\x01' + old_row}};
+  std::string encoded;
+  proto::encode_message(parent, encoded);
+  const auto again = messages(f.serve(encoded.substr(proto::kFrameHeaderSize)));
+  assert_int_equal(again.size(), 2);
+  assert_int_equal(again[0].ops.size(), 2);
 }
 
 // Write, operate, delete and UDF rows, each as the single-record command
