@@ -1300,6 +1300,7 @@ int main(int argc, char* argv[])
 	script_udf();
 	script_admin();
 	script_batch();
+	script_scan();
 	script_cleanup();
 	printf("commands=%d\n", g_count);
 

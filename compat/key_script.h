@@ -2,7 +2,7 @@
  * What the parts of the key script share (compat/key_script.c holds the
  * printing and main; compat/key_script_udf.c the record-UDF part,
  * compat/key_script_admin.c truncate and indexes, compat/key_script_batch.c
- * the batch commands).
+ * the batch commands, compat/key_script_scan.c scans).
  */
 #ifndef KEY_SCRIPT_H
 #define KEY_SCRIPT_H
@@ -37,5 +37,8 @@ void script_admin(void);
 
 /* Every batch command over this run's set, row by row. */
 void script_batch(void);
+
+/* Foreground scans of a set of this run's own. */
+void script_scan(void);
 
 #endif

@@ -78,7 +78,8 @@ std::string row(uint32_t index, const std::string& d, const Shape& s) {
                     static_cast<char>(s.info2) + static_cast<char>(s.info3);
   if (s.kind & 0x4) out += be16(s.gen);
   out += be32(s.ttl);
-  out += be16(static_cast<uint16_t>(2 + s.fields.size())) + be16(static_cast<uint16_t>(s.ops.size()));
+  out +=
+      be16(static_cast<uint16_t>(2 + s.fields.size())) + be16(static_cast<uint16_t>(s.ops.size()));
   out += field_bytes({type(proto::FieldType::kNamespace), s.ns});
   out += field_bytes({type(proto::FieldType::kSet), s.set});
   for (const auto& f : s.fields) out += field_bytes(f);
@@ -96,8 +97,8 @@ std::string body(const std::string& rows, uint32_t count, uint8_t flags = kFlags
   parent.info1 = info1;
   parent.transaction_ttl = 1000;
   parent.fields = std::move(extra);
-  parent.fields.push_back({type(proto::FieldType::kBatchIndex),
-                           be32(count) + static_cast<char>(flags) + rows});
+  parent.fields.push_back(
+      {type(proto::FieldType::kBatchIndex), be32(count) + static_cast<char>(flags) + rows});
   std::string out;
   proto::encode_message(parent, out);
   return out.substr(proto::kFrameHeaderSize);
@@ -238,6 +239,36 @@ static void test_read_rows(void**) {
   assert_last(m[7], 0);
 }
 
+// The oldest row form (kind 0: info1 alone, no TTL), as clients without
+// "batch-any" write it, here with a field count of 0, which still means the
+// namespace field.
+static void test_old_rows(void**) {
+  Fixture f;
+  f.put(1);
+  const std::string old_row = be32(0) + digest(1) + '\0' +
+                              static_cast<char>(proto::kInfo1Read | proto::kInfo1GetAll) + be16(0) +
+                              be16(0) + field_bytes({0, "test"});
+  const std::string named = be32(1) + digest(1) + '\0' + static_cast<char>(proto::kInfo1Read) +
+                            be16(2) + be16(1) + field_bytes({0, "test"}) + field_bytes({1, ""}) +
+                            op_bytes(read_op("s"));
+  const auto m = messages(f.serve(body(old_row + named + repeat(2, digest(7)), 3, 0x1)));
+  assert_int_equal(m.size(), 4);
+  assert_int_equal(m[0].ops.size(), 2);
+  assert_int_equal(m[1].ops.size(), 1);
+  assert_int_equal(m[2].result_code, code(proto::ResultCode::kNotFound));
+  assert_last(m[3], 0);
+
+  // The older rows field id, 42, is read the same way.
+  Message parent;
+  parent.info1 = proto::kInfo1BatchIndex;
+  parent.fields = {{42, be32(1) + '\x01' + old_row}};
+  std::string encoded;
+  proto::encode_message(parent, encoded);
+  const auto again = messages(f.serve(encoded.substr(proto::kFrameHeaderSize)));
+  assert_int_equal(again.size(), 2);
+  assert_int_equal(again[0].ops.size(), 2);
+}
+
 // Write, operate, delete and UDF rows, each as the single-record command
 // would do it; a generation mismatch answered per row with respond_all_keys.
 static void test_write_rows(void**) {
@@ -331,6 +362,19 @@ static void test_stop_at_error(void**) {
     assert_int_equal(m.size(), 5);
     assert_last(m[4], 0);
   }
+  // Over many response buffers: the one holding the error goes out whole,
+  // the later ones do not.
+  Fixture f;
+  f.put(1);
+  std::string many = row(0, digest(100), Shape{});
+  for (uint32_t i = 1; i < 10; ++i) many += repeat(i, digest(100 + i));
+  many += row(10, digest(1), stale) + row(11, digest(111), Shape{});
+  for (uint32_t i = 12; i < 10000; ++i) many += repeat(i, digest(100 + i));
+  const auto m = messages(f.serve(body(many, 10000, kFlags)));
+  assert_true(m.size() > 12 && m.size() < 10000);
+  for (uint32_t i = 0; i + 1 < m.size(); ++i) assert_int_equal(m[i].transaction_ttl, i);
+  assert_int_equal(m[10].result_code, code(proto::ResultCode::kGeneration));
+  assert_last(m.back(), code(proto::ResultCode::kGeneration));
 }
 
 // A filter expression, the row's or the batch's, decides for a record that
@@ -424,9 +468,9 @@ static void test_truncated_and_garbled(void**) {
   named.ops = {read_op("s"), read_op("a")};
   // A write row with the info4 byte, which follows info3.
   const Op text{2, 3, "t", "text"};
-  const std::string info4_row = be32(2) + digest(3) + static_cast<char>(kWriteKind | 0x10) +
-                                '\0' + static_cast<char>(proto::kInfo2Write) + '\0' + '\0' +
-                                be16(0) + be32(0) + be16(2) + be16(1) + field_bytes({0, "test"}) +
+  const std::string info4_row = be32(2) + digest(3) + static_cast<char>(kWriteKind | 0x10) + '\0' +
+                                static_cast<char>(proto::kInfo2Write) + '\0' + '\0' + be16(0) +
+                                be32(0) + be16(2) + be16(1) + field_bytes({0, "test"}) +
                                 field_bytes({1, ""}) + op_bytes(text);
   const std::string full = row(0, digest(1), named) + repeat(1, digest(2)) + info4_row;
   auto m = messages(f.serve(body(full, 3, kAllKeys)));
@@ -444,6 +488,16 @@ static void test_truncated_and_garbled(void**) {
       m = messages(f.serve(body(bad, 3, kAllKeys)));
       assert_int_equal(m.back().info3 & proto::kInfo3Last, proto::kInfo3Last);
     }
+  }
+  // Random rows fields (a fixed linear congruential sequence): never a
+  // crash, always whole messages ending in LAST.
+  uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+  for (int round = 0; round < 2000; ++round) {
+    std::string junk(next() % 160, '\0');
+    for (char& c : junk) c = static_cast<char>(next() >> 16);
+    m = messages(f.serve(body(junk, 1 + next() % 4, static_cast<uint8_t>(next() >> 8))));
+    assert_int_equal(m.back().info3 & proto::kInfo3Last, proto::kInfo3Last);
   }
 }
 
@@ -472,8 +526,8 @@ static void test_many_rows(void**) {
   assert_true(proxied > 0 && proxied < kRows);
 
   size_t compressed = 0;
-  const std::string packed = f.serve(
-      body(rows, kRows, kFlags, proto::kInfo1BatchIndex | proto::kInfo1CompressResponse));
+  const std::string packed =
+      f.serve(body(rows, kRows, kFlags, proto::kInfo1BatchIndex | proto::kInfo1CompressResponse));
   const auto again = messages(packed, &compressed);
   assert_int_equal(again.size(), kRows + 1);
   assert_true(compressed > 0);
@@ -483,9 +537,13 @@ static void test_many_rows(void**) {
 
 int main() {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_read_rows),        cmocka_unit_test(test_write_rows),
-      cmocka_unit_test(test_stop_at_error),    cmocka_unit_test(test_filters),
-      cmocka_unit_test(test_refusals),         cmocka_unit_test(test_truncated_and_garbled),
+      cmocka_unit_test(test_read_rows),
+      cmocka_unit_test(test_old_rows),
+      cmocka_unit_test(test_write_rows),
+      cmocka_unit_test(test_stop_at_error),
+      cmocka_unit_test(test_filters),
+      cmocka_unit_test(test_refusals),
+      cmocka_unit_test(test_truncated_and_garbled),
       cmocka_unit_test(test_many_rows),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);

@@ -115,6 +115,16 @@ async function applyRemove(client) {
   check((await client.exists(key('bat2', 'b0'))) === false, 'batchRemove removed');
 }
 
+// asim-stats per node: { reads, proxied, compressedOut }.
+async function stats(client) {
+  const answer = String(await client.infoAny('asim-stats'));
+  const value = answer.slice(answer.indexOf('\t') + 1).trim();
+  return value.split(';').map((entry) => {
+    const num = (name) => Number((entry.match(new RegExp(`[:,]${name}=(\\d+)`)) || [])[1]);
+    return { reads: num('reads'), proxied: num('proxied'), compressedOut: num('compressed_out') };
+  });
+}
+
 async function many(client) {
   const n = 5000;
   const rows = [];
@@ -124,9 +134,17 @@ async function many(client) {
   const keys = [];
   for (let i = 0; i < n; i++) keys.push(key('many', 'k' + i));
   keys.push(key('many', 'k-missing'));
+  await client.infoAny('asim-stats-reset');
   const got = await client.batchGet(keys);
+  const counts = await stats(client);
+  const reads = counts.reduce((sum, c) => sum + c.reads, 0);
+  check(reads === n + 1 && counts.every((c) => c.reads > 0 && c.proxied === 0),
+    `each node got only the keys it masters (${JSON.stringify(counts)})`);
   check(got.length === n + 1 && got.slice(0, n).every((r, i) => r.status === 0 && bins(r).i === i) &&
     got[n].status === S.ERR_RECORD_NOT_FOUND, '5,000 keys read back, one missing');
+  const packed = await client.batchGet(keys, new Aerospike.BatchPolicy({ compress: true }));
+  const compressed = (await stats(client)).reduce((sum, c) => sum + c.compressedOut, 0);
+  check(compressed > 0 && same(packed.map(bins), got.map(bins)), `compressed answers read the same (${compressed} frames)`);
 }
 
 async function respondSome(client) {

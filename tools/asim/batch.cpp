@@ -16,12 +16,23 @@ constexpr uint8_t kFilteredOut = static_cast<uint8_t>(proto::ResultCode::kFilter
 // A community server refuses every command of a transaction.
 constexpr uint8_t kEnterpriseOnly = 25;
 constexpr uint8_t kTxnIdField = 5;
+constexpr uint8_t kBatchWithSetField = 42;
 
 // The whole answer to a batch refused before any row runs: the LAST
 // message alone.
 std::string refused(uint8_t result) {
   StreamAnswer stream;
   return stream.finish(result);
+}
+
+// The rows field: the last field with id 41, or the older 42 (rows with
+// sets), which the server reads the same way.
+const proto::Field* rows_of(const Message& parent) {
+  const proto::Field* found = nullptr;
+  for (const auto& f : parent.fields)
+    if (f.type == static_cast<uint8_t>(FieldType::kBatchIndex) || f.type == kBatchWithSetField)
+      found = &f;
+  return found;
 }
 
 class Runner {
@@ -111,12 +122,12 @@ std::string serve(Cluster& cluster, RecordStore& store, size_t node, std::string
     ++cluster.nodes()[node].stats.bad_frames;
     return refused(kParameter);
   }
-  const proto::Field* rows_field = parent->field(FieldType::kBatchIndex);
+  const proto::Field* rows_field = rows_of(*parent);
   if (!rows_field) return refused(kParameter);
   // The batch's own filter is built once, before any row runs.
   const proto::Field* parent_filter = parent->field(FieldType::kFilterExpression);
-  if (parent_filter && filter::evaluate(parent_filter->data, Record{}, std::string(20, '\0'),
-                                        now) == kParameter)
+  if (parent_filter &&
+      filter::evaluate(parent_filter->data, Record{}, std::string(20, '\0'), now) == kParameter)
     return refused(kParameter);
   Request request;
   auto known = [&cluster](const std::string& ns) {

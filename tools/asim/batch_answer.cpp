@@ -22,8 +22,7 @@ std::string compress_frames(const std::string& frames, uint64_t& compressed) {
   std::string out;
   size_t at = 0;
   while (frames.size() - at >= proto::kFrameHeaderSize) {
-    const auto h =
-        proto::decode_frame_header(reinterpret_cast<const uint8_t*>(frames.data() + at));
+    const auto h = proto::decode_frame_header(reinterpret_cast<const uint8_t*>(frames.data() + at));
     const size_t size = proto::kFrameHeaderSize + h.body_size;
     const std::string_view frame(frames.data() + at, size);
     std::string deflated = deflate_frame(frame);

@@ -21,11 +21,12 @@ std::optional<long> to_long(const std::string& text) {
   return v;
 }
 
-// Only what asim serves, named and ordered as the server lists them: indexes
-// on a CDT context, list and map operations, doubles, GeoJSON queries,
-// peers, pipelined requests, partition queries and scans, query-show, the
-// replicas names and record UDFs. (The 7.4.0 C client does not ask for
-// features; it derives them from the build.)
+// Only what asim serves, named and ordered as the server lists them: batch
+// commands of every row kind, indexes on a CDT context, list and map
+// operations, doubles, GeoJSON queries, peers, pipelined requests,
+// partition queries and scans, query-show, the replicas names and record
+// UDFs. (The 7.4.0 C client does not ask for features; it derives them from
+// the build.)
 constexpr const char* kFeatures =
     "batch-any;batch-index;cdt-index;cdt-list;cdt-map;float;geo;peers;pipelining;pquery;pscans;"
     "query-show;replicas;replicas-master;udf";

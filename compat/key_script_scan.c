@@ -1,0 +1,190 @@
+/*
+ * The scan part of the key script: foreground scans of this run's set,
+ * whole and by partition range, paginated, per node, projected, with a
+ * record limit, a filter expression and a callback that stops early, and
+ * the errors of bad arguments. Scans stream records in node and partition
+ * order, so each call prints what does not depend on the order: how many
+ * records came, the sum of their "n" bins and how many bins they carried.
+ * The scanned set is this run's set with an "s": only this part writes it.
+ */
+#include "key_script.h"
+
+#include <aerospike/aerospike_key.h>
+#include <aerospike/aerospike_scan.h>
+#include <aerospike/as_cluster.h>
+#include <aerospike/as_exp.h>
+#include <aerospike/as_integer.h>
+#include <aerospike/as_scan.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char g_scan_set[40];
+
+typedef struct {
+	uint32_t records;
+	uint32_t ends; /* NULL calls */
+	int64_t sum;
+	uint32_t bins;
+	uint32_t stop_after; /* 0: never stop */
+} tally;
+
+static bool count_record(const as_val* v, void* udata)
+{
+	tally* t = udata;
+	if (!v) {
+		t->ends++;
+		return true;
+	}
+	const as_record* rec = (const as_record*)v;
+	t->records++;
+	t->bins += rec->bins.size;
+	t->sum += as_record_get_int64((as_record*)rec, "n", 0);
+	return t->stop_after == 0 || t->records < t->stop_after;
+}
+
+static void report_tally(const char* name, as_status st, const as_error* err, const tally* t)
+{
+	report(name, st, err, NULL, -1);
+	printf("    records=%u ends=%u sum=%lld bins=%u\n", t->records, t->ends, (long long)t->sum,
+		t->bins);
+}
+
+static void put_n(int64_t n)
+{
+	char name[16];
+	snprintf(name, sizeof name, "s%lld", (long long)n);
+	as_key k;
+	as_record rec;
+	as_record_inita(&rec, 2);
+	as_record_set_int64(&rec, "n", n);
+	as_record_set_str(&rec, "t", n % 2 ? "odd" : "even");
+	as_error err;
+	as_key_init_str(&k, NS, g_scan_set, name);
+	aerospike_key_put(&g_as, &err, NULL, &k, &rec);
+	as_record_destroy(&rec);
+}
+
+static void scan_whole(void)
+{
+	as_error err;
+	as_scan scan;
+	as_scan_init(&scan, NS, g_scan_set);
+	tally t = {0};
+	as_status st = aerospike_scan_foreach(&g_as, &err, NULL, &scan, count_record, &t);
+	report_tally("scan_foreach", st, &err, &t);
+
+	as_scan_select_inita(&scan, 1);
+	as_scan_select(&scan, "n");
+	memset(&t, 0, sizeof t);
+	st = aerospike_scan_foreach(&g_as, &err, NULL, &scan, count_record, &t);
+	report_tally("scan_foreach select", st, &err, &t);
+	as_scan_destroy(&scan);
+
+	as_scan_init(&scan, NS, g_scan_set);
+	as_scan_set_nobins(&scan, true);
+	as_scan_set_concurrent(&scan, true);
+	memset(&t, 0, sizeof t);
+	st = aerospike_scan_foreach(&g_as, &err, NULL, &scan, count_record, &t);
+	report_tally("scan_foreach nobins concurrent", st, &err, &t);
+	as_scan_destroy(&scan);
+
+	as_scan_init(&scan, NS, g_scan_set);
+	memset(&t, 0, sizeof t);
+	t.stop_after = 5;
+	st = aerospike_scan_foreach(&g_as, &err, NULL, &scan, count_record, &t);
+	report_tally("scan_foreach stopped", st, &err, &t);
+
+	as_policy_scan policy;
+	as_policy_scan_init(&policy);
+	as_exp_build(odd, as_exp_cmp_eq(as_exp_bin_str("t"), as_exp_str("odd")));
+	policy.base.filter_exp = odd;
+	memset(&t, 0, sizeof t);
+	st = aerospike_scan_foreach(&g_as, &err, &policy, &scan, count_record, &t);
+	report_tally("scan_foreach filtered", st, &err, &t);
+	as_exp_destroy(odd);
+	as_scan_destroy(&scan);
+}
+
+static void scan_limited(void)
+{
+	as_error err;
+	as_scan scan;
+	as_scan_init(&scan, NS, g_scan_set);
+	as_scan_set_paginate(&scan, true);
+	as_policy_scan policy;
+	as_policy_scan_init(&policy);
+	policy.max_records = 7;
+	tally t = {0};
+	uint32_t pages = 0;
+	as_status st = AEROSPIKE_OK;
+	while (!as_scan_is_done(&scan) && pages < 20 && st == AEROSPIKE_OK) {
+		st = aerospike_scan_foreach(&g_as, &err, &policy, &scan, count_record, &t);
+		pages++;
+	}
+	report_tally("scan paginated", st, &err, &t);
+	printf("    pages=%u done=%d\n", pages, as_scan_is_done(&scan) ? 1 : 0);
+	as_scan_destroy(&scan);
+
+	as_scan_init(&scan, NS, g_scan_set);
+	as_partition_filter filter;
+	as_partition_filter_set_range(&filter, 1000, 2000);
+	memset(&t, 0, sizeof t);
+	st = aerospike_scan_partitions(&g_as, &err, NULL, &scan, &filter, count_record, &t);
+	report_tally("scan_partitions range", st, &err, &t);
+	as_scan_destroy(&scan);
+
+	as_scan_init(&scan, NS, g_scan_set);
+	as_partition_filter_set_range(&filter, 4000, 200);
+	memset(&t, 0, sizeof t);
+	st = aerospike_scan_partitions(&g_as, &err, NULL, &scan, &filter, count_record, &t);
+	report_tally("scan_partitions bad range", st, &err, &t);
+	as_scan_destroy(&scan);
+}
+
+static void scan_nodes(void)
+{
+	as_error err;
+	char* names = NULL;
+	int n = 0;
+	as_cluster_get_node_names(g_as.cluster, &n, &names);
+	tally t = {0};
+	as_status worst = AEROSPIKE_OK;
+	for (int i = 0; i < n; i++) {
+		as_scan scan;
+		as_scan_init(&scan, NS, g_scan_set);
+		as_status st = aerospike_scan_node(&g_as, &err, NULL, &scan, names + i * AS_NODE_NAME_SIZE,
+			count_record, &t);
+		if (st != AEROSPIKE_OK) {
+			worst = st;
+		}
+		as_scan_destroy(&scan);
+	}
+	free(names);
+	report_tally("scan_node every node", worst, &err, &t);
+
+	as_scan scan;
+	as_scan_init(&scan, NS, g_scan_set);
+	memset(&t, 0, sizeof t);
+	as_status st = aerospike_scan_node(&g_as, &err, NULL, &scan, "BB9000000000000", count_record, &t);
+	report_tally("scan_node unknown", st, &err, &t);
+	as_scan_destroy(&scan);
+
+	as_scan_init(&scan, "nosuch", g_scan_set);
+	memset(&t, 0, sizeof t);
+	st = aerospike_scan_foreach(&g_as, &err, NULL, &scan, count_record, &t);
+	report_tally("scan_foreach unknown namespace", st, &err, &t);
+	as_scan_destroy(&scan);
+}
+
+void script_scan(void)
+{
+	snprintf(g_scan_set, sizeof g_scan_set, "%ss", g_set);
+	for (int64_t i = 0; i < 40; i++) {
+		put_n(i);
+	}
+	scan_whole();
+	scan_limited();
+	scan_nodes();
+}
