@@ -101,8 +101,7 @@ Status parse_frame(void* context, const uint8_t* body, size_t size, as_node*, bo
       return Status(code, status_name(code));
     }
     if (Status delivered = deliver(s, *reply); !delivered) return delivered;
-    if (s.round.failed.load(std::memory_order_relaxed))
-      return Status(AEROSPIKE_ERR_SCAN_ABORTED);
+    if (s.round.failed.load(std::memory_order_relaxed)) return Status(AEROSPIKE_ERR_SCAN_ABORTED);
   }
   return Status::ok();
 }
@@ -135,8 +134,8 @@ Status node_command(Round& round, as_node_partitions& np, uint64_t task_id) {
   if (!size) return size.status();
   CommandTimer timer(*scan.policy);
   NodeStream stream{round, np};
-  Attempt a = attempt_stream(*scan.policy, timer, np.node, buffer.data(), *size, parse_frame,
-                             &stream);
+  Attempt a =
+      attempt_stream(*scan.policy, timer, np.node, buffer.data(), *size, parse_frame, &stream);
   Status status = std::move(a.status);
   if (a.retry && status.code() == AEROSPIKE_ERR_TIMEOUT)
     status = timeout_status(*scan.policy, a.server_timeout, 1, np.node);

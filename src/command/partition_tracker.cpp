@@ -49,8 +49,7 @@ as_partitions_status* create_parts(uint16_t begin, uint16_t count, const as_dige
 }
 
 Status adopt_parts(as_partition_tracker& pt, as_partitions_status** resume, bool paginate,
-                   uint16_t begin, uint16_t count, const as_digest* digest,
-                   uint64_t max_records) {
+                   uint16_t begin, uint16_t count, const as_digest* digest, uint64_t max_records) {
   as_partitions_status* previous = resume ? *resume : nullptr;
   if (!previous) {
     pt.parts_all = create_parts(begin, count, digest);
@@ -81,8 +80,7 @@ Status init(as_partition_tracker& pt, const as_policy_base& policy, as_partition
   pt.errors = nullptr;
   as_vector_init(&pt.node_parts, sizeof(as_node_partitions), pt.node_capacity);
   pthread_mutex_init(&pt.lock, nullptr);
-  if (Status parts = adopt_parts(pt, resume, paginate, begin, count, digest, max_records);
-      !parts) {
+  if (Status parts = adopt_parts(pt, resume, paginate, begin, count, digest, max_records); !parts) {
     tracker_destroy(pt);
     return parts;
   }
@@ -171,7 +169,8 @@ void split_max_records(as_partition_tracker& pt) {
 // The error of a command out of rounds: the last failure's code, with
 // every failure of every round listed.
 Status exhausted(const as_partition_tracker& pt) {
-  const auto* last = static_cast<const TrackerError*>(as_vector_get(pt.errors, pt.errors->size - 1));
+  const auto* last =
+      static_cast<const TrackerError*>(as_vector_get(pt.errors, pt.errors->size - 1));
   std::string message = status_name(last->status);
   message += "\nsub-errors:";
   for (uint32_t i = 0; i < pt.errors->size; ++i) {
@@ -257,8 +256,7 @@ Status tracker_assign(as_partition_tracker& pt, const Cluster& cluster, const ch
   as_partitions_status* all = pt.parts_all;
   const bool every = all->retry && pt.iteration == 1;
   auto table = locate_namespace(cluster, ns);
-  if (!table)
-    return Status::error(AEROSPIKE_ERR_NAMESPACE_NOT_FOUND, "Invalid namespace: {}", ns);
+  if (!table) return Status::error(AEROSPIKE_ERR_NAMESPACE_NOT_FOUND, "Invalid namespace: {}", ns);
   for (uint16_t i = 0; i < all->part_count; ++i) {
     as_partition_status& ps = all->parts[i];
     if (!every && !ps.retry) continue;
@@ -271,8 +269,7 @@ Status tracker_assign(as_partition_tracker& pt, const Cluster& cluster, const ch
     // Compared by address only on the next round, as 7.4.0 does.
     ps.node = node;
     ps.retry = false;
-    const bool wanted =
-        !pt.node_filter || std::strcmp(pt.node_filter->name, node->name) == 0;
+    const bool wanted = !pt.node_filter || std::strcmp(pt.node_filter->name, node->name) == 0;
     if (wanted) {
       as_node_partitions& np = node_parts_of(pt, node);
       as_vector_append(ps.digest.init ? &np.parts_partial : &np.parts_full, &ps.part_id);
@@ -294,8 +291,7 @@ Status tracker_assign(as_partition_tracker& pt, const Cluster& cluster, const ch
   return Status::ok();
 }
 
-void tracker_part_unavailable(as_partition_tracker& pt, as_node_partitions& np,
-                              uint32_t part_id) {
+void tracker_part_unavailable(as_partition_tracker& pt, as_node_partitions& np, uint32_t part_id) {
   as_partitions_status* all = pt.parts_all;
   if (part_id < all->part_begin || part_id >= uint32_t{all->part_begin} + all->part_count) return;
   as_partition_status& ps = all->parts[part_id - all->part_begin];
@@ -320,8 +316,8 @@ Status tracker_is_complete(as_partition_tracker& pt, const Cluster&) {
   if (pt.max_records > 0 && records >= pt.max_records) return Status::ok();
   if (pt.iteration > pt.max_retries) return exhausted(pt);
   if (pt.deadline > 0) {
-    const int64_t remaining = static_cast<int64_t>(pt.deadline) -
-                              static_cast<int64_t>(cf_getms()) - pt.sleep_between_retries;
+    const int64_t remaining = static_cast<int64_t>(pt.deadline) - static_cast<int64_t>(cf_getms()) -
+                              pt.sleep_between_retries;
     if (remaining <= 0)
       return Status::error(AEROSPIKE_ERR_TIMEOUT, "timeout: iterations={}", pt.iteration);
     if (remaining < pt.total_timeout) {

@@ -34,8 +34,7 @@ Status tracker_init_filter(as_partition_tracker& pt, const as_policy_base& polic
                            as_partition_filter& filter);
 
 Status tracker_assign(as_partition_tracker& pt, const Cluster& cluster, const char* ns);
-void tracker_part_unavailable(as_partition_tracker& pt, as_node_partitions& np,
-                              uint32_t part_id);
+void tracker_part_unavailable(as_partition_tracker& pt, as_node_partitions& np, uint32_t part_id);
 // OK: done (or stopped at max_records); AEROSPIKE_ERR_CLIENT: go round
 // again; anything else: the command's failure.
 Status tracker_is_complete(as_partition_tracker& pt, const Cluster& cluster);

@@ -17,7 +17,8 @@ namespace {
 Result<Cluster*> connected(aerospike* as) {
   Cluster* cluster = as->cluster ? Cluster::of(as->cluster) : nullptr;
   if (!cluster)
-    return Status(AEROSPIKE_ERR_CLIENT, "the client is not connected: call aerospike_connect first");
+    return Status(AEROSPIKE_ERR_CLIENT,
+                  "the client is not connected: call aerospike_connect first");
   return cluster;
 }
 
@@ -30,8 +31,7 @@ Result<uint32_t> cluster_size(Cluster& cluster) {
 }
 
 // A foreground scan reads: ops, when given, must be reads.
-Status foreground_request(const as_policy_scan& p, const as_scan& scan,
-                          proto::ScanRequest& r) {
+Status foreground_request(const as_policy_scan& p, const as_scan& scan, proto::ScanRequest& r) {
   if (p.base.txn)
     return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
                   "policy base.txn is set: transactions are not supported by this client");
@@ -95,8 +95,8 @@ Status scan_foreach(aerospike* as, const as_policy_scan* policy, as_scan* scan,
   return run(**cluster, p, *scan, pt, callback, udata);
 }
 
-Status scan_node(aerospike* as, const as_policy_scan* policy, as_scan* scan,
-                 const char* node_name, aerospike_scan_foreach_callback callback, void* udata) {
+Status scan_node(aerospike* as, const as_policy_scan* policy, as_scan* scan, const char* node_name,
+                 aerospike_scan_foreach_callback callback, void* udata) {
   const as_policy_scan& p = policy ? *policy : as->config.policies.scan;
   auto cluster = connected(as);
   if (!cluster) return cluster.status();

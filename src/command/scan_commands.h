@@ -14,8 +14,8 @@ namespace aeroshim {
 
 Status scan_foreach(aerospike* as, const as_policy_scan* policy, as_scan* scan,
                     aerospike_scan_foreach_callback callback, void* udata);
-Status scan_node(aerospike* as, const as_policy_scan* policy, as_scan* scan,
-                 const char* node_name, aerospike_scan_foreach_callback callback, void* udata);
+Status scan_node(aerospike* as, const as_policy_scan* policy, as_scan* scan, const char* node_name,
+                 aerospike_scan_foreach_callback callback, void* udata);
 Status scan_partitions(aerospike* as, const as_policy_scan* policy, as_scan* scan,
                        as_partition_filter* filter, aerospike_scan_foreach_callback callback,
                        void* udata);

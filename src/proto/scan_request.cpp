@@ -120,7 +120,8 @@ uint8_t* write_partitions(uint8_t* p, const ScanRequest& r) {
     }
   }
   if (!r.resume_after.empty()) {
-    p = write_field_header(p, FieldType::kDigestArray, r.resume_after.size() * AS_DIGEST_VALUE_SIZE);
+    p = write_field_header(p, FieldType::kDigestArray,
+                           r.resume_after.size() * AS_DIGEST_VALUE_SIZE);
     for (const uint8_t* digest : r.resume_after) {
       std::memcpy(p, digest, AS_DIGEST_VALUE_SIZE);
       p += AS_DIGEST_VALUE_SIZE;
