@@ -6,10 +6,14 @@
  * order, so each call prints what does not depend on the order: how many
  * records came, the sum of their "n" bins and how many bins they carried.
  * The scanned set is this run's set with an "s": only this part writes it.
+ * Queries of the same set follow, on a numeric and a string index that are
+ * removed again at the end.
  */
 #include "key_script.h"
 
+#include <aerospike/aerospike_index.h>
 #include <aerospike/aerospike_key.h>
+#include <aerospike/aerospike_query.h>
 #include <aerospike/aerospike_scan.h>
 #include <aerospike/as_cluster.h>
 #include <aerospike/as_exp.h>
@@ -155,8 +159,11 @@ static void scan_limited(void)
 		st = aerospike_scan_foreach(&g_as, &err, &policy, &scan, count_record, &t);
 		pages++;
 	}
-	report_tally("scan paginated", st, &err, &t);
-	printf("    pages=%u done=%d\n", pages, as_scan_is_done(&scan) ? 1 : 0);
+	/* How many pages it takes depends on how the keys spread over the
+	 * nodes (a node that fills its share gets another page). */
+	report("scan paginated", st, &err, NULL, -1);
+	printf("    records=%u sum=%lld done=%d\n", t.records, (long long)t.sum,
+		as_scan_is_done(&scan) ? 1 : 0);
 	as_scan_destroy(&scan);
 
 	as_scan_init(&scan, NS, g_scan_set);
@@ -213,6 +220,96 @@ static void scan_nodes(void)
 	as_scan_destroy(&scan);
 }
 
+#define QUERY_NUM "twin_query_num"
+#define QUERY_STR "twin_query_str"
+
+static void make_index(const char* index, const char* bin, as_index_datatype type)
+{
+	as_error err;
+	as_index_task task;
+	memset(&task, 0, sizeof task);
+	as_status st = aerospike_index_create(&g_as, &err, &task, NULL, NS, g_scan_set, bin, index,
+		type);
+	if (st == AEROSPIKE_OK) {
+		st = aerospike_index_create_wait(&err, &task, 10);
+	}
+	report("query index create", st, &err, NULL, -1);
+}
+
+static void run_query(const char* name, as_query* query, const as_policy_query* policy)
+{
+	as_error err;
+	tally t = {0};
+	as_status st = aerospike_query_foreach(&g_as, &err, policy, query, count_record, &t);
+	report_tally(name, st, &err, &t);
+}
+
+static void queries(void)
+{
+	make_index(QUERY_NUM, "n", AS_INDEX_NUMERIC);
+	make_index(QUERY_STR, "t", AS_INDEX_STRING);
+	as_query query;
+	as_query_init(&query, NS, g_scan_set);
+	as_query_where_inita(&query, 1);
+	as_query_where(&query, "n", as_integer_equals(7));
+	run_query("query_foreach equals", &query, NULL);
+	as_query_destroy(&query);
+
+	as_query_init(&query, NS, g_scan_set);
+	as_query_where_inita(&query, 1);
+	as_query_where(&query, "n", as_integer_range(10, 19));
+	as_query_select_inita(&query, 1);
+	as_query_select(&query, "n");
+	run_query("query_foreach range select", &query, NULL);
+	as_query_destroy(&query);
+
+	as_query_init(&query, NS, g_scan_set);
+	as_query_where_inita(&query, 1);
+	as_query_where(&query, "t", as_string_equals("odd"));
+	as_policy_query policy;
+	as_policy_query_init(&policy);
+	as_exp_build(small, as_exp_cmp_lt(as_exp_bin_int("n"), as_exp_int(11)));
+	policy.base.filter_exp = small;
+	run_query("query_foreach string filtered", &query, &policy);
+	as_exp_destroy(small);
+	query.no_bins = true;
+	run_query("query_foreach string nobins", &query, NULL);
+	as_query_destroy(&query);
+
+	as_query_init(&query, NS, g_scan_set);
+	as_query_where_inita(&query, 1);
+	as_query_where(&query, "n", as_integer_range(0, 100));
+	as_query_set_paginate(&query, true);
+	query.max_records = 9;
+	tally t = {0};
+	uint32_t pages = 0;
+	as_error err;
+	as_status st = AEROSPIKE_OK;
+	while (!as_query_is_done(&query) && pages < 20 && st == AEROSPIKE_OK) {
+		st = aerospike_query_foreach(&g_as, &err, NULL, &query, count_record, &t);
+		pages++;
+	}
+	report("query paginated", st, &err, NULL, -1);
+	printf("    records=%u sum=%lld done=%d\n", t.records, (long long)t.sum,
+		as_query_is_done(&query) ? 1 : 0);
+	as_query_destroy(&query);
+
+	as_query_init(&query, NS, g_scan_set);
+	as_query_where_inita(&query, 1);
+	as_query_where(&query, "missing", as_integer_equals(1));
+	run_query("query_foreach no index", &query, NULL);
+	as_query_destroy(&query);
+
+	as_query_init(&query, NS, g_scan_set);
+	run_query("query_foreach no predicate", &query, NULL);
+	as_query_destroy(&query);
+
+	st = aerospike_index_remove(&g_as, &err, NULL, NS, QUERY_NUM);
+	report("query index remove", st, &err, NULL, -1);
+	st = aerospike_index_remove(&g_as, &err, NULL, NS, QUERY_STR);
+	report("query index remove", st, &err, NULL, -1);
+}
+
 void script_scan(void)
 {
 	snprintf(g_scan_set, sizeof g_scan_set, "%ss", g_set);
@@ -222,4 +319,5 @@ void script_scan(void)
 	scan_whole();
 	scan_limited();
 	scan_nodes();
+	queries();
 }

@@ -1,0 +1,213 @@
+#include "command/query_commands.h"
+
+#include "cluster/cluster.h"
+#include "command/partition_scan.h"
+#include "command/partition_tracker.h"
+#include "ops/cdt_pack.h"
+#include "proto/byte_order.h"
+#include "proto/message.h"
+
+#include <aerospike/as_cdt_ctx.h>
+#include <aerospike/as_cluster.h>
+#include <aerospike/as_operations.h>
+
+#include <cstring>
+#include <string>
+
+extern "C" bool as_op_is_write[];
+
+namespace aeroshim {
+namespace {
+
+void put_value(std::string& out, const void* data, uint32_t size) {
+  uint8_t len[4];
+  proto::put_be32(len, size);
+  out.append(reinterpret_cast<const char*>(len), 4);
+  out.append(static_cast<const char*>(data), size);
+}
+
+void put_integer(std::string& out, int64_t v) {
+  uint8_t be[8];
+  proto::put_be64(be, static_cast<uint64_t>(v));
+  put_value(out, be, 8);
+}
+
+// The INDEX_RANGE field: one filter, its bin, the particle type and the
+// range's two ends (an equality sends its value twice).
+Result<std::string> index_range(const as_predicate& pred) {
+  std::string out(1, '\1');
+  const size_t bin = strnlen(pred.bin, AS_BIN_NAME_MAX_SIZE);
+  out.push_back(static_cast<char>(bin));
+  out.append(pred.bin, bin);
+  const bool equal = pred.type == AS_PREDICATE_EQUAL;
+  if (pred.dtype == AS_INDEX_NUMERIC) {
+    out.push_back(static_cast<char>(proto::ParticleType::kInteger));
+    put_integer(out, equal ? pred.value.integer : pred.value.integer_range.min);
+    put_integer(out, equal ? pred.value.integer : pred.value.integer_range.max);
+  } else if (pred.dtype == AS_INDEX_STRING && equal) {
+    const char* s = pred.value.string_val.string ? pred.value.string_val.string : "";
+    out.push_back(static_cast<char>(proto::ParticleType::kString));
+    put_value(out, s, static_cast<uint32_t>(std::strlen(s)));
+    put_value(out, s, static_cast<uint32_t>(std::strlen(s)));
+  } else if (pred.dtype == AS_INDEX_BLOB && equal) {
+    out.push_back(static_cast<char>(proto::ParticleType::kBlob));
+    put_value(out, pred.value.blob_val.bytes, pred.value.blob_val.bytes_size);
+    put_value(out, pred.value.blob_val.bytes, pred.value.blob_val.bytes_size);
+  } else if (pred.dtype == AS_INDEX_GEO2DSPHERE && !equal) {
+    const char* s = pred.value.string_val.string ? pred.value.string_val.string : "";
+    out.push_back(static_cast<char>(proto::ParticleType::kGeoJson));
+    put_value(out, s, static_cast<uint32_t>(std::strlen(s)));
+    put_value(out, s, static_cast<uint32_t>(std::strlen(s)));
+  } else {
+    return Status::error(AEROSPIKE_ERR_PARAM, "Invalid query predicate: type {} on data type {}",
+                         static_cast<int>(pred.type), static_cast<int>(pred.dtype));
+  }
+  return out;
+}
+
+Status index_fields(const as_predicate& pred, std::vector<proto::Field>& fields) {
+  auto range = index_range(pred);
+  if (!range) return range.status();
+  if (pred.itype != AS_INDEX_TYPE_DEFAULT)
+    fields.push_back({static_cast<uint8_t>(proto::FieldType::kIndexType),
+                      std::string(1, static_cast<char>(pred.itype))});
+  fields.push_back({static_cast<uint8_t>(proto::FieldType::kIndexRange), std::move(*range)});
+  if (pred.ctx) {
+    std::string ctx(pred.ctx_size, '\0');
+    as_packer pk{};
+    pk.buffer = reinterpret_cast<unsigned char*>(&ctx[0]);
+    pk.capacity = pred.ctx_size;
+    if (cdt_ctx_pack(pred.ctx, &pk) != pred.ctx_size)
+      return Status(AEROSPIKE_ERR_PARAM, "Invalid query predicate context");
+    fields.push_back({static_cast<uint8_t>(proto::FieldType::kIndexContext), std::move(ctx)});
+  }
+  if (pred.index_name[0])
+    fields.push_back({static_cast<uint8_t>(proto::FieldType::kIndexName),
+                      std::string(pred.index_name, strnlen(pred.index_name, sizeof pred.index_name))});
+  if (pred.exp)
+    fields.push_back({static_cast<uint8_t>(proto::FieldType::kIndexExpression),
+                      std::string(reinterpret_cast<const char*>(pred.exp->packed),
+                                  pred.exp->packed_sz)});
+  return Status::ok();
+}
+
+bool reads_all_bins(const as_operations& ops) {
+  for (uint16_t i = 0; i < ops.binops.size; ++i)
+    if (ops.binops.entries[i].op == AS_OPERATOR_READ && ops.binops.entries[i].bin.name[0] == 0)
+      return true;
+  return false;
+}
+
+Status check_query(const as_policy_query& p, const as_query& q) {
+  if (p.base.txn)
+    return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
+                  "policy base.txn is set: transactions are not supported by this client");
+  if (q.ops && q.apply.function[0])
+    return Status(AEROSPIKE_ERR_PARAM, "Cannot combine query operations with aggregation");
+  if (q.ops) {
+    for (uint16_t i = 0; i < q.ops->binops.size; ++i)
+      if (as_op_is_write[q.ops->binops.entries[i].op])
+        return Status(AEROSPIKE_ERR_PARAM,
+                      "Query operations must be read-only. Use background query for write-only "
+                      "operations.");
+  }
+  if (q.apply.function[0])
+    return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
+                  "query aggregation (as_query_apply) is not supported by this client yet");
+  return Status::ok();
+}
+
+Status foreground_request(const as_policy_query& p, const as_query& q, proto::ScanRequest& r) {
+  if (Status checked = check_query(p, q); !checked) return checked;
+  if (q.where.size > 0) {
+    if (Status fields = index_fields(q.where.entries[0], r.query_fields); !fields) return fields;
+  }
+  r.info1 = proto::kInfo1Read | (q.no_bins ? proto::kInfo1NoBinData : 0) |
+            (p.base.compress ? proto::kInfo1CompressResponse : 0);
+  if (p.short_query || p.expected_duration == AS_QUERY_DURATION_SHORT) {
+    r.info1 |= proto::kInfo1ShortQuery;
+  } else if (p.expected_duration == AS_QUERY_DURATION_LONG_RELAX_AP) {
+    r.info2 |= proto::kInfo2RelaxApLongQuery;
+  }
+  if (q.ops) {
+    if (!reads_all_bins(*q.ops)) r.info2 |= proto::kInfo2RespondAllOps;
+    r.ops = q.ops;
+  } else {
+    r.bin_names = q.select.entries;
+    r.n_bin_names = q.select.size;
+  }
+  r.info3 = proto::kInfo3PartitionDone;
+  r.record_ttl = UINT32_MAX;
+  r.total_timeout = p.base.total_timeout;
+  r.ns = q.ns;
+  r.set = q.set;
+  r.records_per_second = q.records_per_second;
+  r.socket_timeout = p.base.socket_timeout;
+  r.filter = p.base.filter_exp;
+  return Status::ok();
+}
+
+Result<Cluster*> sized_cluster(aerospike* as, uint32_t& size) {
+  Cluster* cluster = as->cluster ? Cluster::of(as->cluster) : nullptr;
+  if (!cluster)
+    return Status(AEROSPIKE_ERR_CLIENT, "the client is not connected: call aerospike_connect first");
+  as_nodes* nodes = as_nodes_reserve(cluster->view());
+  size = nodes->size;
+  as_nodes_release(nodes);
+  if (size == 0) return Status(AEROSPIKE_ERR_SERVER, "Command failed because cluster is empty.");
+  return cluster;
+}
+
+Status run(Cluster& cluster, const as_policy_query& p, as_query& q, as_partition_tracker& pt,
+           aerospike_query_foreach_callback callback, void* udata) {
+  PartitionScan engine;
+  engine.cluster = &cluster;
+  engine.policy = &p.base;
+  engine.ns = q.ns;
+  engine.deserialize = p.deserialize;
+  engine.query = true;
+  engine.callback = callback;
+  engine.udata = udata;
+  Status status = foreground_request(p, q, engine.request);
+  if (status) status = run_partition_scan(engine, pt);
+  if (!status) as_partition_error(q.parts_all);
+  tracker_destroy(pt);
+  return status;
+}
+
+}  // namespace
+
+Status query_foreach(aerospike* as, const as_policy_query* policy, as_query* query,
+                     aerospike_query_foreach_callback callback, void* udata) {
+  const as_policy_query& p = policy ? *policy : as->config.policies.query;
+  if (Status checked = check_query(p, *query); !checked) return checked;
+  uint32_t size = 0;
+  auto cluster = sized_cluster(as, size);
+  if (!cluster) return cluster.status();
+  as_partition_tracker pt;
+  if (Status init = tracker_init_nodes(pt, p.base, query->max_records, p.replica,
+                                       &query->parts_all, query->paginate, size);
+      !init)
+    return init;
+  return run(**cluster, p, *query, pt, callback, udata);
+}
+
+Status query_partitions(aerospike* as, const as_policy_query* policy, as_query* query,
+                        as_partition_filter* filter, aerospike_query_foreach_callback callback,
+                        void* udata) {
+  const as_policy_query& p = policy ? *policy : as->config.policies.query;
+  if (Status checked = check_query(p, *query); !checked) return checked;
+  uint32_t size = 0;
+  auto cluster = sized_cluster(as, size);
+  if (!cluster) return cluster.status();
+  if (filter->parts_all && !query->parts_all)
+    query->parts_all = as_partitions_status_reserve(filter->parts_all);
+  as_partition_tracker pt;
+  if (Status init = tracker_init_filter(pt, p.base, query->max_records, p.replica,
+                                        &query->parts_all, query->paginate, size, *filter);
+      !init)
+    return init;
+  return run(**cluster, p, *query, pt, callback, udata);
+}
+
+}  // namespace aeroshim
