@@ -291,6 +291,45 @@ void test_background_udf(void**) {
   assert_true(marked == (std::set<int64_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
 }
 
+void test_field_combinations(void**) {
+  Fixture f;
+  seed(f);
+  asim::sindex::Definition d;
+  d.ns = "test";
+  d.name = "exp_idx";
+  d.set = "s";
+  d.exp = "kwEC";  // any expression: asim finds it by its base64 text
+  d.itype = "default";
+  d.ktype = "numeric";
+  f.store.sindexes().put(d);
+  auto first_code = [&](const proto::Message& m) {
+    return messages(f.service.serve(0, m, 0))[0].result_code;
+  };
+  proto::Message by_exp = query("s", range_int("", 1, 2));
+  by_exp.fields.push_back({ft(proto::FieldType::kIndexExpression), std::string("\x93\x01\x02", 3)});
+  // Found, but asim cannot compute an expression's values.
+  assert_int_equal(first_code(by_exp), 16);
+  proto::Message both = by_exp;
+  both.fields.push_back({ft(proto::FieldType::kIndexName), "exp_idx"});
+  assert_int_equal(first_code(both), kParameter);
+  proto::Message exp_and_bin = query("s", range_int("n", 1, 2));
+  exp_and_bin.fields.push_back(
+      {ft(proto::FieldType::kIndexExpression), std::string("\x93\x01\x02", 3)});
+  assert_int_equal(first_code(exp_and_bin), kParameter);
+  proto::Message ctx_and_name = query("s", range_int("", 1, 2));
+  ctx_and_name.fields.push_back({ft(proto::FieldType::kIndexName), "exp_idx"});
+  ctx_and_name.fields.push_back(
+      {ft(proto::FieldType::kIndexContext), std::string("\x92\x22\xa3\x03k1", 6)});
+  assert_int_equal(first_code(ctx_and_name), kParameter);
+  proto::Message empty_type = query("s", range_int("n", 1, 2));
+  empty_type.fields.push_back({ft(proto::FieldType::kIndexType), ""});
+  assert_int_equal(first_code(empty_type), kParameter);
+  proto::Message bad_ctx = query("s", range_int("m", 1, 2));
+  // [1]: not a context (no item type and value pair); refused before any lookup.
+  bad_ctx.fields.push_back({ft(proto::FieldType::kIndexContext), std::string("\x91\x01", 2)});
+  assert_int_equal(first_code(bad_ctx), kParameter);
+}
+
 proto::Message aggregate_request(const std::string& function,
                                  const std::string& args = std::string("\x90", 1)) {
   proto::Message m;
@@ -375,6 +414,7 @@ int main() {
       cmocka_unit_test(test_collections_and_context), cmocka_unit_test(test_geo),
       cmocka_unit_test(test_bval_resume_and_garbage), cmocka_unit_test(test_background_ops),
       cmocka_unit_test(test_background_udf),          cmocka_unit_test(test_aggregation),
+      cmocka_unit_test(test_field_combinations),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }
