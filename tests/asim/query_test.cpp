@@ -330,6 +330,38 @@ void test_field_combinations(void**) {
   assert_int_equal(first_code(bad_ctx), kParameter);
 }
 
+// Random INDEX_RANGE, INDEX_CONTEXT and arglist bytes (a fixed generator):
+// every answer is a code the server gives, never a crash.
+void test_random_fields_never_crash(void**) {
+  Fixture f;
+  seed(f);
+  f.index("n_idx", "s", "n", "default", "numeric");
+  f.index("tags_idx", "s", "tags", "list", "numeric");
+  uint64_t x = 88172645463325252ull;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  auto bytes = [&](size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += static_cast<char>(next() & 0xFF);
+    return out;
+  };
+  const std::set<uint8_t> allowed{0, 2, 4, 16, 20, 201};
+  for (int round = 0; round < 600; ++round) {
+    std::string range = round % 3 == 0 ? bytes(next() % 40) : range_int("n", 0, 9);
+    if (round % 3 == 1) range[next() % range.size()] = static_cast<char>(next());
+    proto::Message m = query("s", range, static_cast<uint8_t>(round % 5 == 0 ? 1 : 0));
+    if (round % 4 == 0)
+      m.fields.push_back({ft(proto::FieldType::kIndexContext), bytes(1 + next() % 12)});
+    for (const auto& msg : messages(f.service.serve(static_cast<size_t>(round % 3), m, 0)))
+      if (!(msg.info3 & proto::kInfo3PartitionDone))
+        assert_true(allowed.count(msg.result_code) == 1);
+  }
+}
+
 proto::Message aggregate_request(const std::string& function,
                                  const std::string& args = std::string("\x90", 1)) {
   proto::Message m;
@@ -410,11 +442,16 @@ void test_aggregation(void**) {
 
 int main() {
   const CMUnitTest tests[] = {
-      cmocka_unit_test(test_numeric_and_string),      cmocka_unit_test(test_index_not_found),
-      cmocka_unit_test(test_collections_and_context), cmocka_unit_test(test_geo),
-      cmocka_unit_test(test_bval_resume_and_garbage), cmocka_unit_test(test_background_ops),
-      cmocka_unit_test(test_background_udf),          cmocka_unit_test(test_aggregation),
+      cmocka_unit_test(test_numeric_and_string),
+      cmocka_unit_test(test_index_not_found),
+      cmocka_unit_test(test_collections_and_context),
+      cmocka_unit_test(test_geo),
+      cmocka_unit_test(test_bval_resume_and_garbage),
+      cmocka_unit_test(test_background_ops),
+      cmocka_unit_test(test_background_udf),
+      cmocka_unit_test(test_aggregation),
       cmocka_unit_test(test_field_combinations),
+      cmocka_unit_test(test_random_fields_never_crash),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }
