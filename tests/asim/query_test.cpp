@@ -291,6 +291,77 @@ void test_background_udf(void**) {
   assert_true(marked == (std::set<int64_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
 }
 
+void test_field_combinations(void**) {
+  Fixture f;
+  seed(f);
+  asim::sindex::Definition d;
+  d.ns = "test";
+  d.name = "exp_idx";
+  d.set = "s";
+  d.exp = "kwEC";  // any expression: asim finds it by its base64 text
+  d.itype = "default";
+  d.ktype = "numeric";
+  f.store.sindexes().put(d);
+  auto first_code = [&](const proto::Message& m) {
+    return messages(f.service.serve(0, m, 0))[0].result_code;
+  };
+  proto::Message by_exp = query("s", range_int("", 1, 2));
+  by_exp.fields.push_back({ft(proto::FieldType::kIndexExpression), std::string("\x93\x01\x02", 3)});
+  // Found, but asim cannot compute an expression's values.
+  assert_int_equal(first_code(by_exp), 16);
+  proto::Message both = by_exp;
+  both.fields.push_back({ft(proto::FieldType::kIndexName), "exp_idx"});
+  assert_int_equal(first_code(both), kParameter);
+  proto::Message exp_and_bin = query("s", range_int("n", 1, 2));
+  exp_and_bin.fields.push_back(
+      {ft(proto::FieldType::kIndexExpression), std::string("\x93\x01\x02", 3)});
+  assert_int_equal(first_code(exp_and_bin), kParameter);
+  proto::Message ctx_and_name = query("s", range_int("", 1, 2));
+  ctx_and_name.fields.push_back({ft(proto::FieldType::kIndexName), "exp_idx"});
+  ctx_and_name.fields.push_back(
+      {ft(proto::FieldType::kIndexContext), std::string("\x92\x22\xa3\x03k1", 6)});
+  assert_int_equal(first_code(ctx_and_name), kParameter);
+  proto::Message empty_type = query("s", range_int("n", 1, 2));
+  empty_type.fields.push_back({ft(proto::FieldType::kIndexType), ""});
+  assert_int_equal(first_code(empty_type), kParameter);
+  proto::Message bad_ctx = query("s", range_int("m", 1, 2));
+  // [1]: not a context (no item type and value pair); refused before any lookup.
+  bad_ctx.fields.push_back({ft(proto::FieldType::kIndexContext), std::string("\x91\x01", 2)});
+  assert_int_equal(first_code(bad_ctx), kParameter);
+}
+
+// Random INDEX_RANGE, INDEX_CONTEXT and arglist bytes (a fixed generator):
+// every answer is a code the server gives, never a crash.
+void test_random_fields_never_crash(void**) {
+  Fixture f;
+  seed(f);
+  f.index("n_idx", "s", "n", "default", "numeric");
+  f.index("tags_idx", "s", "tags", "list", "numeric");
+  uint64_t x = 88172645463325252ull;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  auto bytes = [&](size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += static_cast<char>(next() & 0xFF);
+    return out;
+  };
+  const std::set<uint8_t> allowed{0, 2, 4, 16, 20, 201};
+  for (int round = 0; round < 600; ++round) {
+    std::string range = round % 3 == 0 ? bytes(next() % 40) : range_int("n", 0, 9);
+    if (round % 3 == 1) range[next() % range.size()] = static_cast<char>(next());
+    proto::Message m = query("s", range, static_cast<uint8_t>(round % 5 == 0 ? 1 : 0));
+    if (round % 4 == 0)
+      m.fields.push_back({ft(proto::FieldType::kIndexContext), bytes(1 + next() % 12)});
+    for (const auto& msg : messages(f.service.serve(static_cast<size_t>(round % 3), m, 0)))
+      if (!(msg.info3 & proto::kInfo3PartitionDone))
+        assert_true(allowed.count(msg.result_code) == 1);
+  }
+}
+
 proto::Message aggregate_request(const std::string& function,
                                  const std::string& args = std::string("\x90", 1)) {
   proto::Message m;
@@ -371,10 +442,16 @@ void test_aggregation(void**) {
 
 int main() {
   const CMUnitTest tests[] = {
-      cmocka_unit_test(test_numeric_and_string),      cmocka_unit_test(test_index_not_found),
-      cmocka_unit_test(test_collections_and_context), cmocka_unit_test(test_geo),
-      cmocka_unit_test(test_bval_resume_and_garbage), cmocka_unit_test(test_background_ops),
-      cmocka_unit_test(test_background_udf),          cmocka_unit_test(test_aggregation),
+      cmocka_unit_test(test_numeric_and_string),
+      cmocka_unit_test(test_index_not_found),
+      cmocka_unit_test(test_collections_and_context),
+      cmocka_unit_test(test_geo),
+      cmocka_unit_test(test_bval_resume_and_garbage),
+      cmocka_unit_test(test_background_ops),
+      cmocka_unit_test(test_background_udf),
+      cmocka_unit_test(test_aggregation),
+      cmocka_unit_test(test_field_combinations),
+      cmocka_unit_test(test_random_fields_never_crash),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }

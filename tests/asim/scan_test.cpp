@@ -137,6 +137,15 @@ void test_set_max_records_nobins_projection(void**) {
   assert_int_equal(proj.size(), 5);
   assert_int_equal(proj[0].ops.size(), 1);
   assert_string_equal(proj[0].ops[0].name.c_str(), "b");
+  // The deprecated bin list: count, then length-prefixed names.
+  proto::Message listed = scan_request("test", "", {4});
+  listed.fields.push_back({ft(proto::FieldType::kQueryBins), std::string("\x02\x01"
+                                                                         "a\x02zz",
+                                                                         6)});
+  auto by_list = f.ask(node, listed);
+  assert_int_equal(by_list.size(), 5);
+  assert_int_equal(by_list[0].ops.size(), 1);
+  assert_string_equal(by_list[0].ops[0].name.c_str(), "a");
   // A write op is no projection.
   select.ops.push_back(put_int("a", 1));
   assert_int_equal(f.ask(node, select)[0].result_code, kParameter);

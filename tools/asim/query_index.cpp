@@ -143,6 +143,16 @@ int64_t hash_bval(const std::string& bytes) {
   return static_cast<int64_t>(h);
 }
 
+bool valid_context(const std::string& raw) {
+  auto list = cdt::decode_list(raw);
+  if (!list || list->items.empty() || list->items.size() % 2 != 0) return false;
+  for (size_t i = 0; i < list->items.size(); i += 2) {
+    auto t = cdt::as_int(list->items[i]);
+    if (!t || !known_ctx_type(*t & 0x3F)) return false;
+  }
+  return true;
+}
+
 uint8_t find_index(const sindex::Catalog& catalog, const Request& request,
                    const sindex::Definition*& found) {
   found = nullptr;
@@ -177,13 +187,8 @@ uint8_t IndexMatcher::init(const Predicate& predicate, const sindex::Definition&
                          static_cast<uint32_t>(def.context.size()),
                          reinterpret_cast<uint8_t*>(raw.data()), &n);
     raw.resize(n);
-    auto list = cdt::decode_list(raw);
-    if (!list || list->items.empty() || list->items.size() % 2 != 0) return kParameter;
-    for (size_t i = 0; i < list->items.size(); i += 2) {
-      auto t = cdt::as_int(list->items[i]);
-      if (!t || !known_ctx_type(*t & 0x3F)) return kParameter;
-    }
-    ctx_ = std::move(list->items);
+    if (!valid_context(raw)) return kParameter;
+    ctx_ = std::move(cdt::decode_list(raw)->items);
   }
   if (p_.ktype == kGeoJson) {
     geo_ = geo::parse(p_.value);

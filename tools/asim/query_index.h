@@ -49,6 +49,10 @@ class IndexMatcher {
   std::optional<geo::Shape> geo_;
 };
 
+// Whether `raw` (INDEX_CONTEXT) is a CDT context the server would read: a
+// msgpack list of (item type, value) pairs of known types.
+bool valid_context(const std::string& raw);
+
 // The bval of a string or blob index value.
 int64_t hash_bval(const std::string& bytes);
 

@@ -144,6 +144,8 @@ uint8_t Service::prepare(size_t node, const Message& m, Run& run) {
   const bool background = req.kind == Kind::kOpsBackground || req.kind == Kind::kUdfBackground;
   if (req.where && req.where->ktype == 23 && !geo::parse(req.where->value))
     return code(ResultCode::kParameter);
+  if (req.where && !req.where->context.empty() && !valid_context(req.where->context))
+    return code(ResultCode::kParameter);
   if (background) {
     const auto& sets = store_.sets(req.ns);
     if (!req.set.empty() && std::none_of(sets.begin(), sets.end(),

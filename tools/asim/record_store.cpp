@@ -158,8 +158,8 @@ uint64_t RecordStore::count(const std::string& ns, const std::string* set, uint3
   return n;
 }
 
-std::vector<std::pair<std::string, const Record*>> RecordStore::live_records(
-    const std::string& ns, uint32_t now) const {
+std::vector<std::pair<std::string, const Record*>> RecordStore::live_records(const std::string& ns,
+                                                                             uint32_t now) const {
   std::vector<std::pair<std::string, const Record*>> out;
   for (const auto& [id, r] : records_) {
     if (id.size() != ns.size() + 21 || id.compare(0, ns.size() + 1, ns + '\0') != 0) continue;
