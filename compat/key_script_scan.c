@@ -18,6 +18,7 @@
 #include <aerospike/as_cluster.h>
 #include <aerospike/as_exp.h>
 #include <aerospike/as_integer.h>
+#include <aerospike/as_job.h>
 #include <aerospike/as_partition.h>
 #include <aerospike/as_scan.h>
 
@@ -220,6 +221,63 @@ static void scan_nodes(void)
 	as_scan_destroy(&scan);
 }
 
+/* Prints how many records of the set carry `bin` and the sum of its values. */
+static void count_bin(const char* bin)
+{
+	as_error err;
+	as_scan scan;
+	as_scan_init(&scan, NS, g_scan_set);
+	tally t = {0};
+	as_status st = aerospike_scan_foreach(&g_as, &err, NULL, &scan, count_record, &t);
+	as_scan_destroy(&scan);
+	(void)st;
+	printf("    with %s: ", bin);
+	/* count_record sums "n"; count the bin itself here. */
+	as_scan_init(&scan, NS, g_scan_set);
+	as_scan_select_inita(&scan, 1);
+	as_scan_select(&scan, bin);
+	memset(&t, 0, sizeof t);
+	st = aerospike_scan_foreach(&g_as, &err, NULL, &scan, count_record, &t);
+	printf("status=%d bins=%u\n", (int)st, t.bins);
+	as_scan_destroy(&scan);
+}
+
+static void scan_background(void)
+{
+	as_error err;
+	as_scan scan;
+	as_scan_init(&scan, NS, g_scan_set);
+	as_operations ops;
+	as_operations_inita(&ops, 1);
+	as_operations_add_write_int64(&ops, "bg", 2);
+	scan.ops = &ops;
+	uint64_t id = 0;
+	as_status st = aerospike_scan_background(&g_as, &err, NULL, &scan, &id);
+	report("scan_background", st, &err, NULL, -1);
+	if (st == AEROSPIKE_OK) {
+		st = aerospike_scan_wait(&g_as, &err, NULL, id, 20);
+		report("scan_wait", st, &err, NULL, -1);
+		as_scan_info info;
+		st = aerospike_scan_info(&g_as, &err, NULL, id, &info);
+		report("scan_info", st, &err, NULL, -1);
+		printf("    status=%d records=%u\n", (int)info.status, info.records_scanned);
+	}
+	scan.ops = NULL;
+	as_operations_destroy(&ops);
+	as_scan_destroy(&scan);
+	count_bin("bg");
+
+	as_scan_init(&scan, NS, g_scan_set);
+	st = aerospike_scan_background(&g_as, &err, NULL, &scan, &id);
+	report("scan_background nothing to do", st, &err, NULL, -1);
+	as_scan_destroy(&scan);
+
+	as_job_info job;
+	st = aerospike_job_info(&g_as, &err, NULL, "scan", 12345, false, &job);
+	report("job_info unknown id", st, &err, NULL, -1);
+	printf("    status=%d\n", (int)job.status);
+}
+
 #define QUERY_NUM "twin_query_num"
 #define QUERY_STR "twin_query_str"
 
@@ -304,6 +362,27 @@ static void queries(void)
 	run_query("query_foreach no predicate", &query, NULL);
 	as_query_destroy(&query);
 
+	/* A background query on the numeric index: every record with n in
+	 * [0, 9] gets q = 1. */
+	as_query_init(&query, NS, g_scan_set);
+	as_query_where_inita(&query, 1);
+	as_query_where(&query, "n", as_integer_range(0, 9));
+	as_operations ops;
+	as_operations_inita(&ops, 1);
+	as_operations_add_write_int64(&ops, "q", 1);
+	query.ops = &ops;
+	uint64_t id = 0;
+	st = aerospike_query_background(&g_as, &err, NULL, &query, &id);
+	report("query_background", st, &err, NULL, -1);
+	if (st == AEROSPIKE_OK) {
+		st = aerospike_job_wait(&g_as, &err, NULL, "query", id, 20);
+		report("job_wait query", st, &err, NULL, -1);
+	}
+	as_operations_destroy(&ops);
+	query.ops = NULL;
+	as_query_destroy(&query);
+	count_bin("q");
+
 	st = aerospike_index_remove(&g_as, &err, NULL, NS, QUERY_NUM);
 	report("query index remove", st, &err, NULL, -1);
 	st = aerospike_index_remove(&g_as, &err, NULL, NS, QUERY_STR);
@@ -319,5 +398,6 @@ void script_scan(void)
 	scan_whole();
 	scan_limited();
 	scan_nodes();
+	scan_background();
 	queries();
 }

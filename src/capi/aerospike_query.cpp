@@ -1,5 +1,6 @@
 // extern "C" entry points of aerospike_query.h (the synchronous foreground
-// queries).
+// and background queries).
+#include "command/background_commands.h"
 #include "command/query_commands.h"
 #include "core/error.h"
 
@@ -21,6 +22,12 @@ as_status aerospike_query_partitions(aerospike* as, as_error* err, const as_poli
                                      aerospike_query_foreach_callback callback, void* udata) {
   return guard(err, {{as, "as"}, {query, "query"}, {pf, "pf"}},
                [&] { return query_partitions(as, policy, query, pf, callback, udata); });
+}
+
+as_status aerospike_query_background(aerospike* as, as_error* err, const as_policy_write* policy,
+                                     const as_query* query, uint64_t* query_id) {
+  return guard(err, {{as, "as"}, {query, "query"}},
+               [&] { return query_background(as, policy, query, query_id); });
 }
 
 }  // extern "C"

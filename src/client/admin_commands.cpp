@@ -41,20 +41,6 @@ struct ReservedNode {
   }
 };
 
-// The node's server version: as tended, or (a follower's node, built from
-// the segment, which does not hold it) from a `build` request.
-as_version version_of(aerospike* as, const as_policy_info* policy, as_node* node) {
-  if (node->version.major != 0) return node->version;
-  as_version version{};
-  auto answer = info_node(as, policy, node, "build");
-  if (!answer) return version;
-  const InfoResponse parsed = parse_info_response(*answer);
-  if (const std::string* build = parsed.find("build")) {
-    if (auto v = parse_server_version(*build)) version = {v->major, v->minor, v->patch, v->build};
-  }
-  return version;
-}
-
 bool at_least(const as_version& v, const as_version& than) {
   return version_compare(&v, &than) >= 0;
 }
@@ -141,7 +127,7 @@ void stat_command(const as_version& v, const as_index_task& task, char* command,
 Result<bool> node_index_done(aerospike* as, const as_policy_info& policy, as_node* node,
                              const as_index_task& task) {
   char command[1024];
-  stat_command(version_of(as, &policy, node), task, command, sizeof command);
+  stat_command(node_server_version(as, &policy, node), task, command, sizeof command);
   auto answer = info_node(as, &policy, node, command);
   if (!answer) return answer.status();
   const size_t at = answer->find("load_pct=");
@@ -175,7 +161,7 @@ Status index_create(aerospike* as, const as_policy_info* policy, const IndexSpec
   const as_policy_info& p = policy ? *policy : as->config.policies.info;
   ReservedNode chosen{cluster_random_node(as->cluster)};
   if (!chosen.node) return Status(AEROSPIKE_ERR_CLIENT, "as_node_get_random() failed");
-  auto command = create_command(spec, version_of(as, &p, chosen.node));
+  auto command = create_command(spec, node_server_version(as, &p, chosen.node));
   if (!command) return command.status();
   auto answer = info_node(as, &p, chosen.node, command->c_str());
   if (!answer) return answer.status();
@@ -226,7 +212,7 @@ Status index_remove(aerospike* as, const as_policy_info* policy, const char* ns,
   const as_policy_info& p = policy ? *policy : as->config.policies.info;
   ReservedNode chosen{cluster_random_node(as->cluster)};
   if (!chosen.node) return Status(AEROSPIKE_ERR_CLIENT, "as_node_get_random() failed");
-  const as_version v = version_of(as, &p, chosen.node);
+  const as_version v = node_server_version(as, &p, chosen.node);
   const std::string command = std::string("sindex-delete:") +
                               (at_least(v, as_server_version_8_1) ? "namespace" : "ns") + "=" + ns +
                               ";indexname=" + name;
@@ -236,6 +222,18 @@ Status index_remove(aerospike* as, const as_policy_info* policy, const char* ns,
 
 void index_stat_command(as_node* node, const as_index_task* task, char* command, size_t size) {
   stat_command(node->version, *task, command, size);
+}
+
+as_version node_server_version(aerospike* as, const as_policy_info* policy, as_node* node) {
+  if (node->version.major != 0) return node->version;
+  as_version version{};
+  auto answer = info_node(as, policy, node, "build");
+  if (!answer) return version;
+  const InfoResponse parsed = parse_info_response(*answer);
+  if (const std::string* build = parsed.find("build")) {
+    if (auto v = parse_server_version(*build)) version = {v->major, v->minor, v->patch, v->build};
+  }
+  return version;
 }
 
 }  // namespace aeroshim

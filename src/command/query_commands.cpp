@@ -65,7 +65,9 @@ Result<std::string> index_range(const as_predicate& pred) {
   return out;
 }
 
-Status index_fields(const as_predicate& pred, std::vector<proto::Field>& fields) {
+}  // namespace
+
+Status query_index_fields(const as_predicate& pred, std::vector<proto::Field>& fields) {
   auto range = index_range(pred);
   if (!range) return range.status();
   if (pred.itype != AS_INDEX_TYPE_DEFAULT)
@@ -82,14 +84,17 @@ Status index_fields(const as_predicate& pred, std::vector<proto::Field>& fields)
     fields.push_back({static_cast<uint8_t>(proto::FieldType::kIndexContext), std::move(ctx)});
   }
   if (pred.index_name[0])
-    fields.push_back({static_cast<uint8_t>(proto::FieldType::kIndexName),
-                      std::string(pred.index_name, strnlen(pred.index_name, sizeof pred.index_name))});
+    fields.push_back(
+        {static_cast<uint8_t>(proto::FieldType::kIndexName),
+         std::string(pred.index_name, strnlen(pred.index_name, sizeof pred.index_name))});
   if (pred.exp)
-    fields.push_back({static_cast<uint8_t>(proto::FieldType::kIndexExpression),
-                      std::string(reinterpret_cast<const char*>(pred.exp->packed),
-                                  pred.exp->packed_sz)});
+    fields.push_back(
+        {static_cast<uint8_t>(proto::FieldType::kIndexExpression),
+         std::string(reinterpret_cast<const char*>(pred.exp->packed), pred.exp->packed_sz)});
   return Status::ok();
 }
+
+namespace {
 
 bool reads_all_bins(const as_operations& ops) {
   for (uint16_t i = 0; i < ops.binops.size; ++i)
@@ -120,7 +125,8 @@ Status check_query(const as_policy_query& p, const as_query& q) {
 Status foreground_request(const as_policy_query& p, const as_query& q, proto::ScanRequest& r) {
   if (Status checked = check_query(p, q); !checked) return checked;
   if (q.where.size > 0) {
-    if (Status fields = index_fields(q.where.entries[0], r.query_fields); !fields) return fields;
+    if (Status fields = query_index_fields(q.where.entries[0], r.query_fields); !fields)
+      return fields;
   }
   r.info1 = proto::kInfo1Read | (q.no_bins ? proto::kInfo1NoBinData : 0) |
             (p.base.compress ? proto::kInfo1CompressResponse : 0);
@@ -150,7 +156,8 @@ Status foreground_request(const as_policy_query& p, const as_query& q, proto::Sc
 Result<Cluster*> sized_cluster(aerospike* as, uint32_t& size) {
   Cluster* cluster = as->cluster ? Cluster::of(as->cluster) : nullptr;
   if (!cluster)
-    return Status(AEROSPIKE_ERR_CLIENT, "the client is not connected: call aerospike_connect first");
+    return Status(AEROSPIKE_ERR_CLIENT,
+                  "the client is not connected: call aerospike_connect first");
   as_nodes* nodes = as_nodes_reserve(cluster->view());
   size = nodes->size;
   as_nodes_release(nodes);
@@ -185,8 +192,8 @@ Status query_foreach(aerospike* as, const as_policy_query* policy, as_query* que
   auto cluster = sized_cluster(as, size);
   if (!cluster) return cluster.status();
   as_partition_tracker pt;
-  if (Status init = tracker_init_nodes(pt, p.base, query->max_records, p.replica,
-                                       &query->parts_all, query->paginate, size);
+  if (Status init = tracker_init_nodes(pt, p.base, query->max_records, p.replica, &query->parts_all,
+                                       query->paginate, size);
       !init)
     return init;
   return run(**cluster, p, *query, pt, callback, udata);
