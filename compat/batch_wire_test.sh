@@ -22,6 +22,7 @@ ASIM=$(realpath -m "${ASIM:-$build/tools/asim/asim}")
 . "$src/compat/twin_lib.sh"
 vector=$src/tests/vectors/batch_requests.stock.txt
 twin_init
+# shellcheck disable=SC2086 # $extra is a list of flags
 cc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $extra -I"$src/include" \
   -c "$src/compat/batch_wire.c" || fail "compile"
 link_ours "$build" ours_wire batch_wire.o || fail "link ours"
@@ -44,7 +45,7 @@ record() {
   local name=$1 program=$2 ready=
   : >"$name.hex"
   mkfifo "$name.ready"
-  "$ASIM" --nodes 1 --port 0 --namespace test:1 --record "$tmp/$name.hex" --duration 60 \
+  "$ASIM" --nodes 1 --port 0 --namespace test:1 --record "$PWD/$name.hex" --duration 60 \
     >"$name.ready" 2>"$name.asim.err" &
   asim_pid=$!
   exec 3<"$name.ready"
