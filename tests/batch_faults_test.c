@@ -11,8 +11,10 @@
  * - a write batch whose connection breaks after it went out leaves its
  *   unanswered write rows in doubt, and the error too; read rows never;
  * - an answer that is not a proto frame is a CLIENT error, not retried;
- * - respond_all_keys false stops at the first node command that fails.
- * Every node here gets several keys, so each gets a batch-index command.
+ * - respond_all_keys false stops at the first node command that fails;
+ * - a node given one key runs the single-record command, whose client-side
+ *   failure (timeout, broken connection) is the call's, in doubt for a write.
+ * Elsewhere every node gets several keys, so each gets a batch-index command.
  */
 #include <aerospike/aerospike.h>
 #include <aerospike/aerospike_batch.h>
@@ -471,6 +473,86 @@ static void test_respond_all_keys_false_stops_at_first_failure(void** state)
 	as_batch_records_destroy(&records);
 }
 
+/* Rows for one key of A and every key of B and C: A gets the single-record
+ * command. `key_of_a` receives the row index of A's key. */
+static void one_key_on_a(as_batch_records* records, as_operations* ops, int* key_of_a)
+{
+	bool a_done = false;
+	int n = 0;
+	for (int i = 0; i < N_KEYS; i++) {
+		if (g_master[i] == g_a) {
+			if (a_done) {
+				continue;
+			}
+			a_done = true;
+			*key_of_a = n;
+		}
+		if (ops) {
+			as_batch_write_record* w = as_batch_write_reserve(records);
+			as_key_init_str(&w->key, "test", g_set, g_names[i]);
+			w->ops = ops;
+		}
+		else {
+			as_batch_read_record* r = as_batch_read_reserve(records);
+			as_key_init_str(&r->key, "test", g_set, g_names[i]);
+			r->read_all_bins = true;
+		}
+		n++;
+	}
+}
+
+static void test_single_key_node_timeout(void** state)
+{
+	(void)state;
+	fault(g_a, "delay", 0, 1000);
+	as_policy_batch p = batch_policy(100, 300, 0);
+	as_batch_records records;
+	as_batch_records_inita(&records, N_KEYS);
+	int a_row = -1;
+	one_key_on_a(&records, NULL, &a_row);
+	as_error err;
+	/* The single-record read runs under the batch's base policy: the same
+	 * timeout message, its row unanswered. */
+	assert_int_equal(aerospike_batch_read(&g_as, &err, &p, &records), AEROSPIKE_ERR_TIMEOUT);
+	char expected[128];
+	snprintf(expected, sizeof expected,
+		"Client timeout: socket=100 total=300 iterations=1 lastNode=127.0.0.1:%u", g_a);
+	assert_string_equal(err.message, expected);
+	for (uint32_t i = 0; i < records.list.size; i++) {
+		as_batch_base_record* r = row(&records, (int)i);
+		assert_int_equal(r->result, (int)i == a_row ? AEROSPIKE_NO_RESPONSE : AEROSPIKE_OK);
+		assert_false(r->in_doubt);
+	}
+	as_batch_records_destroy(&records);
+}
+
+static void test_single_key_node_write_in_doubt(void** state)
+{
+	(void)state;
+	fault(g_a, "close-mid", 1, 0);
+	as_policy_batch p = batch_policy(0, 3000, 0);
+	as_batch_records records;
+	as_batch_records_inita(&records, N_KEYS);
+	as_operations ops;
+	as_operations_inita(&ops, 1);
+	as_operations_add_write_int64(&ops, "w", 9);
+	int a_row = -1;
+	one_key_on_a(&records, &ops, &a_row);
+	as_error err;
+	/* A client-side failure of the single-record write is the call's error,
+	 * in doubt, and so is its row (7.4.0's as_single_execute_record). */
+	assert_int_equal(aerospike_batch_write(&g_as, &err, &p, &records), AEROSPIKE_ERR_CONNECTION);
+	assert_true(err.in_doubt);
+	for (uint32_t i = 0; i < records.list.size; i++) {
+		as_batch_base_record* r = row(&records, (int)i);
+		const bool on_a = (int)i == a_row;
+		assert_int_equal(r->result, on_a ? AEROSPIKE_NO_RESPONSE : AEROSPIKE_OK);
+		assert_int_equal(r->in_doubt, on_a);
+	}
+	as_operations_destroy(&ops);
+	as_batch_records_destroy(&records);
+}
+
 static bool fault_hit(void* arg)
 {
 	return asim_stat(g_b, g_a, "faults") > *(long*)arg;
@@ -531,6 +613,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_garbage_is_a_client_error, teardown),
 		cmocka_unit_test_teardown(test_garbage_after_a_write_is_in_doubt, teardown),
 		cmocka_unit_test_teardown(test_respond_all_keys_false_stops_at_first_failure, teardown),
+		cmocka_unit_test_teardown(test_single_key_node_timeout, teardown),
+		cmocka_unit_test_teardown(test_single_key_node_write_in_doubt, teardown),
 		cmocka_unit_test_teardown(test_node_stopped_mid_batch_split_to_replicas, teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
