@@ -15,8 +15,11 @@
 #include <aerospike/as_cluster.h>
 
 #include <atomic>
+#include <cerrno>
 #include <mutex>
+#include <new>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 namespace aeroshim {
@@ -294,20 +297,40 @@ CommandOutcome BatchRun::run_sequential(Groups& groups, Progress* parent, const 
   return first;
 }
 
+// One thread per node, as 7.4.0 queues one task per node. Nothing may leave
+// a worker or the spawning loop by exception: a joinable thread destroyed
+// unjoined ends the process. A thread that cannot start fails the call as
+// stock's does ("Failed to add batch thread"), its node left unanswered,
+// once every started one is done.
 CommandOutcome BatchRun::run_concurrent(Groups& groups, const BatchReplica& rep) {
   std::mutex lock;
   CommandOutcome first;
   std::vector<std::thread> workers;
   workers.reserve(groups.list.size());
+  int spawn_error = 0;
   for (const NodeGroup& group : groups.list) {
-    workers.emplace_back([&, g = &group] {
-      CommandOutcome s = run_group(*g, nullptr, rep);
-      if (s.status) return;
-      std::lock_guard<std::mutex> hold(lock);
-      if (first.status) first = std::move(s);
-    });
+    try {
+      workers.emplace_back([&, g = &group] {
+        CommandOutcome s;
+        try {
+          s = run_group(*g, nullptr, rep);
+        } catch (...) {
+          s = CommandOutcome{Status(AEROSPIKE_ERR_CLIENT)};
+        }
+        if (s.status) return;
+        std::lock_guard<std::mutex> hold(lock);
+        if (first.status) first = std::move(s);
+      });
+    } catch (const std::system_error& e) {
+      if (spawn_error == 0) spawn_error = e.code().value();
+    } catch (const std::bad_alloc&) {
+      if (spawn_error == 0) spawn_error = ENOMEM;
+    }
   }
   for (auto& w : workers) w.join();
+  if (spawn_error != 0)
+    return CommandOutcome{
+        Status::error(AEROSPIKE_ERR_CLIENT, "Failed to add batch thread: {}", spawn_error)};
   return first;
 }
 
