@@ -422,6 +422,33 @@ static void test_garbage_is_a_client_error(void** state)
 	as_batch_records_destroy(&records);
 }
 
+static void test_huge_length_and_truncated_answers(void** state)
+{
+	(void)state;
+	as_policy_batch p = batch_policy(0, 300, 0);
+	as_batch_records records;
+	as_batch_records_inita(&records, N_KEYS);
+	read_rows(&records, NULL, N_KEYS);
+	as_error err;
+	/* A frame header declaring 2^40 bytes: refused before any allocation. */
+	fault(g_a, "huge-length", 1, 0);
+	assert_int_equal(aerospike_batch_read(&g_as, &err, &p, &records), AEROSPIKE_ERR_CLIENT);
+	assert_string_equal(err.message, "Invalid proto size: 1099511627776");
+	expect_rows(&records, g_a, AEROSPIKE_NO_RESPONSE);
+	expect_rows(&records, g_b, AEROSPIKE_OK);
+	as_batch_records_destroy(&records);
+	/* Half an answer and silence: the total timeout ends the wait. */
+	fault(g_a, "truncate", 1, 0);
+	as_batch_records_inita(&records, N_KEYS);
+	read_rows(&records, NULL, N_KEYS);
+	uint64_t start = now_ms();
+	assert_int_equal(aerospike_batch_read(&g_as, &err, &p, &records), AEROSPIKE_ERR_TIMEOUT);
+	assert_true(now_ms() - start < 2000);
+	expect_rows(&records, g_a, AEROSPIKE_NO_RESPONSE);
+	expect_rows(&records, g_c, AEROSPIKE_OK);
+	as_batch_records_destroy(&records);
+}
+
 static void test_garbage_after_a_write_is_in_doubt(void** state)
 {
 	(void)state;
@@ -611,6 +638,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_closed_connection_puts_write_rows_in_doubt, teardown),
 		cmocka_unit_test_teardown(test_closed_connection_keys_api_in_doubt, teardown),
 		cmocka_unit_test_teardown(test_garbage_is_a_client_error, teardown),
+		cmocka_unit_test_teardown(test_huge_length_and_truncated_answers, teardown),
 		cmocka_unit_test_teardown(test_garbage_after_a_write_is_in_doubt, teardown),
 		cmocka_unit_test_teardown(test_respond_all_keys_false_stops_at_first_failure, teardown),
 		cmocka_unit_test_teardown(test_single_key_node_timeout, teardown),
