@@ -2,7 +2,7 @@
  * Batch calls under asim faults, printed so that compat/batch_faults_twin_test.sh
  * can compare the stock C client 7.4.0 with ours: for each call its status,
  * in_doubt and (for timeouts and client errors) message, then every row's
- * result and in_doubt. Both runs use one asim and one set, so keys land on
+ * result and in_doubt (the keys API's rows as its listener sees them). Both runs use one asim and one set, so keys land on
  * the same nodes. Node A (the last seed) misbehaves; info goes to the first.
  *   usage: batch_faults_twin HOST:PORT,HOST:PORT,HOST:PORT SET
  */
@@ -212,6 +212,16 @@ int main(int argc, char** argv)
 	p.respond_all_keys = false;
 	fault("garbage", 1, 0);
 	reads("garbage read, respond_all_keys false", &p);
+	/* A write's timeout does not rotate the replica: the retry goes to the
+	 * same node; a broken connection does, so the keys split. */
+	p = policy(100, 3000, 1);
+	fault("delay", 0, 1000);
+	writes("delay write, one retry", &p);
+	fault("close-mid", 1, 0);
+	writes("close-mid write, one retry", &p);
+	p = policy(100, 300, 0);
+	fault("delay", 0, 1000);
+	operate("delay operate", &p);
 	p = policy(0, 300, 0);
 	fault("huge-length", 1, 0);
 	reads("huge length", &p);
