@@ -352,6 +352,53 @@ static void test_closed_connection_puts_write_rows_in_doubt(void** state)
 	as_batch_records_destroy(&records);
 }
 
+static void test_write_timeout_retries_on_the_same_node(void** state)
+{
+	(void)state;
+	fault(g_a, "delay", 0, 1000);
+	long faults = asim_stat(g_b, g_a, "faults");
+	as_policy_batch p = batch_policy(100, 3000, 1);
+	as_batch_records records;
+	as_batch_records_inita(&records, N_KEYS + 1);
+	as_operations ops;
+	write_rows(&records, &ops);
+	as_error err;
+	/* A timeout says nothing of where the partition went, so a write keeps
+	 * its replica: the retry goes to A again and times out too. Sent twice,
+	 * A's write rows and the error are in doubt. */
+	assert_int_equal(aerospike_batch_write(&g_as, &err, &p, &records), AEROSPIKE_ERR_TIMEOUT);
+	char expected[128];
+	snprintf(expected, sizeof expected,
+		"Client timeout: socket=100 total=3000 iterations=2 lastNode=127.0.0.1:%u", g_a);
+	assert_string_equal(err.message, expected);
+	assert_true(err.in_doubt);
+	assert_int_equal(asim_stat(g_b, g_a, "faults") - faults, 2);
+	expect_write_doubt(&records);
+	as_operations_destroy(&ops);
+	as_batch_records_destroy(&records);
+}
+
+static void test_broken_write_connection_splits_to_replicas(void** state)
+{
+	(void)state;
+	fault(g_a, "close-mid", 1, 0);
+	as_policy_batch p = batch_policy(100, 3000, 1);
+	as_batch_records records;
+	as_batch_records_inita(&records, N_KEYS + 1);
+	as_operations ops;
+	write_rows(&records, &ops);
+	as_error err;
+	/* A broken connection does rotate: A's rows go to their replicas. */
+	assert_int_equal(aerospike_batch_write(&g_as, &err, &p, &records), AEROSPIKE_OK);
+	for (uint32_t i = 0; i < records.list.size; i++) {
+		as_batch_base_record* r = row(&records, (int)i);
+		assert_int_equal(r->result, AEROSPIKE_OK);
+		assert_false(r->in_doubt);
+	}
+	as_operations_destroy(&ops);
+	as_batch_records_destroy(&records);
+}
+
 typedef struct {
 	uint32_t n;
 	as_status result[N_KEYS];
@@ -637,6 +684,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_master_only_retries_in_place, teardown),
 		cmocka_unit_test_teardown(test_closed_connection_puts_write_rows_in_doubt, teardown),
 		cmocka_unit_test_teardown(test_closed_connection_keys_api_in_doubt, teardown),
+		cmocka_unit_test_teardown(test_write_timeout_retries_on_the_same_node, teardown),
+		cmocka_unit_test_teardown(test_broken_write_connection_splits_to_replicas, teardown),
 		cmocka_unit_test_teardown(test_garbage_is_a_client_error, teardown),
 		cmocka_unit_test_teardown(test_huge_length_and_truncated_answers, teardown),
 		cmocka_unit_test_teardown(test_garbage_after_a_write_is_in_doubt, teardown),
