@@ -363,8 +363,9 @@ CommandOutcome run_batch(BatchJob& job, bool* executed) {
   BatchRun run(job, *cluster);
   Groups groups;
   for (uint32_t i = 0; i < job.rows.size(); ++i) {
+    // in_doubt is left as it was: 7.4.0 clears it only for the keys API's
+    // fresh results, so a reused records row keeps a flag an earlier run set.
     *job.slots[i].result = AEROSPIKE_NO_RESPONSE;
-    *job.slots[i].in_doubt = false;
     if (Status digest = key_set_digest(const_cast<as_key*>(job.rows[i].key)); !digest)
       return CommandOutcome{std::move(digest)};
     auto node = node_for(*cluster, *job.rows[i].key, rep, job.rows[i].attr.has_write, nullptr);
