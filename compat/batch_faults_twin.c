@@ -91,6 +91,8 @@ static void reads(const char* call, const as_policy_batch* p)
 	as_batch_records_destroy(&records);
 }
 
+static void writes_twice(const char* call, const as_policy_batch* p);
+
 static void writes(const char* call, const as_policy_batch* p)
 {
 	as_operations ops;
@@ -108,6 +110,29 @@ static void writes(const char* call, const as_policy_batch* p)
 	r->read_all_bins = true;
 	as_error err;
 	report(call, aerospike_batch_write(&g_as, &err, p, &records), &err);
+	report_records(&records);
+	as_batch_records_destroy(&records);
+	as_operations_destroy(&ops);
+}
+
+/* The same records run again once the fault is gone: what a row keeps
+ * from the failed run. */
+static void writes_twice(const char* call, const as_policy_batch* p)
+{
+	as_operations ops;
+	as_operations_inita(&ops, 1);
+	as_operations_add_write_int64(&ops, "w", 2);
+	as_batch_records records;
+	as_batch_records_inita(&records, N_KEYS);
+	for (int i = 0; i < N_KEYS; i++) {
+		as_batch_write_record* w = as_batch_write_reserve(&records);
+		as_key_init_str(&w->key, "test", g_set, g_names[i]);
+		w->ops = &ops;
+	}
+	as_error err;
+	report(call, aerospike_batch_write(&g_as, &err, p, &records), &err);
+	report_records(&records);
+	report("  again", aerospike_batch_write(&g_as, &err, p, &records), &err);
 	report_records(&records);
 	as_batch_records_destroy(&records);
 	as_operations_destroy(&ops);
@@ -222,6 +247,9 @@ int main(int argc, char** argv)
 	p = policy(100, 300, 0);
 	fault("delay", 0, 1000);
 	operate("delay operate", &p);
+	p = policy(0, 3000, 0);
+	fault("close-mid", 1, 0);
+	writes_twice("close-mid write, records reused", &p);
 	p = policy(0, 300, 0);
 	fault("huge-length", 1, 0);
 	reads("huge length", &p);
