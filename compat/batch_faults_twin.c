@@ -138,6 +138,40 @@ static void writes_twice(const char* call, const as_policy_batch* p)
 	as_operations_destroy(&ops);
 }
 
+/* Two keys per batch: most nodes get one key, so the single-record
+ * commands run, with A failing as `kind` says. */
+static void pairs(const char* call, const as_policy_batch* p, const char* kind, bool write)
+{
+	as_operations ops;
+	as_operations_inita(&ops, 1);
+	as_operations_add_write_int64(&ops, "w", 3);
+	for (int k = 0; k + 1 < 12; k += 2) {
+		as_batch_records records;
+		as_batch_records_inita(&records, 2);
+		for (int i = k; i < k + 2; i++) {
+			if (write) {
+				as_batch_write_record* w = as_batch_write_reserve(&records);
+				as_key_init_str(&w->key, "test", g_set, g_names[i]);
+				w->ops = &ops;
+			}
+			else {
+				as_batch_read_record* r = as_batch_read_reserve(&records);
+				as_key_init_str(&r->key, "test", g_set, g_names[i]);
+				r->read_all_bins = true;
+			}
+		}
+		fault(kind, 0, 1000);
+		as_error err;
+		char name[96];
+		snprintf(name, sizeof name, "%s, keys %d and %d", call, k, k + 1);
+		report(name, write ? aerospike_batch_write(&g_as, &err, p, &records) :
+			aerospike_batch_read(&g_as, &err, p, &records), &err);
+		report_records(&records);
+		as_batch_records_destroy(&records);
+	}
+	as_operations_destroy(&ops);
+}
+
 static bool print_results(const as_batch_result* results, uint32_t n, void* udata)
 {
 	(void)udata;
@@ -250,6 +284,14 @@ int main(int argc, char** argv)
 	p = policy(0, 3000, 0);
 	fault("close-mid", 1, 0);
 	writes_twice("close-mid write, records reused", &p);
+	p = policy(100, 300, 0);
+	pairs("pair delay read", &p, "delay", false);
+	p = policy(0, 3000, 0);
+	pairs("pair close-mid write", &p, "close-mid", true);
+	pairs("pair garbage write", &p, "garbage", true);
+	p.concurrent = true;
+	fault("close-mid", 1, 0);
+	writes("close-mid write, concurrent", &p);
 	p = policy(0, 300, 0);
 	fault("huge-length", 1, 0);
 	reads("huge length", &p);
