@@ -30,9 +30,9 @@ link_ours "$build" ours_faults batch_faults_twin.o || fail "link ours"
 start_asim 120
 set_name=bfaults$$
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" timeout 60 ./stock_faults "$seeds" "$set_name" \
-  >stock.out 2>stock.err || fail "stock exited with $?: $(tail -3 stock.out stock.err)"
+  >stock.out 2>stock.err || fail "stock exited with $?: $(tail -n 3 stock.out stock.err)"
 timeout 60 ./ours_faults "$seeds" "$set_name" >ours.out 2>ours.err ||
-  fail "ours exited with $?: $(tail -3 ours.out ours.err)"
+  fail "ours exited with $?: $(tail -n 20 ours.err)"
 grep "^[^ ]" stock.out
 echo "stock 7.4.0: $(grep -c "^[^ ]" stock.out) calls, $(grep -c "^ " stock.out) rows"
 diff stock.out ours.out >diff.out || fail "ours differs from stock: $(head -12 diff.out)"
