@@ -8,24 +8,46 @@
 
 using namespace aeroshim;
 
+namespace {
+
+// The guard, plus what 7.4.0's as_error says of a failed batch: whether a
+// write it sent may have been applied.
+template <typename Body>
+as_status batch_command(as_error* err, std::initializer_list<Required> required, Body&& body,
+                        CallSite entry = CallSite::here()) noexcept {
+  bool in_doubt = false;
+  const as_status code = guard(
+      err, required,
+      [&] {
+        CommandOutcome outcome = body();
+        in_doubt = outcome.in_doubt;
+        return std::move(outcome.status);
+      },
+      entry);
+  if (err && in_doubt) err->in_doubt = true;
+  return code;
+}
+
+}  // namespace
+
 extern "C" {
 
 as_status aerospike_batch_read(aerospike* as, as_error* err, const as_policy_batch* policy,
                                as_batch_records* records) {
-  return guard(err, {{as, "as"}, {records, "records"}},
-               [&] { return batch_read(as, policy, records); });
+  return batch_command(err, {{as, "as"}, {records, "records"}},
+                       [&] { return batch_read(as, policy, records); });
 }
 
 as_status aerospike_batch_write(aerospike* as, as_error* err, const as_policy_batch* policy,
                                 as_batch_records* records) {
-  return guard(err, {{as, "as"}, {records, "records"}},
-               [&] { return batch_write(as, policy, records); });
+  return batch_command(err, {{as, "as"}, {records, "records"}},
+                       [&] { return batch_write(as, policy, records); });
 }
 
 as_status aerospike_batch_get(aerospike* as, as_error* err, const as_policy_batch* policy,
                               const as_batch* batch, as_batch_listener listener, void* udata) {
-  return guard(err, {{as, "as"}, {batch, "batch"}},
-               [&] { return batch_get(as, policy, batch, listener, udata); });
+  return batch_command(err, {{as, "as"}, {batch, "batch"}},
+                       [&] { return batch_get(as, policy, batch, listener, udata); });
 }
 
 as_status aerospike_batch_get_bins(aerospike* as, as_error* err, const as_policy_batch* policy,
@@ -33,27 +55,28 @@ as_status aerospike_batch_get_bins(aerospike* as, as_error* err, const as_policy
                                    as_batch_listener listener, void* udata) {
   // bins may be NULL only when there are none.
   const void* names = n_bins ? static_cast<const void*>(bins) : static_cast<const void*>(&n_bins);
-  return guard(err, {{as, "as"}, {batch, "batch"}, {names, "bins"}},
-               [&] { return batch_get_bins(as, policy, batch, bins, n_bins, listener, udata); });
+  return batch_command(err, {{as, "as"}, {batch, "batch"}, {names, "bins"}}, [&] {
+    return batch_get_bins(as, policy, batch, bins, n_bins, listener, udata);
+  });
 }
 
 as_status aerospike_batch_get_ops(aerospike* as, as_error* err, const as_policy_batch* policy,
                                   const as_batch* batch, as_operations* ops,
                                   as_batch_listener listener, void* udata) {
-  return guard(err, {{as, "as"}, {batch, "batch"}, {ops, "ops"}},
-               [&] { return batch_get_ops(as, policy, batch, ops, listener, udata); });
+  return batch_command(err, {{as, "as"}, {batch, "batch"}, {ops, "ops"}},
+                       [&] { return batch_get_ops(as, policy, batch, ops, listener, udata); });
 }
 
 as_status aerospike_batch_exists(aerospike* as, as_error* err, const as_policy_batch* policy,
                                  const as_batch* batch, as_batch_listener listener, void* udata) {
-  return guard(err, {{as, "as"}, {batch, "batch"}},
-               [&] { return batch_exists(as, policy, batch, listener, udata); });
+  return batch_command(err, {{as, "as"}, {batch, "batch"}},
+                       [&] { return batch_exists(as, policy, batch, listener, udata); });
 }
 
 as_status aerospike_batch_operate(aerospike* as, as_error* err, const as_policy_batch* policy,
                                   const as_policy_batch_write* policy_write, const as_batch* batch,
                                   as_operations* ops, as_batch_listener listener, void* udata) {
-  return guard(err, {{as, "as"}, {batch, "batch"}, {ops, "ops"}}, [&] {
+  return batch_command(err, {{as, "as"}, {batch, "batch"}, {ops, "ops"}}, [&] {
     return batch_operate(as, policy, policy_write, batch, ops, listener, udata);
   });
 }
@@ -62,18 +85,19 @@ as_status aerospike_batch_apply(aerospike* as, as_error* err, const as_policy_ba
                                 const as_policy_batch_apply* policy_apply, const as_batch* batch,
                                 const char* module, const char* function, as_list* arglist,
                                 as_batch_listener listener, void* udata) {
-  return guard(err, {{as, "as"}, {batch, "batch"}, {module, "module"}, {function, "function"}},
-               [&] {
-                 return batch_apply(as, policy, policy_apply, batch, module, function, arglist,
-                                    listener, udata);
-               });
+  return batch_command(
+      err, {{as, "as"}, {batch, "batch"}, {module, "module"}, {function, "function"}}, [&] {
+        return batch_apply(as, policy, policy_apply, batch, module, function, arglist, listener,
+                           udata);
+      });
 }
 
 as_status aerospike_batch_remove(aerospike* as, as_error* err, const as_policy_batch* policy,
                                  const as_policy_batch_remove* policy_remove, const as_batch* batch,
                                  as_batch_listener listener, void* udata) {
-  return guard(err, {{as, "as"}, {batch, "batch"}},
-               [&] { return batch_remove(as, policy, policy_remove, batch, listener, udata); });
+  return batch_command(err, {{as, "as"}, {batch, "batch"}}, [&] {
+    return batch_remove(as, policy, policy_remove, batch, listener, udata);
+  });
 }
 
 void as_batch_records_destroy(as_batch_records* records) {

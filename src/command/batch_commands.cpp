@@ -19,21 +19,22 @@ const as_policy_batch& parent_write(aerospike* as, const as_policy_batch* p) {
   return p ? *p : as->config.policies.batch_parent_write;
 }
 
-Status run_records(aerospike* as, const as_policy_batch& policy, as_batch_records* records,
-                   bool has_write) {
+CommandOutcome run_records(aerospike* as, const as_policy_batch& policy, as_batch_records* records,
+                           bool has_write) {
   BatchJob job;
   job.as = as;
   job.policy = &policy;
   job.has_write = has_write;
-  if (Status rows = batch_rows::from_records(as, *records, job); !rows) return rows;
+  if (Status rows = batch_rows::from_records(as, *records, job); !rows)
+    return CommandOutcome{std::move(rows)};
   return run_batch(job);
 }
 
 // The keys API: every key gets the template row; the listener sees all
 // results once the keys were sent, whatever the outcome, as in 7.4.0.
-Status run_keys(aerospike* as, const as_policy_batch& policy, const as_batch& batch,
-                const batch_rows::KeyTemplate& row, bool has_write, as_batch_listener listener,
-                void* udata) {
+CommandOutcome run_keys(aerospike* as, const as_policy_batch& policy, const as_batch& batch,
+                        const batch_rows::KeyTemplate& row, bool has_write,
+                        as_batch_listener listener, void* udata) {
   BatchJob job;
   job.as = as;
   job.policy = &policy;
@@ -41,11 +42,11 @@ Status run_keys(aerospike* as, const as_policy_batch& policy, const as_batch& ba
   std::vector<as_batch_result> results(batch.keys.size);
   batch_rows::from_keys(batch, row, results.data(), job);
   bool executed = false;
-  Status status = run_batch(job, &executed);
+  CommandOutcome outcome = run_batch(job, &executed);
   if (executed && listener)
     listener(results.empty() ? nullptr : results.data(), batch.keys.size, udata);
   for (auto& r : results) as_record_destroy(&r.record);
-  return status;
+  return outcome;
 }
 
 bool has_write_op(const as_operations& ops) {
@@ -56,16 +57,17 @@ bool has_write_op(const as_operations& ops) {
 
 }  // namespace
 
-Status batch_read(aerospike* as, const as_policy_batch* policy, as_batch_records* records) {
+CommandOutcome batch_read(aerospike* as, const as_policy_batch* policy, as_batch_records* records) {
   return run_records(as, parent_read(as, policy), records, false);
 }
 
-Status batch_write(aerospike* as, const as_policy_batch* policy, as_batch_records* records) {
+CommandOutcome batch_write(aerospike* as, const as_policy_batch* policy,
+                           as_batch_records* records) {
   return run_records(as, parent_write(as, policy), records, true);
 }
 
-Status batch_get(aerospike* as, const as_policy_batch* policy, const as_batch* batch,
-                 as_batch_listener listener, void* udata) {
+CommandOutcome batch_get(aerospike* as, const as_policy_batch* policy, const as_batch* batch,
+                         as_batch_listener listener, void* udata) {
   const as_policy_batch& p = parent_read(as, policy);
   batch_rows::KeyTemplate row;
   row.attr = batch_rows::read_header(p);
@@ -74,8 +76,9 @@ Status batch_get(aerospike* as, const as_policy_batch* policy, const as_batch* b
   return run_keys(as, p, *batch, row, false, listener, udata);
 }
 
-Status batch_get_bins(aerospike* as, const as_policy_batch* policy, const as_batch* batch,
-                      const char** bins, uint32_t n_bins, as_batch_listener listener, void* udata) {
+CommandOutcome batch_get_bins(aerospike* as, const as_policy_batch* policy, const as_batch* batch,
+                              const char** bins, uint32_t n_bins, as_batch_listener listener,
+                              void* udata) {
   const as_policy_batch& p = parent_read(as, policy);
   batch_rows::KeyTemplate row;
   row.attr = batch_rows::read_header(p);
@@ -84,8 +87,8 @@ Status batch_get_bins(aerospike* as, const as_policy_batch* policy, const as_bat
   return run_keys(as, p, *batch, row, false, listener, udata);
 }
 
-Status batch_get_ops(aerospike* as, const as_policy_batch* policy, const as_batch* batch,
-                     as_operations* ops, as_batch_listener listener, void* udata) {
+CommandOutcome batch_get_ops(aerospike* as, const as_policy_batch* policy, const as_batch* batch,
+                             as_operations* ops, as_batch_listener listener, void* udata) {
   const as_policy_batch& p = parent_read(as, policy);
   batch_rows::KeyTemplate row;
   row.attr = batch_rows::read_header(p);
@@ -94,8 +97,8 @@ Status batch_get_ops(aerospike* as, const as_policy_batch* policy, const as_batc
   return run_keys(as, p, *batch, row, false, listener, udata);
 }
 
-Status batch_exists(aerospike* as, const as_policy_batch* policy, const as_batch* batch,
-                    as_batch_listener listener, void* udata) {
+CommandOutcome batch_exists(aerospike* as, const as_policy_batch* policy, const as_batch* batch,
+                            as_batch_listener listener, void* udata) {
   const as_policy_batch& p = parent_read(as, policy);
   batch_rows::KeyTemplate row;
   row.attr = batch_rows::read_header(p);
@@ -103,9 +106,9 @@ Status batch_exists(aerospike* as, const as_policy_batch* policy, const as_batch
   return run_keys(as, p, *batch, row, false, listener, udata);
 }
 
-Status batch_operate(aerospike* as, const as_policy_batch* policy,
-                     const as_policy_batch_write* policy_write, const as_batch* batch,
-                     as_operations* ops, as_batch_listener listener, void* udata) {
+CommandOutcome batch_operate(aerospike* as, const as_policy_batch* policy,
+                             const as_policy_batch_write* policy_write, const as_batch* batch,
+                             as_operations* ops, as_batch_listener listener, void* udata) {
   if (!has_write_op(*ops)) return batch_get_ops(as, policy, batch, ops, listener, udata);
   const as_policy_batch& p = parent_write(as, policy);
   const as_policy_batch_write& w = policy_write ? *policy_write : as->config.policies.batch_write;
@@ -117,10 +120,10 @@ Status batch_operate(aerospike* as, const as_policy_batch* policy,
   return run_keys(as, p, *batch, row, true, listener, udata);
 }
 
-Status batch_apply(aerospike* as, const as_policy_batch* policy,
-                   const as_policy_batch_apply* policy_apply, const as_batch* batch,
-                   const char* module, const char* function, as_list* arglist,
-                   as_batch_listener listener, void* udata) {
+CommandOutcome batch_apply(aerospike* as, const as_policy_batch* policy,
+                           const as_policy_batch_apply* policy_apply, const as_batch* batch,
+                           const char* module, const char* function, as_list* arglist,
+                           as_batch_listener listener, void* udata) {
   const as_policy_batch& p = parent_write(as, policy);
   const as_policy_batch_apply& a = policy_apply ? *policy_apply : as->config.policies.batch_apply;
   batch_rows::KeyTemplate row;
@@ -133,9 +136,9 @@ Status batch_apply(aerospike* as, const as_policy_batch* policy,
   return run_keys(as, p, *batch, row, true, listener, udata);
 }
 
-Status batch_remove(aerospike* as, const as_policy_batch* policy,
-                    const as_policy_batch_remove* policy_remove, const as_batch* batch,
-                    as_batch_listener listener, void* udata) {
+CommandOutcome batch_remove(aerospike* as, const as_policy_batch* policy,
+                            const as_policy_batch_remove* policy_remove, const as_batch* batch,
+                            as_batch_listener listener, void* udata) {
   const as_policy_batch& p = parent_write(as, policy);
   const as_policy_batch_remove& r =
       policy_remove ? *policy_remove : as->config.policies.batch_remove;

@@ -15,8 +15,11 @@
 #include <aerospike/as_cluster.h>
 
 #include <atomic>
+#include <cerrno>
 #include <mutex>
+#include <new>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 namespace aeroshim {
@@ -107,16 +110,16 @@ class BatchRun {
  public:
   BatchRun(BatchJob& job, Cluster& cluster) : job_(job), cluster_(cluster) {}
 
-  Status run(Groups& groups, const BatchReplica& rep);
+  CommandOutcome run(Groups& groups, const BatchReplica& rep);
   bool error_row() const { return error_row_.load(std::memory_order_relaxed); }
   void mark_error_row() { error_row_.store(true, std::memory_order_relaxed); }
 
  private:
-  Status run_group(const NodeGroup& group, Progress* parent, const BatchReplica& rep);
-  Status run_sequential(Groups& groups, Progress* parent, const BatchReplica& rep);
-  Status run_concurrent(Groups& groups, const BatchReplica& rep);
-  Status node_command(const NodeGroup& group, Progress& progress);
-  std::optional<Status> split_retry(const NodeGroup& group, Progress& progress);
+  CommandOutcome run_group(const NodeGroup& group, Progress* parent, const BatchReplica& rep);
+  CommandOutcome run_sequential(Groups& groups, Progress* parent, const BatchReplica& rep);
+  CommandOutcome run_concurrent(Groups& groups, const BatchReplica& rep);
+  CommandOutcome node_command(const NodeGroup& group, Progress& progress);
+  std::optional<CommandOutcome> split_retry(const NodeGroup& group, Progress& progress);
   void set_doubt(const NodeGroup& group);
   Result<size_t> encode(const NodeGroup& group, proto::WireBuffer& request,
                         proto::WireBuffer& compressed, const uint8_t*& frame);
@@ -213,11 +216,11 @@ void BatchRun::set_doubt(const NodeGroup& group) {
 // are mapped again (avoiding this node) and, when they now go elsewhere,
 // sent as new node commands that keep this one's clock. nullopt: retry
 // this command as it is.
-std::optional<Status> BatchRun::split_retry(const NodeGroup& group, Progress& progress) {
+std::optional<CommandOutcome> BatchRun::split_retry(const NodeGroup& group, Progress& progress) {
   as_nodes* nodes = as_nodes_reserve(cluster_.view());
   const uint32_t n_nodes = nodes->size;
   as_nodes_release(nodes);
-  if (n_nodes == 0) return Status(AEROSPIKE_ERR_SERVER, kClusterEmpty);
+  if (n_nodes == 0) return CommandOutcome{Status(AEROSPIKE_ERR_SERVER, kClusterEmpty)};
   Groups groups;
   for (uint32_t offset : group.offsets) {
     if (*job_.slots[offset].result != AEROSPIKE_NO_RESPONSE) continue;
@@ -236,12 +239,12 @@ std::optional<Status> BatchRun::split_retry(const NodeGroup& group, Progress& pr
   return run_sequential(groups, &progress, progress.rep);
 }
 
-Status BatchRun::node_command(const NodeGroup& group, Progress& progress) {
+CommandOutcome BatchRun::node_command(const NodeGroup& group, Progress& progress) {
   proto::WireBuffer request;
   proto::WireBuffer compressed;
   const uint8_t* frame = nullptr;
   auto size = encode(group, request, compressed, frame);
-  if (!size) return size.status();
+  if (!size) return CommandOutcome{size.status()};
   const as_policy_base& base = job_.policy->base;
   StreamContext context{this, &progress};
   Attempt last;
@@ -271,76 +274,100 @@ Status BatchRun::node_command(const NodeGroup& group, Progress& progress) {
   Status status = std::move(last.status);
   if (last.retry && status.code() == AEROSPIKE_ERR_TIMEOUT)
     status = timeout_status(base, last.server_timeout, progress.iteration, group.node);
-  if (!status && write_in_doubt(!job_.has_write, progress.sent, status.code())) set_doubt(group);
-  return status;
+  const bool in_doubt = write_in_doubt(!job_.has_write, progress.sent, status.code());
+  if (in_doubt) set_doubt(group);
+  return CommandOutcome{std::move(status), in_doubt};
 }
 
-Status BatchRun::run_group(const NodeGroup& group, Progress* parent, const BatchReplica& rep) {
+CommandOutcome BatchRun::run_group(const NodeGroup& group, Progress* parent,
+                                   const BatchReplica& rep) {
   if (group.offsets.size() == 1) return run_single_row(job_, group.offsets[0], error_row_);
   Progress progress = parent ? *parent : Progress{CommandTimer(job_.policy->base), 0, 0, rep};
   return node_command(group, progress);
 }
 
-Status BatchRun::run_sequential(Groups& groups, Progress* parent, const BatchReplica& rep) {
-  Status first = Status::ok();
+CommandOutcome BatchRun::run_sequential(Groups& groups, Progress* parent, const BatchReplica& rep) {
+  CommandOutcome first;
   for (const NodeGroup& group : groups.list) {
-    Status s = run_group(group, parent, rep);
-    if (s) continue;
+    CommandOutcome s = run_group(group, parent, rep);
+    if (s.status) continue;
     if (!job_.policy->respond_all_keys) return s;
-    if (first) first = std::move(s);
+    if (first.status) first = std::move(s);
   }
   return first;
 }
 
-Status BatchRun::run_concurrent(Groups& groups, const BatchReplica& rep) {
+// One thread per node, as 7.4.0 queues one task per node. Nothing may leave
+// a worker or the spawning loop by exception: a joinable thread destroyed
+// unjoined ends the process. A thread that cannot start fails the call as
+// stock's does ("Failed to add batch thread"), its node left unanswered,
+// once every started one is done.
+CommandOutcome BatchRun::run_concurrent(Groups& groups, const BatchReplica& rep) {
   std::mutex lock;
-  Status first = Status::ok();
+  CommandOutcome first;
   std::vector<std::thread> workers;
   workers.reserve(groups.list.size());
+  int spawn_error = 0;
   for (const NodeGroup& group : groups.list) {
-    workers.emplace_back([&, g = &group] {
-      Status s = run_group(*g, nullptr, rep);
-      if (s) return;
-      std::lock_guard<std::mutex> hold(lock);
-      if (first) first = std::move(s);
-    });
+    try {
+      workers.emplace_back([&, g = &group] {
+        CommandOutcome s;
+        try {
+          s = run_group(*g, nullptr, rep);
+        } catch (...) {
+          s = CommandOutcome{Status(AEROSPIKE_ERR_CLIENT)};
+        }
+        if (s.status) return;
+        std::lock_guard<std::mutex> hold(lock);
+        if (first.status) first = std::move(s);
+      });
+    } catch (const std::system_error& e) {
+      if (spawn_error == 0) spawn_error = e.code().value();
+    } catch (const std::bad_alloc&) {
+      if (spawn_error == 0) spawn_error = ENOMEM;
+    }
   }
   for (auto& w : workers) w.join();
+  if (spawn_error != 0)
+    return CommandOutcome{
+        Status::error(AEROSPIKE_ERR_CLIENT, "Failed to add batch thread: {}", spawn_error)};
   return first;
 }
 
-Status BatchRun::run(Groups& groups, const BatchReplica& rep) {
+CommandOutcome BatchRun::run(Groups& groups, const BatchReplica& rep) {
   if (job_.policy->concurrent && groups.list.size() > 1) return run_concurrent(groups, rep);
   return run_sequential(groups, nullptr, rep);
 }
 
 }  // namespace
 
-Status run_batch(BatchJob& job, bool* executed) {
+CommandOutcome run_batch(BatchJob& job, bool* executed) {
   Cluster* cluster = job.as->cluster ? Cluster::of(job.as->cluster) : nullptr;
   if (!cluster)
-    return Status(AEROSPIKE_ERR_CLIENT,
-                  "the client is not connected: call aerospike_connect first");
+    return CommandOutcome{
+        Status(AEROSPIKE_ERR_CLIENT, "the client is not connected: call aerospike_connect first")};
   if (job.policy->base.txn)
-    return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
-                  "policy base.txn is set: transactions are not supported by this client");
+    return CommandOutcome{
+        Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
+               "policy base.txn is set: transactions are not supported by this client")};
   as_cluster_add_command_count(cluster->view());
   if (job.rows.empty()) {
     if (executed) *executed = true;
-    return Status::ok();
+    return CommandOutcome{};
   }
   as_nodes* nodes = as_nodes_reserve(cluster->view());
   const uint32_t n_nodes = nodes->size;
   as_nodes_release(nodes);
-  if (n_nodes == 0) return Status(AEROSPIKE_ERR_SERVER, kClusterEmpty);
+  if (n_nodes == 0) return CommandOutcome{Status(AEROSPIKE_ERR_SERVER, kClusterEmpty)};
   const BatchReplica rep = initial_replica(cluster->view(), *job.policy, job.has_write);
   BatchRun run(job, *cluster);
   Groups groups;
   for (uint32_t i = 0; i < job.rows.size(); ++i) {
+    // in_doubt is left as it was: 7.4.0 clears it only for the keys API's
+    // fresh results, so a reused records row keeps a flag an earlier run set.
     *job.slots[i].result = AEROSPIKE_NO_RESPONSE;
-    *job.slots[i].in_doubt = false;
     if (Status digest = key_set_digest(const_cast<as_key*>(job.rows[i].key)); !digest)
-      return digest;
+      return CommandOutcome{std::move(digest)};
     auto node = node_for(*cluster, *job.rows[i].key, rep, job.rows[i].attr.has_write, nullptr);
     if (!node) {
       *job.slots[i].result = node.status().code();
@@ -350,12 +377,12 @@ Status run_batch(BatchJob& job, bool* executed) {
     groups.add(*node, i);
   }
   if (executed) *executed = true;
-  if (groups.list.empty()) return Status(AEROSPIKE_BATCH_FAILED, "Batch failed");
-  Status status = run.run(groups, rep);
-  if (!status) return status;
+  if (groups.list.empty()) return CommandOutcome{Status(AEROSPIKE_BATCH_FAILED, "Batch failed")};
+  CommandOutcome outcome = run.run(groups, rep);
+  if (!outcome.status) return outcome;
   if (run.error_row())
-    return Status(AEROSPIKE_BATCH_FAILED, "One or more batch sub-commands failed");
-  return Status::ok();
+    return CommandOutcome{Status(AEROSPIKE_BATCH_FAILED, "One or more batch sub-commands failed")};
+  return CommandOutcome{};
 }
 
 }  // namespace aeroshim

@@ -5,10 +5,11 @@
 // thread per node when `concurrent`, and a failed node command is retried
 // by splitting its unanswered keys over the nodes their replicas now name
 // (the master-only policy retries in place). Every row ends with a result;
-// the call's Status is the first node failure, else BATCH_FAILED when any
+// the call's outcome is the first node failure, else BATCH_FAILED when any
 // row failed with something other than NOT_FOUND or FILTERED_OUT.
 #pragma once
 
+#include "command/executor.h"
 #include "core/status.h"
 #include "proto/batch_request.h"
 
@@ -43,7 +44,8 @@ struct BatchJob {
 
 // Digests are computed here; rows must point at their keys. `executed`
 // (when not NULL) is set once the keys were mapped to nodes, so results
-// exist to report even when the call fails.
-Status run_batch(BatchJob& job, bool* executed = nullptr);
+// exist to report even when the call fails. The outcome's in_doubt is that
+// of the node failure it reports, as 7.4.0's as_error carries it.
+CommandOutcome run_batch(BatchJob& job, bool* executed = nullptr);
 
 }  // namespace aeroshim

@@ -152,13 +152,13 @@ CommandOutcome run_row(BatchJob& job, uint32_t offset) {
 
 }  // namespace
 
-Status run_single_row(BatchJob& job, uint32_t offset, std::atomic<bool>& error_row) {
+CommandOutcome run_single_row(BatchJob& job, uint32_t offset, std::atomic<bool>& error_row) {
   CommandOutcome out = run_row(job, offset);
   const BatchSlot& slot = job.slots[offset];
   const as_status code = out.status.code();
   if (code == AEROSPIKE_OK) {
     *slot.result = AEROSPIKE_OK;
-    return Status::ok();
+    return CommandOutcome{};
   }
   if (is_error_row(code)) {
     *slot.in_doubt = out.in_doubt;
@@ -168,9 +168,9 @@ Status run_single_row(BatchJob& job, uint32_t offset, std::atomic<bool>& error_r
   // node reports like a node with many keys.
   if (code > AEROSPIKE_OK && code != AEROSPIKE_ERR_TIMEOUT) {
     *slot.result = code;
-    return Status::ok();
+    return CommandOutcome{};
   }
-  return std::move(out.status);
+  return out;
 }
 
 }  // namespace aeroshim

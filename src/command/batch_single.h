@@ -13,9 +13,9 @@ namespace aeroshim {
 
 // The row's outcome goes to its slot. A server's answer (any code but a
 // timeout) is the row's result and the call succeeds; anything else is the
-// call's Status. `error_row` is set for a failure other than NOT_FOUND or
-// FILTERED_OUT.
-Status run_single_row(BatchJob& job, uint32_t offset, std::atomic<bool>& error_row);
+// call's outcome (with its in_doubt). `error_row` is set for a failure
+// other than NOT_FOUND or FILTERED_OUT.
+CommandOutcome run_single_row(BatchJob& job, uint32_t offset, std::atomic<bool>& error_row);
 
 // A row result that makes the whole batch report BATCH_FAILED.
 inline bool is_error_row(as_status code) {
