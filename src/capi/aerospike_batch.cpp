@@ -1,52 +1,30 @@
 // extern "C" entry points of aerospike_batch.h (the synchronous commands
 // and the records container).
+#include "capi/command_guard.h"
 #include "command/batch_commands.h"
-#include "core/error.h"
 #include "record/batch_keys.h"
 
 #include <aerospike/aerospike_batch.h>
 
 using namespace aeroshim;
 
-namespace {
-
-// The guard, plus what 7.4.0's as_error says of a failed batch: whether a
-// write it sent may have been applied.
-template <typename Body>
-as_status batch_command(as_error* err, std::initializer_list<Required> required, Body&& body,
-                        CallSite entry = CallSite::here()) noexcept {
-  bool in_doubt = false;
-  const as_status code = guard(
-      err, required,
-      [&] {
-        CommandOutcome outcome = body();
-        in_doubt = outcome.in_doubt;
-        return std::move(outcome.status);
-      },
-      entry);
-  if (err && in_doubt) err->in_doubt = true;
-  return code;
-}
-
-}  // namespace
-
 extern "C" {
 
 as_status aerospike_batch_read(aerospike* as, as_error* err, const as_policy_batch* policy,
                                as_batch_records* records) {
-  return batch_command(err, {{as, "as"}, {records, "records"}},
+  return command_guard(err, {{as, "as"}, {records, "records"}},
                        [&] { return batch_read(as, policy, records); });
 }
 
 as_status aerospike_batch_write(aerospike* as, as_error* err, const as_policy_batch* policy,
                                 as_batch_records* records) {
-  return batch_command(err, {{as, "as"}, {records, "records"}},
+  return command_guard(err, {{as, "as"}, {records, "records"}},
                        [&] { return batch_write(as, policy, records); });
 }
 
 as_status aerospike_batch_get(aerospike* as, as_error* err, const as_policy_batch* policy,
                               const as_batch* batch, as_batch_listener listener, void* udata) {
-  return batch_command(err, {{as, "as"}, {batch, "batch"}},
+  return command_guard(err, {{as, "as"}, {batch, "batch"}},
                        [&] { return batch_get(as, policy, batch, listener, udata); });
 }
 
@@ -55,7 +33,7 @@ as_status aerospike_batch_get_bins(aerospike* as, as_error* err, const as_policy
                                    as_batch_listener listener, void* udata) {
   // bins may be NULL only when there are none.
   const void* names = n_bins ? static_cast<const void*>(bins) : static_cast<const void*>(&n_bins);
-  return batch_command(err, {{as, "as"}, {batch, "batch"}, {names, "bins"}}, [&] {
+  return command_guard(err, {{as, "as"}, {batch, "batch"}, {names, "bins"}}, [&] {
     return batch_get_bins(as, policy, batch, bins, n_bins, listener, udata);
   });
 }
@@ -63,20 +41,20 @@ as_status aerospike_batch_get_bins(aerospike* as, as_error* err, const as_policy
 as_status aerospike_batch_get_ops(aerospike* as, as_error* err, const as_policy_batch* policy,
                                   const as_batch* batch, as_operations* ops,
                                   as_batch_listener listener, void* udata) {
-  return batch_command(err, {{as, "as"}, {batch, "batch"}, {ops, "ops"}},
+  return command_guard(err, {{as, "as"}, {batch, "batch"}, {ops, "ops"}},
                        [&] { return batch_get_ops(as, policy, batch, ops, listener, udata); });
 }
 
 as_status aerospike_batch_exists(aerospike* as, as_error* err, const as_policy_batch* policy,
                                  const as_batch* batch, as_batch_listener listener, void* udata) {
-  return batch_command(err, {{as, "as"}, {batch, "batch"}},
+  return command_guard(err, {{as, "as"}, {batch, "batch"}},
                        [&] { return batch_exists(as, policy, batch, listener, udata); });
 }
 
 as_status aerospike_batch_operate(aerospike* as, as_error* err, const as_policy_batch* policy,
                                   const as_policy_batch_write* policy_write, const as_batch* batch,
                                   as_operations* ops, as_batch_listener listener, void* udata) {
-  return batch_command(err, {{as, "as"}, {batch, "batch"}, {ops, "ops"}}, [&] {
+  return command_guard(err, {{as, "as"}, {batch, "batch"}, {ops, "ops"}}, [&] {
     return batch_operate(as, policy, policy_write, batch, ops, listener, udata);
   });
 }
@@ -85,7 +63,7 @@ as_status aerospike_batch_apply(aerospike* as, as_error* err, const as_policy_ba
                                 const as_policy_batch_apply* policy_apply, const as_batch* batch,
                                 const char* module, const char* function, as_list* arglist,
                                 as_batch_listener listener, void* udata) {
-  return batch_command(
+  return command_guard(
       err, {{as, "as"}, {batch, "batch"}, {module, "module"}, {function, "function"}}, [&] {
         return batch_apply(as, policy, policy_apply, batch, module, function, arglist, listener,
                            udata);
@@ -95,7 +73,7 @@ as_status aerospike_batch_apply(aerospike* as, as_error* err, const as_policy_ba
 as_status aerospike_batch_remove(aerospike* as, as_error* err, const as_policy_batch* policy,
                                  const as_policy_batch_remove* policy_remove, const as_batch* batch,
                                  as_batch_listener listener, void* udata) {
-  return batch_command(err, {{as, "as"}, {batch, "batch"}}, [&] {
+  return command_guard(err, {{as, "as"}, {batch, "batch"}}, [&] {
     return batch_remove(as, policy, policy_remove, batch, listener, udata);
   });
 }

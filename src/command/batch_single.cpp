@@ -9,8 +9,12 @@
 namespace aeroshim {
 namespace {
 
-as_policy_read read_policy(const as_policy_batch& pb, const as_policy_batch_read* row) {
-  as_policy_read p{};
+// What a read's single-record policy takes from the batch's and the row's
+// (the row's read modes and filter win), for as_policy_read and
+// as_policy_operate alike.
+template <typename Policy>
+Policy read_copy(const as_policy_batch& pb, const as_policy_batch_read* row) {
+  Policy p{};
   p.base = pb.base;
   p.key = AS_POLICY_KEY_DEFAULT;
   p.replica = pb.replica;
@@ -23,20 +27,15 @@ as_policy_read read_policy(const as_policy_batch& pb, const as_policy_batch_read
   return p;
 }
 
+as_policy_read read_policy(const as_policy_batch& pb, const as_policy_batch_read* row) {
+  return read_copy<as_policy_read>(pb, row);
+}
+
 as_policy_operate operate_read_policy(const as_policy_batch& pb, const as_policy_batch_read* row) {
-  as_policy_operate p{};
-  p.base = pb.base;
-  p.key = AS_POLICY_KEY_DEFAULT;
-  p.replica = pb.replica;
+  auto p = read_copy<as_policy_operate>(pb, row);
   p.commit_level = AS_POLICY_COMMIT_LEVEL_DEFAULT;
   p.gen = AS_POLICY_GEN_DEFAULT;
   p.exists = AS_POLICY_EXISTS_DEFAULT;
-  p.deserialize = pb.deserialize;
-  p.async_heap_rec = true;
-  p.read_mode_ap = row ? row->read_mode_ap : pb.read_mode_ap;
-  p.read_mode_sc = row ? row->read_mode_sc : pb.read_mode_sc;
-  p.read_touch_ttl_percent = row ? row->read_touch_ttl_percent : pb.read_touch_ttl_percent;
-  if (row && row->filter_exp) p.base.filter_exp = row->filter_exp;
   return p;
 }
 
