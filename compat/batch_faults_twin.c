@@ -22,7 +22,7 @@
 
 static aerospike g_as;
 static const char* g_set;
-static char g_names[N_KEYS][8];
+static char g_names[N_KEYS][16];
 static uint16_t g_info_port;
 static uint16_t g_a;
 

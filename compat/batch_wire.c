@@ -194,7 +194,7 @@ static void keys_calls(void)
 static void many_keys(bool compress)
 {
 	enum { n = 300 };
-	static char names[n][8];
+	static char names[n][16];
 	as_batch batch;
 	as_batch_init(&batch, n);
 	for (int i = 0; i < n; i++) {
