@@ -46,7 +46,7 @@
 static asim_process g_asim;
 static aerospike g_as;
 static char g_set[32];
-static char g_names[N_KEYS][8];
+static char g_names[N_KEYS][16];
 static as_key g_keys[N_KEYS];
 static uint16_t g_master[N_KEYS]; /* each key's master port */
 
