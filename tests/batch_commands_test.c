@@ -322,6 +322,31 @@ static void test_keys_apply(void** state)
 	as_batch_destroy(&batch);
 }
 
+/* Apply rows without an arglist (7.4.0 crashes on them in a batch of
+ * several keys): the function runs with no arguments. */
+static void test_apply_without_arglist(void** state)
+{
+	(void)state;
+	enum { kRows = 10 };
+	as_batch_records records;
+	as_batch_records_inita(&records, kRows);
+	for (int i = 0; i < kRows; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "noargs%d", i);
+		as_batch_apply_record* a = as_batch_apply_reserve(&records);
+		own_key(&a->key, key);
+		a->module = "batch_test";
+		a->function = "boom";
+	}
+	as_error err;
+	assert_int_equal(aerospike_batch_write(&g_as, &err, NULL, &records), AEROSPIKE_BATCH_FAILED);
+	for (int i = 0; i < kRows; i++) {
+		as_batch_apply_record* a = as_vector_get(&records.list, (uint32_t)i);
+		assert_int_equal(a->result, AEROSPIKE_ERR_UDF);
+	}
+	as_batch_records_destroy(&records);
+}
+
 static void test_empty_batch(void** state)
 {
 	(void)state;
@@ -467,6 +492,7 @@ int main(void)
 		cmocka_unit_test(test_records_write_kinds),
 		cmocka_unit_test(test_keys_api),
 		cmocka_unit_test(test_keys_apply),
+		cmocka_unit_test(test_apply_without_arglist),
 		cmocka_unit_test(test_empty_batch),
 		cmocka_unit_test(test_unknown_namespace_fails_its_rows),
 		cmocka_unit_test(test_duplicates_and_many_keys),

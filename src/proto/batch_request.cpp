@@ -90,9 +90,12 @@ Result<RowSize> size_row(const BatchRow& row) {
     ++s.fields;
   }
   if (row.kind == BatchRowKind::kApply) {
-    auto args = packed_size(reinterpret_cast<const as_val*>(row.arglist));
-    if (row.arglist && !args) return args.status();
-    s.arglist = row.arglist ? *args : 0;
+    // No arglist goes as an empty field (7.4.0 frees garbage there).
+    if (row.arglist) {
+      auto args = packed_size(reinterpret_cast<const as_val*>(row.arglist));
+      if (!args) return args.status();
+      s.arglist = *args;
+    }
     s.bytes +=
         3 * kFieldHeaderSize + std::strlen(row.module) + std::strlen(row.function) + s.arglist;
     s.fields += 3;
