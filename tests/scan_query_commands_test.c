@@ -13,6 +13,7 @@
 #include <aerospike/aerospike_query.h>
 #include <aerospike/aerospike_scan.h>
 #include <aerospike/as_partition_filter.h>
+#include <aerospike/as_partition_tracker.h>
 #include <aerospike/as_query.h>
 #include <aerospike/as_scan.h>
 
@@ -239,6 +240,33 @@ static void test_partition_halves(void** state)
 	free(t);
 }
 
+/* The exported tracker, as a program driving it sees it: every partition
+ * assigned to the node that masters it, once. */
+static void test_tracker_exports(void** state)
+{
+	(void)state;
+	as_policy_scan policy;
+	as_policy_scan_init(&policy);
+	as_partitions_status* resume = NULL;
+	as_partition_tracker pt;
+	as_error err;
+	assert_int_equal(as_partition_tracker_init_nodes(&pt, g_as.cluster, &policy.base, 0,
+						 AS_POLICY_REPLICA_MASTER, &resume, false, 3, &err),
+		AEROSPIKE_OK);
+	assert_int_equal(as_partition_tracker_assign(&pt, g_as.cluster, "test", &err), AEROSPIKE_OK);
+	assert_int_equal(pt.node_parts.size, 3);
+	uint32_t parts = 0;
+	for (uint32_t i = 0; i < pt.node_parts.size; i++) {
+		as_node_partitions* np = as_vector_get(&pt.node_parts, i);
+		parts += np->parts_full.size + np->parts_partial.size;
+	}
+	assert_int_equal(parts, 4096);
+	assert_int_equal(as_partition_tracker_is_complete(&pt, g_as.cluster, &err), AEROSPIKE_OK);
+	assert_true(pt.parts_all->done);
+	as_partition_tracker_destroy(&pt);
+	assert_int_equal(as_partition_tracker_assign(&pt, NULL, "test", &err) != AEROSPIKE_OK, 1);
+}
+
 static void test_bad_arguments(void** state)
 {
 	(void)state;
@@ -277,6 +305,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_resume_after_failure, clear),
 		cmocka_unit_test_teardown(test_callback_stops, clear),
 		cmocka_unit_test_teardown(test_partition_halves, clear),
+		cmocka_unit_test_teardown(test_tracker_exports, clear),
 		cmocka_unit_test_teardown(test_bad_arguments, clear),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
