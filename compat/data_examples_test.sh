@@ -7,7 +7,7 @@
 #   (b) linked against our libaerospike.so;
 #   (c) the stock-linked binaries with our library put first by LD_PRELOAD
 #       (not in sanitizer builds: their runtime must be loaded first);
-#   (d) ours with shared memory.
+#   (d) ours with shared memory, alone and three runners at once.
 # An example whose calls our library does not export yet is left out of
 # (b)-(d) with a line saying so (the stock run still covers it).
 #
@@ -103,9 +103,24 @@ else
     fail "LD_PRELOAD: ${needs[$e]} of stock_$e did not bind to $build/libaerospike.so"
 fi
 
-# (d) ours with shared memory
+# (d) ours with shared memory: alone, then three runners of each example at
+# once on one segment (their sets differ by pid)
 shm_key=$(printf '0x%08x' $(( 0x5F000000 | (($$ & 0xFFFF) << 8) | 1 )))
 shm_keys+=("$shm_key")
 shm_arg="shm=$shm_key"
 run_each "ours, shared memory" ours "dm"
+for e in "${run[@]}"; do
+  pids=()
+  for r in 1 2 3; do
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=1" \
+      timeout 60 "./ours_$e" "$seed" dm3 "$shm_arg" >"$e.$r.out" 2>&1 &
+    pids+=($!)
+  done
+  for r in 1 2 3; do
+    wait "${pids[$((r - 1))]}" || fail "ours, shared memory: data_$e runner $r: $(cat "$e.$r.out")"
+    [ "$(tail -1 "$e.$r.out")" = "data_$e: ok" ] ||
+      fail "ours, shared memory: data_$e runner $r printed: $(cat "$e.$r.out")"
+  done
+done
+echo "ours, shared memory: ${#run[@]} examples ok, 3 runners at once each"
 echo "data examples: every phase above passed"
