@@ -13,7 +13,14 @@ static void usage(const char* prog)
 
 void basic_start(basic_ctx* ctx, const char* name, int argc, char* argv[])
 {
+	basic_start_prefixed(ctx, "basic_", name, argc, argv);
+}
+
+void basic_start_prefixed(basic_ctx* ctx, const char* prefix, const char* name, int argc,
+	char* argv[])
+{
 	memset(ctx, 0, sizeof(*ctx));
+	ctx->prefix = prefix;
 	ctx->name = name;
 	if (argc < 3) {
 		usage(argv[0]);
@@ -40,7 +47,7 @@ void basic_start(basic_ctx* ctx, const char* name, int argc, char* argv[])
 	as_error err;
 	aerospike_init(&ctx->as, &config);
 	if (aerospike_connect(&ctx->as, &err) != AEROSPIKE_OK) {
-		fprintf(stderr, "basic_%s: FAIL connect: %d %s\n", name, err.code, err.message);
+		fprintf(stderr, "%s%s: FAIL connect: %d %s\n", prefix, name, err.code, err.message);
 		aerospike_destroy(&ctx->as);
 		exit(1);
 	}
@@ -51,17 +58,18 @@ int basic_finish(basic_ctx* ctx)
 	as_error err;
 	aerospike_close(&ctx->as, &err);
 	aerospike_destroy(&ctx->as);
-	printf("basic_%s: ok\n", ctx->name);
+	printf("%s%s: ok\n", ctx->prefix, ctx->name);
 	return 0;
 }
 
 void basic_fail(basic_ctx* ctx, const char* what, const as_error* err)
 {
 	if (err) {
-		fprintf(stderr, "basic_%s: FAIL %s: %d %s\n", ctx->name, what, err->code, err->message);
+		fprintf(stderr, "%s%s: FAIL %s: %d %s\n", ctx->prefix, ctx->name, what, err->code,
+			err->message);
 	}
 	else {
-		fprintf(stderr, "basic_%s: FAIL %s\n", ctx->name, what);
+		fprintf(stderr, "%s%s: FAIL %s\n", ctx->prefix, ctx->name, what);
 	}
 	exit(1);
 }

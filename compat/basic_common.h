@@ -25,6 +25,8 @@
 
 typedef struct basic_ctx_s {
 	aerospike as;
+	/* "basic_" or "data_": messages say PREFIXNAME. */
+	const char* prefix;
 	const char* name;
 	const char* set;
 	int runner;
@@ -34,11 +36,13 @@ typedef struct basic_ctx_s {
 /* Parses the command line and connects; exits 2 on a bad command line and 1
  * when the connection fails. */
 void basic_start(basic_ctx* ctx, const char* name, int argc, char* argv[]);
+void basic_start_prefixed(basic_ctx* ctx, const char* prefix, const char* name, int argc,
+	char* argv[]);
 
-/* Closes, prints "basic_NAME: ok" and returns the exit status 0. */
+/* Closes, prints "PREFIXNAME: ok" and returns the exit status 0. */
 int basic_finish(basic_ctx* ctx);
 
-/* Prints "basic_NAME: FAIL what" (and the error's code and message when
+/* Prints "PREFIXNAME: FAIL what" (and the error's code and message when
  * err is not NULL) on stderr and exits 1. */
 void basic_fail(basic_ctx* ctx, const char* what, const as_error* err);
 
