@@ -20,6 +20,8 @@
 
 #include <aerospike/as_shm_cluster.h>
 
+#include <algorithm>
+
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -551,7 +553,9 @@ static long voluntary_switches(pid_t pid, pid_t tid) {
 // so H keeps waiting on the futex. S then closes gracefully just after H's
 // waiter went back to sleep: woken, H owns at once; left to its 10 ms poll,
 // it would own ~9 ms later.
-static void test_release_wakes_futex_candidate(void**) {
+// One try: how long after the owner without the file closed the parked
+// candidate owned the segment.
+static double release_wake_ms() {
   const int key = test_key(11);
   int to_s[2], from_s[2];
   assert_int_equal(pipe(to_s), 0);
@@ -631,12 +635,23 @@ static void test_release_wakes_futex_candidate(void**) {
   assert_int_equal(h->owner_pid, candidate.pid);
   const double ms = double(owned_ns - closing_ns) / 1e6;
   std::printf("futex candidate owns %.2f ms after the owner without the file closed\n", ms);
-  assert_true(ms < 5);  // the candidate's poll alone would take ~9 ms
   shmdt(h);
   waitpid(stock, nullptr, 0);
   finish(candidate, true);
   for (int fd : {to_s[0], to_s[1], from_s[0], from_s[1]}) close(fd);
   remove_all(key);
+  return ms;
+}
+
+static void test_release_wakes_futex_candidate(void**) {
+  // The candidate's poll alone takes ~10 ms and can never come in under
+  // 5 ms; a futex wake takes well under 1. A wake the scheduler delays (a
+  // loaded CI machine, the sanitizer build) can look slow, so the best of
+  // up to three tries decides: a missing wake still fails all three.
+  double best = 1e9;
+  for (int attempt = 0; attempt < 3 && best >= 5; ++attempt)
+    best = std::min(best, release_wake_ms());
+  assert_true(best < 5);
 }
 
 int main() {
