@@ -14,6 +14,7 @@
 #include <aerospike/as_partition.h>
 #include <aerospike/as_record.h>
 
+#include <sys/shm.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -65,12 +66,19 @@ int group_setup(void**) {
   return g.owners.size() == 4096 && g.port_of.size() == 3 ? 0 : -1;
 }
 
+int shm_key() { return static_cast<int>(0x5C000000u | (static_cast<unsigned>(getpid()) & 0xFFFFFFu)); }
+
+// The shared-memory test's segment and lock file go here, not at the end of
+// the test: a failed assertion there leaves the test before its own closes.
 int group_teardown(void**) {
   asim_stop(&g.asim);
+  const int id = shmget(shm_key(), 0, 0);
+  if (id >= 0) shmctl(id, IPC_RMID, nullptr);
+  char lock[64];
+  std::snprintf(lock, sizeof lock, "/dev/shm/aeroshim-%08X.owner", static_cast<unsigned>(shm_key()));
+  unlink(lock);
   return 0;
 }
-
-int shm_key() { return static_cast<int>(0x5C000000u | (static_cast<unsigned>(getpid()) & 0xFFFFFFu)); }
 
 void connect(aerospike& as, bool rack_aware, int rack_id, bool use_shm = false) {
   as_config config;
@@ -237,9 +245,6 @@ void test_prefer_rack_per_namespace(void**) {
     aerospike_close(client, &err);
     aerospike_destroy(client);
   }
-  char lock[64];
-  std::snprintf(lock, sizeof lock, "/dev/shm/aeroshim-%08X.owner", static_cast<unsigned>(shm_key()));
-  unlink(lock);
 }
 
 }  // namespace
