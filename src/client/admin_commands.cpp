@@ -28,11 +28,6 @@ namespace {
 constexpr uint32_t kDefaultIndexWaitMs = 1000;
 constexpr uint32_t kIndexTaskTotalTimeoutMs = 30000;
 
-Status require_cluster(const aerospike* as) {
-  if (as->cluster) return Status::ok();
-  return Status(AEROSPIKE_ERR_CLIENT, "the client is not connected: call aerospike_connect first");
-}
-
 // A node reserved by cluster_random_node, released on scope exit.
 struct ReservedNode {
   as_node* node;
@@ -234,6 +229,11 @@ as_version node_server_version(aerospike* as, const as_policy_info* policy, as_n
     if (auto v = parse_server_version(*build)) version = {v->major, v->minor, v->patch, v->build};
   }
   return version;
+}
+
+Status require_cluster(const aerospike* as) {
+  if (as->cluster) return Status::ok();
+  return Status(AEROSPIKE_ERR_CLIENT, "the client is not connected: call aerospike_connect first");
 }
 
 }  // namespace aeroshim

@@ -44,6 +44,9 @@ Status index_remove(aerospike* as, const as_policy_info* policy, const char* ns,
 // The command that asks `node` for the task's index status.
 void index_stat_command(as_node* node, const as_index_task* task, char* command, size_t size);
 
+// CLIENT unless `as` is connected.
+Status require_cluster(const aerospike* as);
+
 // The node's server version: as tended, or (a follower's node, built from
 // the segment, which does not hold it) from a `build` request.
 as_version node_server_version(aerospike* as, const as_policy_info* policy, as_node* node);

@@ -79,9 +79,7 @@ Status job_info(aerospike* as, const as_policy_info* policy, const char* module,
   info->status = AS_JOB_STATUS_UNDEF;
   info->progress_pct = 0;
   info->records_read = 0;
-  if (!as->cluster)
-    return Status(AEROSPIKE_ERR_CLIENT,
-                  "the client is not connected: call aerospike_connect first");
+  if (Status connected = require_cluster(as); !connected) return connected;
   as_nodes* nodes = as_nodes_reserve(as->cluster);
   std::vector<as_node*> list(nodes->array, nodes->array + nodes->size);
   for (as_node* n : list) as_node_reserve(n);

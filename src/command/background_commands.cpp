@@ -1,10 +1,12 @@
 #include "command/background_commands.h"
 
 #include "cluster/cluster.h"
+#include "command/command_cluster.h"
 #include "command/executor.h"
 #include "command/partition_scan.h"
 #include "command/query_commands.h"
 #include "core/status_names.h"
+#include "ops/binops.h"
 #include "proto/message.h"
 #include "proto/reply.h"
 #include "proto/scan_request.h"
@@ -14,8 +16,6 @@
 #include <aerospike/as_operations.h>
 
 #include <vector>
-
-extern "C" bool as_op_is_write[];
 
 namespace aeroshim {
 namespace {
@@ -41,24 +41,13 @@ Status parse_start(void*, const uint8_t* body, size_t size, as_node*, bool& last
   return Status::ok();
 }
 
-bool all_writes(const as_operations& ops) {
-  for (uint16_t i = 0; i < ops.binops.size; ++i)
-    if (!as_op_is_write[ops.binops.entries[i].op]) return false;
-  return true;
-}
-
 // Sends the job to every node, one after another, each once.
 Status start_everywhere(aerospike* as, const as_policy_base& policy, proto::ScanRequest& request,
                         uint64_t* id) {
-  Cluster* cluster = as->cluster ? Cluster::of(as->cluster) : nullptr;
-  if (!cluster)
-    return Status(AEROSPIKE_ERR_CLIENT,
-                  "the client is not connected: call aerospike_connect first");
-  if (policy.txn)
-    return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
-                  "policy base.txn is set: transactions are not supported by this client");
-  as_cluster_add_command_count(cluster->view());
-  as_nodes* nodes = as_nodes_reserve(cluster->view());
+  auto cluster = command_cluster(as, policy);
+  if (!cluster) return cluster.status();
+  as_cluster_add_command_count((*cluster)->view());
+  as_nodes* nodes = as_nodes_reserve((*cluster)->view());
   std::vector<as_node*> list(nodes->array, nodes->array + nodes->size);
   for (as_node* n : list) as_node_reserve(n);
   as_nodes_release(nodes);
@@ -110,7 +99,7 @@ Status scan_background(aerospike* as, const as_policy_scan* policy, const as_sca
   r.records_per_second = p.records_per_second;
   uint32_t ttl = 0;
   if (scan->ops && scan->ops->binops.size > 0) {
-    if (!all_writes(*scan->ops))
+    if (!operations_all_writes(scan->ops))
       return Status(AEROSPIKE_ERR_PARAM,
                     "Background scan operations must be write-only. Use scan for read-only "
                     "operations.");
@@ -145,7 +134,7 @@ Status query_background(aerospike* as, const as_policy_write* policy, const as_q
   const as_policy_write& p = policy ? *policy : as->config.policies.write;
   if (!query->apply.function[0] && !query->ops)
     return Status(AEROSPIKE_ERR_PARAM, "Background function or ops is required");
-  if (query->ops && !all_writes(*query->ops))
+  if (query->ops && !operations_all_writes(query->ops))
     return Status(AEROSPIKE_ERR_PARAM,
                   "Background query operations must be write-only. Use query for read-only "
                   "operations.");

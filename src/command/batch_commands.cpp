@@ -2,11 +2,10 @@
 
 #include "command/batch_executor.h"
 #include "command/batch_rows.h"
+#include "ops/binops.h"
 #include "proto/message.h"
 
 #include <vector>
-
-extern "C" bool as_op_is_write[];
 
 namespace aeroshim {
 namespace {
@@ -47,12 +46,6 @@ CommandOutcome run_keys(aerospike* as, const as_policy_batch& policy, const as_b
     listener(results.empty() ? nullptr : results.data(), batch.keys.size, udata);
   for (auto& r : results) as_record_destroy(&r.record);
   return outcome;
-}
-
-bool has_write_op(const as_operations& ops) {
-  for (uint16_t i = 0; i < ops.binops.size; ++i)
-    if (as_op_is_write[ops.binops.entries[i].op]) return true;
-  return false;
 }
 
 }  // namespace
@@ -109,7 +102,7 @@ CommandOutcome batch_exists(aerospike* as, const as_policy_batch* policy, const 
 CommandOutcome batch_operate(aerospike* as, const as_policy_batch* policy,
                              const as_policy_batch_write* policy_write, const as_batch* batch,
                              as_operations* ops, as_batch_listener listener, void* udata) {
-  if (!has_write_op(*ops)) return batch_get_ops(as, policy, batch, ops, listener, udata);
+  if (!operations_has_write(ops)) return batch_get_ops(as, policy, batch, ops, listener, udata);
   const as_policy_batch& p = parent_write(as, policy);
   const as_policy_batch_write& w = policy_write ? *policy_write : as->config.policies.batch_write;
   batch_rows::KeyTemplate row;

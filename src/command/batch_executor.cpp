@@ -2,6 +2,7 @@
 
 #include "cluster/cluster.h"
 #include "command/batch_single.h"
+#include "command/command_cluster.h"
 #include "command/executor.h"
 #include "command/partition.h"
 #include "core/status_names.h"
@@ -217,10 +218,8 @@ void BatchRun::set_doubt(const NodeGroup& group) {
 // sent as new node commands that keep this one's clock. nullopt: retry
 // this command as it is.
 std::optional<CommandOutcome> BatchRun::split_retry(const NodeGroup& group, Progress& progress) {
-  as_nodes* nodes = as_nodes_reserve(cluster_.view());
-  const uint32_t n_nodes = nodes->size;
-  as_nodes_release(nodes);
-  if (n_nodes == 0) return CommandOutcome{Status(AEROSPIKE_ERR_SERVER, kClusterEmpty)};
+  if (cluster_node_count(cluster_) == 0)
+    return CommandOutcome{Status(AEROSPIKE_ERR_SERVER, kClusterEmpty)};
   Groups groups;
   for (uint32_t offset : group.offsets) {
     if (*job_.slots[offset].result != AEROSPIKE_NO_RESPONSE) continue;
@@ -342,23 +341,16 @@ CommandOutcome BatchRun::run(Groups& groups, const BatchReplica& rep) {
 }  // namespace
 
 CommandOutcome run_batch(BatchJob& job, bool* executed) {
-  Cluster* cluster = job.as->cluster ? Cluster::of(job.as->cluster) : nullptr;
-  if (!cluster)
-    return CommandOutcome{
-        Status(AEROSPIKE_ERR_CLIENT, "the client is not connected: call aerospike_connect first")};
-  if (job.policy->base.txn)
-    return CommandOutcome{
-        Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
-               "policy base.txn is set: transactions are not supported by this client")};
+  auto connected = command_cluster(job.as, job.policy->base);
+  if (!connected) return CommandOutcome{connected.status()};
+  Cluster* cluster = *connected;
   as_cluster_add_command_count(cluster->view());
   if (job.rows.empty()) {
     if (executed) *executed = true;
     return CommandOutcome{};
   }
-  as_nodes* nodes = as_nodes_reserve(cluster->view());
-  const uint32_t n_nodes = nodes->size;
-  as_nodes_release(nodes);
-  if (n_nodes == 0) return CommandOutcome{Status(AEROSPIKE_ERR_SERVER, kClusterEmpty)};
+  if (cluster_node_count(*cluster) == 0)
+    return CommandOutcome{Status(AEROSPIKE_ERR_SERVER, kClusterEmpty)};
   const BatchReplica rep = initial_replica(cluster->view(), *job.policy, job.has_write);
   BatchRun run(job, *cluster);
   Groups groups;

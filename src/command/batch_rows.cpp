@@ -1,10 +1,9 @@
 #include "command/batch_rows.h"
 
+#include "ops/binops.h"
 #include "proto/message.h"
 
 #include <aerospike/as_vector.h>
-
-extern "C" bool as_op_is_write[];
 
 namespace aeroshim::batch_rows {
 namespace {
@@ -146,27 +145,18 @@ proto::BatchRowAttr read_row(const as_policy_batch_read& p) {
 }
 
 void read_ops(proto::BatchRowAttr& attr, const as_operations& ops) {
-  for (uint16_t i = 0; i < ops.binops.size; ++i) {
-    const as_binop& op = ops.binops.entries[i];
-    if (op.op == AS_OPERATOR_READ && op.bin.name[0] == 0) {
-      attr.read_attr |= proto::kInfo1GetAll;
-      return;
-    }
-  }
+  if (operations_read_all(&ops)) attr.read_attr |= proto::kInfo1GetAll;
 }
 
 proto::BatchRowAttr write(const as_operations& ops, const as_policy_batch_write& p) {
   proto::BatchRowAttr a;
   a.filter = p.filter_exp;
   a.write_attr = proto::kInfo2Write | proto::kInfo2RespondAllOps;
-  for (uint16_t i = 0; i < ops.binops.size; ++i) {
-    const as_binop& op = ops.binops.entries[i];
-    if (!as_op_is_write[op.op]) a.read_attr |= proto::kInfo1Read;
-    if (op.op == AS_OPERATOR_READ && op.bin.name[0] == 0) {
-      a.read_attr |= proto::kInfo1GetAll;
-      // Every bin is answered anyway: per-op answers would be refused.
-      a.write_attr &= static_cast<uint8_t>(~proto::kInfo2RespondAllOps);
-    }
+  if (!operations_all_writes(&ops)) a.read_attr |= proto::kInfo1Read;
+  if (operations_read_all(&ops)) {
+    a.read_attr |= proto::kInfo1GetAll;
+    // Every bin is answered anyway: per-op answers would be refused.
+    a.write_attr &= static_cast<uint8_t>(~proto::kInfo2RespondAllOps);
   }
   a.ttl = ops.ttl == AS_RECORD_CLIENT_DEFAULT_TTL ? p.ttl : ops.ttl;
   generation_bits(p.gen, ops.gen, a);

@@ -1,5 +1,6 @@
 #include "command/key_commands.h"
 
+#include "command/command_cluster.h"
 #include "core/status_names.h"
 #include "proto/compression.h"
 #include "proto/reply.h"
@@ -36,17 +37,12 @@ struct Prepared {
 };
 
 Result<Prepared> prepare(aerospike* as, const as_policy_base& policy, const as_key* key) {
-  Cluster* cluster = as->cluster ? Cluster::of(as->cluster) : nullptr;
-  if (!cluster)
-    return Status(AEROSPIKE_ERR_CLIENT,
-                  "the client is not connected: call aerospike_connect first");
-  if (policy.txn)
-    return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
-                  "policy base.txn is set: transactions are not supported by this client");
+  auto cluster = command_cluster(as, policy);
+  if (!cluster) return cluster.status();
   if (Status digest = key_set_digest(const_cast<as_key*>(key)); !digest) return digest;
-  auto partition = locate_partition(*cluster, *key);
+  auto partition = locate_partition(**cluster, *key);
   if (!partition) return partition.status();
-  return Prepared{cluster, *partition};
+  return Prepared{*cluster, *partition};
 }
 
 CommandTarget read_target(const Prepared& p, as_policy_replica replica,

@@ -2,6 +2,7 @@
 
 #include "cluster/node_racks.h"
 #include "cluster/node_view.h"
+#include "command/command_cluster.h"
 #include "record/key.h"
 
 #include <aerospike/as_atomic.h>
@@ -86,10 +87,8 @@ Result<PartitionInfo> locate_namespace(const Cluster& cluster, const char* ns) {
   std::optional<PartitionTable> view;
   if (table) view = cluster.map().partition_table(*table);
   if (!view) {
-    as_nodes* nodes = as_nodes_reserve(cluster.view());
-    const uint32_t count = nodes->size;
-    as_nodes_release(nodes);
-    if (count == 0) return Status(AEROSPIKE_ERR_NAMESPACE_NOT_FOUND, "Cluster is empty");
+    if (cluster_node_count(cluster) == 0)
+      return Status(AEROSPIKE_ERR_NAMESPACE_NOT_FOUND, "Cluster is empty");
     return Status::error(AEROSPIKE_ERR_NAMESPACE_NOT_FOUND, "Invalid namespace: {}", ns);
   }
   PartitionInfo info{*view};

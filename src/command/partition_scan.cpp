@@ -1,5 +1,6 @@
 #include "command/partition_scan.h"
 
+#include "command/command_cluster.h"
 #include "command/executor.h"
 #include "command/partition_tracker.h"
 #include "core/status_names.h"
@@ -171,6 +172,8 @@ Status run_round(PartitionScan& scan, as_partition_tracker& pt, uint64_t task_id
   return Status::ok();
 }
 
+Status run_rounds(PartitionScan& scan, as_partition_tracker& pt);
+
 }  // namespace
 
 uint64_t random_task_id() {
@@ -180,7 +183,23 @@ uint64_t random_task_id() {
   return id;
 }
 
-Status run_partition_scan(PartitionScan& scan, as_partition_tracker& pt) {
+Result<uint32_t> scan_cluster_size(const Cluster& cluster) {
+  const uint32_t size = cluster_node_count(cluster);
+  if (size == 0) return Status(AEROSPIKE_ERR_SERVER, "Command failed because cluster is empty.");
+  return size;
+}
+
+Status run_partition_scan(PartitionScan& scan, as_partition_tracker& pt,
+                          as_partitions_status* parts_all) {
+  Status status = run_rounds(scan, pt);
+  if (!status) as_partition_error(parts_all);
+  tracker_destroy(pt);
+  return status;
+}
+
+namespace {
+
+Status run_rounds(PartitionScan& scan, as_partition_tracker& pt) {
   as_cluster_add_command_count(scan.cluster->view());
   Status status = Status::ok();
   for (;;) {
@@ -204,4 +223,5 @@ Status run_partition_scan(PartitionScan& scan, as_partition_tracker& pt) {
   return status;
 }
 
+}  // namespace
 }  // namespace aeroshim

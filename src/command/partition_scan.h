@@ -35,8 +35,15 @@ struct PartitionScan {
 };
 
 // Runs the rounds until the tracker is complete; a callback that returns
-// false ends the command successfully.
-Status run_partition_scan(PartitionScan& scan, as_partition_tracker& pt);
+// false ends the command successfully. The tracker is destroyed, and a
+// failed run leaves `parts_all` (a paginated command's status, may be NULL)
+// to resume every partition it had not finished.
+Status run_partition_scan(PartitionScan& scan, as_partition_tracker& pt,
+                          as_partitions_status* parts_all);
+
+// The node count a scan or query starts from: stock's "cluster is empty"
+// error when there is none (as_cluster_validate_size).
+Result<uint32_t> scan_cluster_size(const Cluster& cluster);
 
 // A fresh task id, as 7.4.0 draws one per round.
 uint64_t random_task_id();

@@ -1,8 +1,10 @@
 #include "command/query_commands.h"
 
 #include "cluster/cluster.h"
+#include "command/command_cluster.h"
 #include "command/partition_scan.h"
 #include "command/partition_tracker.h"
+#include "ops/binops.h"
 #include "ops/cdt_pack.h"
 #include "proto/byte_order.h"
 #include "proto/message.h"
@@ -13,8 +15,6 @@
 
 #include <cstring>
 #include <string>
-
-extern "C" bool as_op_is_write[];
 
 namespace aeroshim {
 namespace {
@@ -96,26 +96,13 @@ Status query_index_fields(const as_predicate& pred, std::vector<proto::Field>& f
 
 namespace {
 
-bool reads_all_bins(const as_operations& ops) {
-  for (uint16_t i = 0; i < ops.binops.size; ++i)
-    if (ops.binops.entries[i].op == AS_OPERATOR_READ && ops.binops.entries[i].bin.name[0] == 0)
-      return true;
-  return false;
-}
-
-Status check_query(const as_policy_query& p, const as_query& q) {
-  if (p.base.txn)
-    return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
-                  "policy base.txn is set: transactions are not supported by this client");
+Status check_query(const as_query& q) {
   if (q.ops && q.apply.function[0])
     return Status(AEROSPIKE_ERR_PARAM, "Cannot combine query operations with aggregation");
-  if (q.ops) {
-    for (uint16_t i = 0; i < q.ops->binops.size; ++i)
-      if (as_op_is_write[q.ops->binops.entries[i].op])
-        return Status(AEROSPIKE_ERR_PARAM,
-                      "Query operations must be read-only. Use background query for write-only "
-                      "operations.");
-  }
+  if (operations_has_write(q.ops))
+    return Status(AEROSPIKE_ERR_PARAM,
+                  "Query operations must be read-only. Use background query for write-only "
+                  "operations.");
   if (q.apply.function[0])
     return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
                   "query aggregation (as_query_apply) is not supported by this client yet");
@@ -123,7 +110,6 @@ Status check_query(const as_policy_query& p, const as_query& q) {
 }
 
 Status foreground_request(const as_policy_query& p, const as_query& q, proto::ScanRequest& r) {
-  if (Status checked = check_query(p, q); !checked) return checked;
   if (q.where.size > 0) {
     if (Status fields = query_index_fields(q.where.entries[0], r.query_fields); !fields)
       return fields;
@@ -136,7 +122,7 @@ Status foreground_request(const as_policy_query& p, const as_query& q, proto::Sc
     r.info2 |= proto::kInfo2RelaxApLongQuery;
   }
   if (q.ops) {
-    if (!reads_all_bins(*q.ops)) r.info2 |= proto::kInfo2RespondAllOps;
+    if (!operations_read_all(q.ops)) r.info2 |= proto::kInfo2RespondAllOps;
     r.ops = q.ops;
   } else {
     r.bin_names = q.select.entries;
@@ -153,33 +139,21 @@ Status foreground_request(const as_policy_query& p, const as_query& q, proto::Sc
   return Status::ok();
 }
 
-Result<Cluster*> sized_cluster(aerospike* as, uint32_t& size) {
-  Cluster* cluster = as->cluster ? Cluster::of(as->cluster) : nullptr;
-  if (!cluster)
-    return Status(AEROSPIKE_ERR_CLIENT,
-                  "the client is not connected: call aerospike_connect first");
-  as_nodes* nodes = as_nodes_reserve(cluster->view());
-  size = nodes->size;
-  as_nodes_release(nodes);
-  if (size == 0) return Status(AEROSPIKE_ERR_SERVER, "Command failed because cluster is empty.");
-  return cluster;
-}
-
-Status run(Cluster& cluster, const as_policy_query& p, as_query& q, as_partition_tracker& pt,
-           aerospike_query_foreach_callback callback, void* udata) {
-  PartitionScan engine;
-  engine.cluster = &cluster;
+// A connected client's engine for `query`, checked and its request built,
+// before any tracker exists (a bad query then has nothing to undo).
+Status prepare(aerospike* as, const as_policy_query& p, const as_query& q,
+               aerospike_query_foreach_callback callback, void* udata, PartitionScan& engine) {
+  if (Status checked = check_query(q); !checked) return checked;
+  auto cluster = command_cluster(as, p.base);
+  if (!cluster) return cluster.status();
+  engine.cluster = *cluster;
   engine.policy = &p.base;
   engine.ns = q.ns;
   engine.deserialize = p.deserialize;
   engine.query = true;
   engine.callback = callback;
   engine.udata = udata;
-  Status status = foreground_request(p, q, engine.request);
-  if (status) status = run_partition_scan(engine, pt);
-  if (!status) as_partition_error(q.parts_all);
-  tracker_destroy(pt);
-  return status;
+  return foreground_request(p, q, engine.request);
 }
 
 }  // namespace
@@ -187,34 +161,34 @@ Status run(Cluster& cluster, const as_policy_query& p, as_query& q, as_partition
 Status query_foreach(aerospike* as, const as_policy_query* policy, as_query* query,
                      aerospike_query_foreach_callback callback, void* udata) {
   const as_policy_query& p = policy ? *policy : as->config.policies.query;
-  if (Status checked = check_query(p, *query); !checked) return checked;
-  uint32_t size = 0;
-  auto cluster = sized_cluster(as, size);
-  if (!cluster) return cluster.status();
+  PartitionScan engine;
+  if (Status ready = prepare(as, p, *query, callback, udata, engine); !ready) return ready;
+  auto size = scan_cluster_size(*engine.cluster);
+  if (!size) return size.status();
   as_partition_tracker pt;
   if (Status init = tracker_init_nodes(pt, p.base, query->max_records, p.replica, &query->parts_all,
-                                       query->paginate, size);
+                                       query->paginate, *size);
       !init)
     return init;
-  return run(**cluster, p, *query, pt, callback, udata);
+  return run_partition_scan(engine, pt, query->parts_all);
 }
 
 Status query_partitions(aerospike* as, const as_policy_query* policy, as_query* query,
                         as_partition_filter* filter, aerospike_query_foreach_callback callback,
                         void* udata) {
   const as_policy_query& p = policy ? *policy : as->config.policies.query;
-  if (Status checked = check_query(p, *query); !checked) return checked;
-  uint32_t size = 0;
-  auto cluster = sized_cluster(as, size);
-  if (!cluster) return cluster.status();
+  PartitionScan engine;
+  if (Status ready = prepare(as, p, *query, callback, udata, engine); !ready) return ready;
+  auto size = scan_cluster_size(*engine.cluster);
+  if (!size) return size.status();
   if (filter->parts_all && !query->parts_all)
     query->parts_all = as_partitions_status_reserve(filter->parts_all);
   as_partition_tracker pt;
   if (Status init = tracker_init_filter(pt, p.base, query->max_records, p.replica,
-                                        &query->parts_all, query->paginate, size, *filter);
+                                        &query->parts_all, query->paginate, *size, *filter);
       !init)
     return init;
-  return run(**cluster, p, *query, pt, callback, udata);
+  return run_partition_scan(engine, pt, query->parts_all);
 }
 
 }  // namespace aeroshim

@@ -1,47 +1,26 @@
 #include "command/scan_commands.h"
 
 #include "cluster/cluster.h"
+#include "command/command_cluster.h"
 #include "command/partition_scan.h"
 #include "command/partition_tracker.h"
+#include "ops/binops.h"
 #include "proto/message.h"
 
 #include <aerospike/as_cluster.h>
 #include <aerospike/as_node.h>
 #include <aerospike/as_operations.h>
 
-extern "C" bool as_op_is_write[];
-
 namespace aeroshim {
 namespace {
 
-Result<Cluster*> connected(aerospike* as) {
-  Cluster* cluster = as->cluster ? Cluster::of(as->cluster) : nullptr;
-  if (!cluster)
-    return Status(AEROSPIKE_ERR_CLIENT,
-                  "the client is not connected: call aerospike_connect first");
-  return cluster;
-}
-
-Result<uint32_t> cluster_size(Cluster& cluster) {
-  as_nodes* nodes = as_nodes_reserve(cluster.view());
-  const uint32_t size = nodes->size;
-  as_nodes_release(nodes);
-  if (size == 0) return Status(AEROSPIKE_ERR_SERVER, "Command failed because cluster is empty.");
-  return size;
-}
-
 // A foreground scan reads: ops, when given, must be reads.
 Status foreground_request(const as_policy_scan& p, const as_scan& scan, proto::ScanRequest& r) {
-  if (p.base.txn)
-    return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
-                  "policy base.txn is set: transactions are not supported by this client");
   if (scan.ops && scan.ops->binops.size > 0) {
-    for (uint16_t i = 0; i < scan.ops->binops.size; ++i) {
-      if (as_op_is_write[scan.ops->binops.entries[i].op])
-        return Status(AEROSPIKE_ERR_PARAM,
-                      "Scan operations must be read-only. Use background scan for write-only "
-                      "operations.");
-    }
+    if (operations_has_write(scan.ops))
+      return Status(AEROSPIKE_ERR_PARAM,
+                    "Scan operations must be read-only. Use background scan for write-only "
+                    "operations.");
     r.ops = scan.ops;
   } else {
     r.bin_names = scan.select.entries;
@@ -60,22 +39,20 @@ Status foreground_request(const as_policy_scan& p, const as_scan& scan, proto::S
   return Status::ok();
 }
 
-Status run(Cluster& cluster, const as_policy_scan& p, as_scan& scan, as_partition_tracker& pt,
-           aerospike_scan_foreach_callback callback, void* udata) {
-  PartitionScan engine;
-  engine.cluster = &cluster;
+// A connected client's engine for `scan`, its request built, before any
+// tracker exists (a bad request then has nothing to undo).
+Status prepare(aerospike* as, const as_policy_scan& p, const as_scan& scan,
+               aerospike_scan_foreach_callback callback, void* udata, PartitionScan& engine) {
+  auto cluster = command_cluster(as, p.base);
+  if (!cluster) return cluster.status();
+  engine.cluster = *cluster;
   engine.policy = &p.base;
   engine.ns = scan.ns;
   engine.concurrent = scan.concurrent;
   engine.deserialize = scan.deserialize_list_map;
   engine.callback = callback;
   engine.udata = udata;
-  Status status = foreground_request(p, scan, engine.request);
-  if (status) status = run_partition_scan(engine, pt);
-  // A failed scan resumes every partition it had not finished.
-  if (!status) as_partition_error(scan.parts_all);
-  tracker_destroy(pt);
-  return status;
+  return foreground_request(p, scan, engine.request);
 }
 
 }  // namespace
@@ -83,29 +60,29 @@ Status run(Cluster& cluster, const as_policy_scan& p, as_scan& scan, as_partitio
 Status scan_foreach(aerospike* as, const as_policy_scan* policy, as_scan* scan,
                     aerospike_scan_foreach_callback callback, void* udata) {
   const as_policy_scan& p = policy ? *policy : as->config.policies.scan;
-  auto cluster = connected(as);
-  if (!cluster) return cluster.status();
-  auto size = cluster_size(**cluster);
+  PartitionScan engine;
+  if (Status ready = prepare(as, p, *scan, callback, udata, engine); !ready) return ready;
+  auto size = scan_cluster_size(*engine.cluster);
   if (!size) return size.status();
   as_partition_tracker pt;
   if (Status init = tracker_init_nodes(pt, p.base, p.max_records, p.replica, &scan->parts_all,
                                        scan->paginate, *size);
       !init)
     return init;
-  return run(**cluster, p, *scan, pt, callback, udata);
+  return run_partition_scan(engine, pt, scan->parts_all);
 }
 
 Status scan_node(aerospike* as, const as_policy_scan* policy, as_scan* scan, const char* node_name,
                  aerospike_scan_foreach_callback callback, void* udata) {
   const as_policy_scan& p = policy ? *policy : as->config.policies.scan;
-  auto cluster = connected(as);
-  if (!cluster) return cluster.status();
+  PartitionScan engine;
+  if (Status ready = prepare(as, p, *scan, callback, udata, engine); !ready) return ready;
   as_node* node = as_node_get_by_name(as->cluster, node_name);
   if (!node) return Status::error(AEROSPIKE_ERR_PARAM, "Invalid node name: {}", node_name);
   as_partition_tracker pt;
   Status status = tracker_init_node(pt, p.base, p.max_records, p.replica, &scan->parts_all,
                                     scan->paginate, node);
-  if (status) status = run(**cluster, p, *scan, pt, callback, udata);
+  if (status) status = run_partition_scan(engine, pt, scan->parts_all);
   as_node_release(node);
   return status;
 }
@@ -114,9 +91,9 @@ Status scan_partitions(aerospike* as, const as_policy_scan* policy, as_scan* sca
                        as_partition_filter* filter, aerospike_scan_foreach_callback callback,
                        void* udata) {
   const as_policy_scan& p = policy ? *policy : as->config.policies.scan;
-  auto cluster = connected(as);
-  if (!cluster) return cluster.status();
-  auto size = cluster_size(**cluster);
+  PartitionScan engine;
+  if (Status ready = prepare(as, p, *scan, callback, udata, engine); !ready) return ready;
+  auto size = scan_cluster_size(*engine.cluster);
   if (!size) return size.status();
   // The filter's status becomes the scan's, so a later call resumes it.
   if (filter->parts_all && !scan->parts_all)
@@ -126,7 +103,7 @@ Status scan_partitions(aerospike* as, const as_policy_scan* policy, as_scan* sca
                                         scan->paginate, *size, *filter);
       !init)
     return init;
-  return run(**cluster, p, *scan, pt, callback, udata);
+  return run_partition_scan(engine, pt, scan->parts_all);
 }
 
 }  // namespace aeroshim

@@ -84,6 +84,15 @@ bool operator_writes(as_operator op) {
   return index <= AS_OPERATOR_HLL_MODIFY && as_op_is_write[index];
 }
 
+bool operations_read_all(const as_operations* ops) {
+  if (ops == nullptr) return false;
+  for (uint16_t i = 0; i < ops->binops.size; ++i) {
+    const as_binop& op = ops->binops.entries[i];
+    if (op.op == AS_OPERATOR_READ && op.bin.name[0] == 0) return true;
+  }
+  return false;
+}
+
 bool operations_has_write(const as_operations* ops) {
   if (ops == nullptr) return false;
   for (uint16_t i = 0; i < ops->binops.size; i++) {

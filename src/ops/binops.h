@@ -35,5 +35,7 @@ bool operator_writes(as_operator op);
 // Some entry writes / every entry writes (false for NULL).
 bool operations_has_write(const as_operations* ops);
 bool operations_all_writes(const as_operations* ops);
+// Some entry reads every bin (a READ with no bin name; false for NULL).
+bool operations_read_all(const as_operations* ops);
 
 }  // namespace aeroshim

@@ -1,5 +1,6 @@
 #include "proto/batch_request.h"
 
+#include "ops/binops.h"
 #include "proto/byte_order.h"
 #include "proto/frame.h"
 #include "proto/message.h"
@@ -9,8 +10,6 @@
 #include <aerospike/as_bin.h>
 
 #include <cstring>
-
-extern "C" bool as_op_is_write[];
 
 namespace aeroshim::proto {
 namespace {
@@ -60,7 +59,7 @@ Status size_ops(const BatchRow& row, RowSize& s) {
   bool writes = false;
   for (uint16_t i = 0; i < ops.size; ++i) {
     const as_binop& op = ops.entries[i];
-    const bool write = as_op_is_write[op.op];
+    const bool write = operator_writes(op.op);
     if (write && !row.attr.has_write)
       return Status(AEROSPIKE_ERR_PARAM, "Write operations not allowed in batch read");
     writes = writes || write;
