@@ -17,7 +17,8 @@ namespace aeroshim {
 inline Result<Cluster*> command_cluster(const aerospike* as, const as_policy_base& policy) {
   Cluster* cluster = as->cluster ? Cluster::of(as->cluster) : nullptr;
   if (!cluster)
-    return Status(AEROSPIKE_ERR_CLIENT, "the client is not connected: call aerospike_connect first");
+    return Status(AEROSPIKE_ERR_CLIENT,
+                  "the client is not connected: call aerospike_connect first");
   if (policy.txn)
     return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
                   "policy base.txn is set: transactions are not supported by this client");
