@@ -55,6 +55,10 @@ void register_class(lua_State* L, const char* class_name, const luaL_Reg* method
     lua_newtable(L);
     lua_pushcfunction(L, cons);
     lua_setfield(L, -2, "__call");
+    // mod-lua protects it: getmetatable(bytes) is bytes itself and
+    // setmetatable(bytes, t) raises.
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
   }
   lua_setglobal(L, global_name);

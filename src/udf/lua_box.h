@@ -37,7 +37,8 @@ int box_gc(lua_State* L);
 
 // Creates the metatable `class_name` (its methods, __gc = box_gc added) and
 // the global table `global_name` with `functions`, whose __call is `cons`
-// when given: `list{1, 2}`, `map()`, `bytes(4)`.
+// when given: `list{1, 2}`, `map()`, `bytes(4)` (that metatable is then
+// protected, as mod-lua's: getmetatable(bytes) answers the table itself).
 void register_class(lua_State* L, const char* class_name, const luaL_Reg* methods,
                     const char* global_name, const luaL_Reg* functions, lua_CFunction cons);
 
