@@ -3,6 +3,7 @@
 #include "client/client.h"
 #include "client/lifecycle.h"
 #include "config/config.h"
+#include "config/lua_settings.h"
 #include "core/error.h"
 
 #include <aerospike/aerospike.h>

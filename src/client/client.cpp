@@ -5,6 +5,7 @@
 #include "cluster/cluster.h"
 #include "cluster/node_view.h"
 #include "config/config_check.h"
+#include "config/lua_settings.h"
 
 #include <aerospike/aerospike.h>
 #include <aerospike/as_cluster.h>
@@ -22,6 +23,7 @@ Status client_connect(aerospike_s* as) {
   if (as->cluster) return Status::ok();
   Status valid = check_config(as->config);
   if (!valid) return valid;
+  set_lua_config_once(as->config.lua);
   auto cluster = Cluster::connect(as->config);
   if (!cluster) return cluster.status();
   // Owned through the view from now on; client_close takes it back.

@@ -1,5 +1,5 @@
-// Process-wide settings (Lua, stop-on-interrupt) are kept for compatibility:
-// aeroshim runs no UDFs and its waits are not interrupted by signals.
+// The process-wide stop-on-interrupt setting is kept for compatibility:
+// aeroshim's waits are not interrupted by signals.
 #include "client/lifecycle.h"
 
 #include "config/config.h"
@@ -12,7 +12,6 @@
 
 namespace aeroshim {
 namespace {
-as_config_lua lua_config;
 std::atomic<bool> stop_on_interrupt{false};
 }  // namespace
 
@@ -35,8 +34,6 @@ void client_destroy(aerospike_s* as) {
     std::free(as);
   }
 }
-
-void set_lua_config(const as_config_lua_s& lua) { lua_config = lua; }
 
 void set_stop_on_interrupt(bool stop) { stop_on_interrupt.store(stop, std::memory_order_relaxed); }
 

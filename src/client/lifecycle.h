@@ -4,13 +4,11 @@
 
 struct aerospike_s;
 struct as_config_s;
-struct as_config_lua_s;
 
 namespace aeroshim {
 
 aerospike_s* client_init(aerospike_s* as, as_config_s* config, bool heap_allocated);
 void client_destroy(aerospike_s* as);
-void set_lua_config(const as_config_lua_s& lua);
 void set_stop_on_interrupt(bool stop);
 
 }  // namespace aeroshim
