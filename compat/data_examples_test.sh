@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The data examples (compat/data_*.c: batch get, scan, background scan,
-# query, geospatial query, record UDF), each checking its own results in a
+# query, geospatial query, record UDF, aggregation), each checking its own results in a
 # set of its own (SET-PID), compiled once and run against one asim:
 #   (a) linked against the stock C client 7.4.0 (npm aerospike@6.7.1
 #       addon): proves the examples and asim;
@@ -18,13 +18,13 @@ src=$(cd "$2" && pwd)
 stock=$3
 extra=${4:-}
 asim=$(realpath -m "${ASIM:-$build/tools/asim/asim}")
-examples=(batch_get scan scan_background query geo udf)
+examples=(batch_get scan scan_background query geo udf aggregate)
 # The call each example needs beyond the key commands: without it in our
 # exports the example cannot run on us.
 declare -A needs=(
   [batch_get]=aerospike_batch_read [scan]=aerospike_scan_foreach
   [scan_background]=aerospike_scan_background [query]=aerospike_query_foreach
-  [geo]=aerospike_query_foreach [udf]=aerospike_udf_put)
+  [geo]=aerospike_query_foreach [udf]=aerospike_udf_put [aggregate]=aerospike_init_lua)
 # shellcheck source=compat/twin_lib.sh
 . "$src/compat/twin_lib.sh"
 twin_init

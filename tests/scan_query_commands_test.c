@@ -288,12 +288,6 @@ static void test_bad_arguments(void** state)
 	assert_string_equal(err.message, "Invalid partition count 0");
 	as_scan_destroy(&scan);
 
-	as_query query;
-	as_query_init(&query, "test", g_set);
-	as_query_apply(&query, "m", "f", NULL);
-	assert_int_equal(aerospike_query_foreach(&g_as, &err, NULL, &query, count, NULL),
-		AEROSPIKE_ERR_UNSUPPORTED_FEATURE);
-	as_query_destroy(&query);
 }
 
 int main(void)

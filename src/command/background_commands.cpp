@@ -47,11 +47,9 @@ Status start_everywhere(aerospike* as, const as_policy_base& policy, proto::Scan
   auto cluster = command_cluster(as, policy);
   if (!cluster) return cluster.status();
   as_cluster_add_command_count((*cluster)->view());
-  as_nodes* nodes = as_nodes_reserve((*cluster)->view());
-  std::vector<as_node*> list(nodes->array, nodes->array + nodes->size);
-  for (as_node* n : list) as_node_reserve(n);
-  as_nodes_release(nodes);
-  if (list.empty()) return Status(AEROSPIKE_ERR_SERVER, "Command failed because cluster is empty.");
+  auto reserved = reserve_all_nodes(**cluster);
+  if (!reserved) return reserved.status();
+  const std::vector<as_node*>& list = reserved->nodes();
   request.task_id = id && *id ? *id : random_task_id();
   if (id) *id = request.task_id;
   Status status = Status::ok();
@@ -65,7 +63,6 @@ Status start_everywhere(aerospike* as, const as_policy_base& policy, proto::Scan
     if (a.retry && status.code() == AEROSPIKE_ERR_TIMEOUT)
       status = timeout_status(policy, a.server_timeout, 1, list[i]);
   }
-  for (as_node* n : list) as_node_release(n);
   return status;
 }
 

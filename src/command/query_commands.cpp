@@ -4,6 +4,7 @@
 #include "command/command_cluster.h"
 #include "command/partition_scan.h"
 #include "command/partition_tracker.h"
+#include "command/query_aggregate.h"
 #include "ops/binops.h"
 #include "ops/cdt_pack.h"
 #include "proto/byte_order.h"
@@ -96,20 +97,21 @@ Status query_index_fields(const as_predicate& pred, std::vector<proto::Field>& f
 
 namespace {
 
-Status check_query(const as_query& q) {
+// aerospike_query_foreach's checks, in 7.4.0's order.
+Status check_foreach(const as_query& q) {
   if (q.ops && q.apply.function[0])
     return Status(AEROSPIKE_ERR_PARAM, "Cannot combine query operations with aggregation");
   if (operations_has_write(q.ops))
     return Status(AEROSPIKE_ERR_PARAM,
                   "Query operations must be read-only. Use background query for write-only "
                   "operations.");
-  if (q.apply.function[0])
-    return Status(AEROSPIKE_ERR_UNSUPPORTED_FEATURE,
-                  "query aggregation (as_query_apply) is not supported by this client yet");
   return Status::ok();
 }
 
-Status foreground_request(const as_policy_query& p, const as_query& q, proto::ScanRequest& r) {
+}  // namespace
+
+Status foreground_query_request(const as_policy_query& p, const as_query& q,
+                                proto::ScanRequest& r) {
   if (q.where.size > 0) {
     if (Status fields = query_index_fields(q.where.entries[0], r.query_fields); !fields)
       return fields;
@@ -139,11 +141,12 @@ Status foreground_request(const as_policy_query& p, const as_query& q, proto::Sc
   return Status::ok();
 }
 
+namespace {
+
 // A connected client's engine for `query`, checked and its request built,
 // before any tracker exists (a bad query then has nothing to undo).
 Status prepare(aerospike* as, const as_policy_query& p, const as_query& q,
                aerospike_query_foreach_callback callback, void* udata, PartitionScan& engine) {
-  if (Status checked = check_query(q); !checked) return checked;
   auto cluster = command_cluster(as, p.base);
   if (!cluster) return cluster.status();
   engine.cluster = *cluster;
@@ -153,14 +156,16 @@ Status prepare(aerospike* as, const as_policy_query& p, const as_query& q,
   engine.query = true;
   engine.callback = callback;
   engine.udata = udata;
-  return foreground_request(p, q, engine.request);
+  return foreground_query_request(p, q, engine.request);
 }
 
 }  // namespace
 
 Status query_foreach(aerospike* as, const as_policy_query* policy, as_query* query,
                      aerospike_query_foreach_callback callback, void* udata) {
+  if (Status checked = check_foreach(*query); !checked) return checked;
   const as_policy_query& p = policy ? *policy : as->config.policies.query;
+  if (query->apply.function[0]) return query_aggregate(as, p, *query, callback, udata);
   PartitionScan engine;
   if (Status ready = prepare(as, p, *query, callback, udata, engine); !ready) return ready;
   auto size = scan_cluster_size(*engine.cluster);
@@ -176,6 +181,9 @@ Status query_foreach(aerospike* as, const as_policy_query* policy, as_query* que
 Status query_partitions(aerospike* as, const as_policy_query* policy, as_query* query,
                         as_partition_filter* filter, aerospike_query_foreach_callback callback,
                         void* udata) {
+  if (query->apply.function[0] || operations_has_write(query->ops))
+    return Status(AEROSPIKE_ERR_PARAM,
+                  "Aggregation or background queries cannot query by partition");
   const as_policy_query& p = policy ? *policy : as->config.policies.query;
   PartitionScan engine;
   if (Status ready = prepare(as, p, *query, callback, udata, engine); !ready) return ready;

@@ -58,8 +58,26 @@ return function(f, recs, n, argl)
       return self
     end
   end
-  setmetatable(stream, {__index = {map = adder('map'), filter = adder('filter'),
-                                    reduce = adder('reduce'), aggregate = adder('aggregate')}})
+  local methods = {map = adder('map'), filter = adder('filter'), reduce = adder('reduce'),
+                   aggregate = adder('aggregate')}
+  -- groupby(f): an aggregate into a map of lists keyed by f(v), then a
+  -- reduce that joins two such maps, as mod-lua defines it.
+  function methods.groupby(self, key_of)
+    local function collect(groups, v)
+      local k = key_of and key_of(v) or nil
+      local members = groups[k] or list()
+      list.append(members, v)
+      groups[k] = members
+      return groups
+    end
+    local function join(a, b)
+      local l = list.clone(a)
+      for i = 1, list.size(b) do list.append(l, b[i]) end
+      return l
+    end
+    return self:aggregate(map(), collect):reduce(function(a, b) return map.merge(a, b, join) end)
+  end
+  setmetatable(stream, {__index = methods})
   local args = {}
   local argc = 0
   if argl ~= nil then
