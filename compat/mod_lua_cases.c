@@ -4,7 +4,8 @@
  * addon, whose mod_lua_bytes_register and mod_lua_geojson_register run on
  * the addon's Lua 5.4. A case is `{R"(code)", "expected"}`; the prelude is
  * the raw string after `kPrelude = R"lua(`; the cases of the array named
- * kZeroFillCases (this library's answers where stock reads garbage) are
+ * kUnsafeInStockCases (this library's answers where stock's are undefined:
+ * uninitialised or foreign memory read, overlapping copies, crashes) are
  * skipped. Each case runs in a fresh state as chunk "t" and must return the
  * expected string, or raise it after "ERR: ".
  *
@@ -100,7 +101,7 @@ int main(int argc, char** argv) {
 		return 2;
 	}
 	prelude += strlen("kPrelude = R\"lua(");
-	const char* skip = strstr(src, "kZeroFillCases[] = {");
+	const char* skip = strstr(src, "kUnsafeInStockCases[] = {");
 	const char* skip_end = skip ? strstr(skip, "\n};") : NULL;
 	char* expected = malloc(strlen(src) + 1);
 	int cases = 0;
