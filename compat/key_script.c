@@ -1278,6 +1278,19 @@ int main(int argc, char* argv[])
 	as_config_add_rack_id(&config, 0);
 	snprintf(g_set, sizeof(g_set), "ks%ld", (long)getpid());
 
+	/* Aggregations load their module on the client from the Lua user path,
+	 * which is process-wide and must be set before the connect. */
+	char user_path[64];
+	snprintf(user_path, sizeof(user_path), "/tmp/key_script-%ld-XXXXXX", (long)getpid());
+	if (!mkdtemp(user_path)) {
+		fprintf(stderr, "mkdtemp: cannot make a Lua user path\n");
+		return 1;
+	}
+	as_config_lua lua;
+	memset(&lua, 0, sizeof(lua));
+	snprintf(lua.user_path, sizeof(lua.user_path), "%s", user_path);
+	aerospike_init_lua(&lua);
+
 	as_error err;
 	aerospike_init(&g_as, &config);
 	as_status st = aerospike_connect(&g_as, &err);
@@ -1301,6 +1314,8 @@ int main(int argc, char* argv[])
 	script_admin();
 	script_batch();
 	script_scan();
+	script_aggregate(user_path);
+	rmdir(user_path);
 	script_cleanup();
 	printf("commands=%d\n", g_count);
 

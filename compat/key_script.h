@@ -2,7 +2,8 @@
  * What the parts of the key script share (compat/key_script.c holds the
  * printing and main; compat/key_script_udf.c the record-UDF part,
  * compat/key_script_admin.c truncate and indexes, compat/key_script_batch.c
- * the batch commands, compat/key_script_scan.c scans).
+ * the batch commands, compat/key_script_scan.c scans,
+ * compat/key_script_aggregate.c query aggregations).
  */
 #ifndef KEY_SCRIPT_H
 #define KEY_SCRIPT_H
@@ -40,5 +41,9 @@ void script_batch(void);
 
 /* Foreground scans of a set of this run's own. */
 void script_scan(void);
+
+/* Query aggregations from a module it writes into user_path (the Lua user
+ * path main() set before connecting) and registers. */
+void script_aggregate(const char* user_path);
 
 #endif

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The key script, twice: compat/key_script.c (with its UDF, admin, batch and
-# scan parts, key_script_{udf,admin,batch,scan}.c) is compiled once
+# The key script, twice: compat/key_script.c (with its UDF, admin, batch,
+# scan and aggregation parts, key_script_{udf,admin,batch,scan,aggregate}.c)
+# is compiled once
 # against our headers, linked against the stock C client 7.4.0 (the npm
 # aerospike@6.7.1 addon, as in stock_twin_test.sh) and against our
 # libaerospike.so, and both run against one asim, each in its own set, with
@@ -26,9 +27,11 @@ twin_init
 find_addon "$stock"
 cc -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $extra -I"$src/include" \
   -c "$src/compat/key_script.c" "$src/compat/key_script_udf.c" "$src/compat/key_script_admin.c" \
-  "$src/compat/key_script_batch.c" "$src/compat/key_script_scan.c" ||
+  "$src/compat/key_script_batch.c" "$src/compat/key_script_scan.c" \
+  "$src/compat/key_script_aggregate.c" ||
   fail "compile"
-parts=(key_script.o key_script_udf.o key_script_admin.o key_script_batch.o key_script_scan.o)
+parts=(key_script.o key_script_udf.o key_script_admin.o key_script_batch.o key_script_scan.o
+  key_script_aggregate.o)
 link_stock stock_twin "${parts[@]}" || fail "link stock"
 
 # shellcheck source=tests/interop/start_asim.sh

@@ -1,5 +1,5 @@
-// mod-lua's `map` class over the client's as_map (ordered maps, which is
-// what as_hashmap is in 7.4.0): keys and values convert as everywhere
+// mod-lua's `map` class over the client's as_map (as_hashmap: an ordered
+// map with no flags in 7.4.0, as mod-lua makes them): keys and values convert as everywhere
 // (lua_value.h), assigning nil stores a nil value, and nothing here raises
 // except a first argument that is not a map.
 #include "udf/lua_box.h"
@@ -7,9 +7,9 @@
 #include "udf/lua_iterator.h"
 #include "udf/lua_value.h"
 
+#include <aerospike/as_hashmap.h>
 #include <aerospike/as_map.h>
 #include <aerospike/as_msgpack.h>
-#include <aerospike/as_orderedmap.h>
 #include <aerospike/as_pair.h>
 #include <aerospike/as_serializer.h>
 
@@ -38,7 +38,7 @@ int map_new(lua_State* L) {
   if (lua_gettop(L) != 1) return 0;
   const lua_Integer capacity = luaL_optinteger(L, 1, 0);
   if (capacity < 1 || capacity > UINT32_MAX) return 0;
-  push_map(L, reinterpret_cast<as_map*>(as_orderedmap_new(static_cast<uint32_t>(capacity))));
+  push_map(L, reinterpret_cast<as_map*>(as_hashmap_new(static_cast<uint32_t>(capacity))));
   return 1;
 }
 
@@ -48,7 +48,7 @@ int map_cons(lua_State* L) {
   if (capacity < 1 || capacity > UINT32_MAX) capacity = 32;
   const int n = lua_gettop(L);
   const bool from_table = (n == 2 || n == 3) && lua_type(L, 2) == LUA_TTABLE;
-  push_map(L, reinterpret_cast<as_map*>(as_orderedmap_new(static_cast<uint32_t>(capacity))));
+  push_map(L, reinterpret_cast<as_map*>(as_hashmap_new(static_cast<uint32_t>(capacity))));
   as_map* map = check_map(L, -1);
   if (!from_table) return 1;
   lua_pushnil(L);
