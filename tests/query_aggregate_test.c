@@ -295,6 +295,17 @@ static void test_lua_failures(void** state)
 	assert_non_null(strstr(err.message, "aggmod.lua:16: client side boom"));
 	assert_int_equal(r.ends, 0);
 
+	/* A module the client finds but cannot compile: as one it cannot find. */
+	char broken[160];
+	snprintf(broken, sizeof broken, "%s/broken.lua", g_dir);
+	FILE* f = fopen(broken, "w");
+	assert_non_null(f);
+	fputs("function sum(s) return s : map( end\n", f);
+	fclose(f);
+	assert_int_equal(aggregate("broken", "sum", NULL, &r, &err), AEROSPIKE_ERR_UDF);
+	assert_string_equal(err.message, "UDF: Execution Error 1");
+	unlink(broken);
+
 	/* A node's Lua error comes in bin FAILURE: the client's own error. */
 	assert_int_equal(aggregate("aggmod", "node_boom", NULL, &r, &err), AEROSPIKE_ERR_CLIENT);
 	assert_non_null(strstr(err.message, "node side boom"));

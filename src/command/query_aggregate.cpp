@@ -168,6 +168,13 @@ Status query_aggregate(aerospike* as, const as_policy_query& policy, const as_qu
   proto::WireBuffer buffer;
   auto size = proto::encode_scan(request, buffer);
   if (!size) return size.status();
+  // The module loads before any node is asked: one the client cannot run
+  // fails the call at once.
+  const std::string user_path = lua_user_path();
+  auto lua = udf::StreamUdf::load(
+      {user_path.c_str(), query.apply.module, query.apply.function, query.apply.arglist});
+  if (!lua) return lua.status();
+
   auto reserved = reserve_all_nodes(**cluster);
   if (!reserved) return reserved.status();
   as_cluster_add_command_count((*cluster)->view());
@@ -189,12 +196,9 @@ Status query_aggregate(aerospike* as, const as_policy_query& policy, const as_qu
     }
   }
 
-  const std::string user_path = lua_user_path();
-  udf::StreamUdfCall call{user_path.c_str(), query.apply.module, query.apply.function,
-                          query.apply.arglist};
-  Status lua = udf::run_stream_udf(call, values, callback, udata);
+  Status ran = lua->run(values, callback, udata);
   values.close();
-  if (!lua) failure.set(std::move(lua));
+  if (!ran) failure.set(std::move(ran));
   for (auto& w : workers) w.join();
   std::lock_guard<std::mutex> lock(failure.mutex);
   return std::move(failure.status);

@@ -7,15 +7,8 @@
 
 #include <aerospike/as_nil.h>
 
-#include <memory>
-
 namespace aeroshim::udf {
 namespace {
-
-struct StateCloser {
-  void operator()(lua_State* L) const { lua_close(L); }
-};
-using State = std::unique_ptr<lua_State, StateCloser>;
 
 struct SinkTarget {
   StreamSink sink;
@@ -83,6 +76,10 @@ Status load(lua_State* L, const StreamUdfCall& call) {
     log_error("lua create error: {}", why ? why : "(not a string)");
     return Status(AEROSPIKE_ERR_UDF, "UDF: Execution Error 1");
   }
+  // What the driver would say first, said before the nodes are asked.
+  const bool missing = lua_getglobal(L, call.function) == LUA_TNIL;
+  lua_pop(L, 1);
+  if (missing) return Status(AEROSPIKE_ERR_UDF, "UDF: Execution Error 2 : function not found");
   return Status::ok();
 }
 
@@ -94,7 +91,8 @@ Status run(lua_State* L, const StreamUdfCall& call, StreamSource& source, SinkTa
   lua_pushlightuserdata(L, &target);
   lua_pushcclosure(L, stream_write, 1);
   const uint32_t argc = call.args ? as_list_size(call.args) : 0;
-  if (!lua_checkstack(L, static_cast<int>(argc > 1000000 ? 1000000 : argc) + 1) || argc > 1000000)
+  // Lua's stack holds at most a million values.
+  if (argc > 100000 || !lua_checkstack(L, static_cast<int>(argc) + 1))
     return Status(AEROSPIKE_ERR_UDF, "UDF: Execution Error 2 : too many arguments");
   for (uint32_t i = 0; i < argc; ++i) push_value(L, as_list_get(call.args, i));
   if (lua_pcall(L, static_cast<int>(argc) + 3, 1, 0) == LUA_OK) return Status::ok();
@@ -105,14 +103,21 @@ Status run(lua_State* L, const StreamUdfCall& call, StreamSource& source, SinkTa
 
 }  // namespace
 
-Status run_stream_udf(const StreamUdfCall& call, StreamSource& source, StreamSink sink,
-                      void* udata) {
-  State state(luaL_newstate());
-  if (!state) return Status(AEROSPIKE_ERR_UDF, "UDF: Execution Error 1");
-  lua_State* L = state.get();
-  if (Status loaded = load(L, call); !loaded) return loaded;
+Result<StreamUdf> StreamUdf::load(const StreamUdfCall& call) {
+  lua_State* L = luaL_newstate();
+  if (!L) return Status(AEROSPIKE_ERR_UDF, "UDF: Execution Error 1");
+  StreamUdf udf(L, call);
+  if (Status loaded = aeroshim::udf::load(L, call); !loaded) return loaded;
+  return udf;
+}
+
+StreamUdf::~StreamUdf() {
+  if (state_) lua_close(state_);
+}
+
+Status StreamUdf::run(StreamSource& source, StreamSink sink, void* udata) {
   SinkTarget target{sink, udata};
-  return run(L, call, source, target);
+  return aeroshim::udf::run(state_, call_, source, target);
 }
 
 }  // namespace aeroshim::udf
