@@ -118,7 +118,7 @@ static void expect_counts(basic_ctx* ctx, as_val* v)
 		want[i % 7]++;
 	}
 	for (int n = 0; n < 10; n++) {
-		char key[4];
+		char key[12];
 		snprintf(key, sizeof(key), "%d", n);
 		as_string k;
 		as_string_init(&k, key, false);
