@@ -1,7 +1,9 @@
 /*
  * Guarding a query against cluster changes: the cluster key each node
  * reports before and after its part of the query must stay the same
- * (policy fail_on_cluster_change). Part of the query layer: declared only.
+ * (policy fail_on_cluster_change). The two synchronous checks are
+ * implemented; the async ones need 7.4.0's event-loop executor and are
+ * declared only.
  */
 #pragma once
 

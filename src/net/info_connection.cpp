@@ -16,33 +16,34 @@ Result<InfoConnection> InfoConnection::open(const sockaddr_storage& address,
 Result<std::string> InfoConnection::request(const std::string& body,
                                             std::chrono::milliseconds timeout) {
   if (!is_open()) return Status::error(AEROSPIKE_ERR_CONNECTION, "info connection is closed");
-  const Deadline deadline = std::chrono::steady_clock::now() + timeout;
-  auto fail = [this](Status status) {
-    close();
-    return status;
-  };
+  auto answer = exchange_info(connection_, body, std::chrono::steady_clock::now() + timeout);
+  if (!answer) close();
+  return answer;
+}
+
+Result<std::string> exchange_info(Connection& connection, const std::string& body,
+                                  Deadline deadline) {
   // One buffer, so that the header and the body leave in one segment.
   std::string frame(proto::kFrameHeaderSize, '\0');
   proto::encode_frame_header(proto::FrameType::kInfo, body.size(),
                              reinterpret_cast<uint8_t*>(frame.data()));
   frame += body;
-  Status sent = connection_.write_all(frame.data(), frame.size(), deadline);
-  if (!sent) return fail(std::move(sent));
+  Status sent = connection.write_all(frame.data(), frame.size(), deadline);
+  if (!sent) return sent;
 
   uint8_t header_bytes[proto::kFrameHeaderSize];
-  Status got = connection_.read_exactly(header_bytes, sizeof header_bytes, deadline);
-  if (!got) return fail(std::move(got));
+  Status got = connection.read_exactly(header_bytes, sizeof header_bytes, deadline);
+  if (!got) return got;
   const auto header = proto::decode_frame_header(header_bytes);
   if (header.version != proto::kVersion ||
       header.type != static_cast<uint8_t>(proto::FrameType::kInfo))
-    return fail(Status::error(AEROSPIKE_ERR_CLIENT, "info answer has version {} type {}",
-                              header.version, header.type));
+    return Status::error(AEROSPIKE_ERR_CLIENT, "info answer has version {} type {}", header.version,
+                         header.type);
   if (header.body_size > kMaxInfoAnswer)
-    return fail(
-        Status::error(AEROSPIKE_ERR_CLIENT, "info answer declares {} bytes", header.body_size));
+    return Status::error(AEROSPIKE_ERR_CLIENT, "info answer declares {} bytes", header.body_size);
   std::string answer(header.body_size, '\0');
-  got = connection_.read_exactly(answer.data(), answer.size(), deadline);
-  if (!got) return fail(std::move(got));
+  got = connection.read_exactly(answer.data(), answer.size(), deadline);
+  if (!got) return got;
   return answer;
 }
 

@@ -31,6 +31,13 @@ class InfoConnection {
   Connection connection_;
 };
 
+// One info exchange on any open connection (an InfoConnection's or one
+// checked out of a node's pool): the request body out, the answer body in,
+// both by `deadline`. After a failure the stream position is unknown, so the
+// caller closes the connection.
+Result<std::string> exchange_info(Connection& connection, const std::string& body,
+                                  Deadline deadline);
+
 // Largest info answer accepted: a replicas answer for 32 namespaces is
 // about 70 KB; anything near this bound is a broken peer.
 inline constexpr size_t kMaxInfoAnswer = 16u << 20;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <random>
+
 namespace asim {
 
 std::string node_name_for_port(uint16_t port, size_t ordinal) {
@@ -16,6 +18,9 @@ std::string node_name_for_port(uint16_t port, size_t ordinal) {
 
 Cluster::Cluster(const Options& options)
     : cluster_name_(options.cluster_name), default_build_(options.build) {
+  std::random_device entropy;
+  key_seed_ = (uint64_t{entropy()} << 32) ^ entropy();
+  new_cluster_key();
   for (const auto& spec : options.namespaces)
     namespaces_.push_back(SimNamespace{spec, spec.strong_consistency ? 1u : 0u});
   for (int i = 0; i < options.nodes; ++i)
@@ -55,7 +60,19 @@ std::vector<size_t> Cluster::running_nodes() const {
   return out;
 }
 
+void Cluster::new_cluster_key() {
+  // splitmix64 of the seed and a counter: distinct keys for every change,
+  // unpredictable from one run to the next, as a server's random key is.
+  do {
+    uint64_t z = key_seed_ + 0x9E3779B97F4A7C15ULL * ++key_epoch_;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    cluster_key_ = z ^ (z >> 31);
+  } while (cluster_key_ == 0);
+}
+
 void Cluster::ownership_changed() {
+  new_cluster_key();
   for (auto& ns : namespaces_)
     if (ns.spec.strong_consistency) ++ns.regime;
   for (auto& n : nodes_) {
@@ -94,6 +111,8 @@ void Cluster::set_rack(size_t node, int32_t rack, std::optional<size_t> ns) {
     nodes_[node].rack_id = rack;
     nodes_[node].namespace_racks.clear();
   }
+  // A server applies a rack change only by forming the cluster again.
+  new_cluster_key();
   ++nodes_[node].rebalance_generation;
 }
 

@@ -43,6 +43,10 @@ struct SimNode {
 struct SimNamespace {
   NamespaceSpec spec;
   uint32_t regime = 0;      // SC only; bumped at every ownership change
+  // Partitions still to migrate. asim moves data at once, so this is only
+  // ever nonzero when a test sets it (asim-migrations) to act out a server
+  // in the middle of migrations.
+  uint32_t migrations_remaining = 0;
 };
 
 class Cluster {
@@ -55,6 +59,12 @@ class Cluster {
   const std::vector<SimNode>& nodes() const { return nodes_; }
   std::vector<SimNode>& nodes() { return nodes_; }
   const std::vector<SimNamespace>& namespaces() const { return namespaces_; }
+  std::vector<SimNamespace>& namespaces() { return namespaces_; }
+  // The key a server's exchange agrees on whenever the cluster forms anew:
+  // random, never 0, the same on every node, and new after every change of
+  // membership, ownership or racks.
+  uint64_t cluster_key() const { return cluster_key_; }
+  size_t running_count() const { return running_nodes().size(); }
   std::optional<size_t> node_by_port(uint16_t port) const;
   std::optional<size_t> namespace_index(const std::string& name) const;
 
@@ -90,12 +100,16 @@ class Cluster {
  private:
   std::vector<size_t> running_nodes() const;
   void ownership_changed();
+  void new_cluster_key();
 
   std::string cluster_name_;
   std::string default_build_;
   std::vector<SimNode> nodes_;
   std::vector<SimNamespace> namespaces_;
   uint32_t rotation_ = 0;
+  uint64_t key_seed_ = 0;
+  uint64_t key_epoch_ = 0;
+  uint64_t cluster_key_ = 0;
 };
 
 // The node name a real server would report: "BB9", the IPv4 address and the

@@ -1,5 +1,7 @@
 #include "info_service.h"
 
+#include "bins_info.h"
+#include "cluster_stable.h"
 #include "namespace_info.h"
 #include "query_service.h"
 #include "server.h"
@@ -129,6 +131,7 @@ std::string InfoService::value_of(size_t node, const std::string& command) {
     return fmt::format("cluster_size={};cluster_name={};reads={};writes={};proxied={}", running,
                        cluster_.cluster_name(), self.stats.reads, self.stats.writes, self.stats.proxied);
   }
+  if (auto v = cluster_stable_command(cluster_, name, params)) return *v;
   if (store_ && name.rfind("udf-", 0) == 0) {
     if (auto v = udf::info_command(store_->udf_modules(), name, params)) return *v;
   }
@@ -139,6 +142,7 @@ std::string InfoService::value_of(size_t node, const std::string& command) {
     if (auto v = truncate_command(cluster_, *store_, name, params)) return *v;
     if (auto v = sindex_command(cluster_, *store_, name, params)) return *v;
     if (auto v = namespace_command(cluster_, *store_, name, params)) return *v;
+    if (auto v = bins_command(cluster_, *store_, self.build, name, params)) return *v;
   }
   if (name.rfind("asim-", 0) == 0) {
     if (auto v = control(name, params)) return *v;
@@ -237,6 +241,14 @@ std::optional<std::string> InfoService::cluster_control(const std::string& name,
     return "ok";
   }
   if (auto v = data_control(name, params)) return *v;
+  if (name == "asim-migrations") {
+    auto ns = cluster_.namespace_index(param(params, "ns").value_or(""));
+    if (!ns) return "ERROR::no namespace ns=" + param(params, "ns").value_or("");
+    auto remaining = to_long(param(params, "remaining").value_or(""));
+    if (!remaining || *remaining < 0 || *remaining > 4096) return "ERROR::remaining must be 0 to 4096";
+    cluster_.namespaces()[*ns].migrations_remaining = static_cast<uint32_t>(*remaining);
+    return "ok";
+  }
   if (name == "asim-ownership") {
     auto ns = cluster_.namespace_index(param(params, "ns").value_or(""));
     if (!ns) return "ERROR::no namespace ns=" + param(params, "ns").value_or("");

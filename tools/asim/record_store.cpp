@@ -149,6 +149,18 @@ void RecordStore::remember_set(const std::string& ns, const std::string& set) {
   sets.push_back(SetState{set, 0});
 }
 
+const std::vector<std::string>& RecordStore::bin_names(const std::string& ns) const {
+  static const std::vector<std::string> kNone;
+  auto it = bin_names_.find(ns);
+  return it == bin_names_.end() ? kNone : it->second;
+}
+
+void RecordStore::remember_bins(const std::string& ns, const Record& r) {
+  auto& names = bin_names_[ns];
+  for (const auto& bin : r.bins)
+    if (std::find(names.begin(), names.end(), bin.name) == names.end()) names.push_back(bin.name);
+}
+
 uint64_t RecordStore::count(const std::string& ns, const std::string* set, uint32_t now) const {
   uint64_t n = 0;
   for (const auto& [id, r] : records_) {
@@ -340,6 +352,7 @@ Message RecordStore::write(const Message& request, const Target& t, uint32_t now
   // The index keeps 16 bits of generation and skips 0 when it wraps.
   next.generation = static_cast<uint16_t>(next.generation + 1) == 0 ? 1 : next.generation + 1;
   remember_set(t.ns, next.set);
+  remember_bins(t.ns, next);
   Record& stored = records_[t.id];
   stored = std::move(next);
   Message m = reply(code(ResultCode::kOk), &stored);
@@ -425,6 +438,7 @@ Message RecordStore::store_udf_write(const Target& t, UdfOutcome& out, const Rec
   stamp(next, now);
   next.generation = static_cast<uint16_t>(next.generation + 1) == 0 ? 1 : next.generation + 1;
   remember_set(t.ns, next.set);
+  remember_bins(t.ns, next);
   Record& stored = records_[t.id];
   stored = std::move(next);
   Message m = reply(code(ResultCode::kOk), &stored);

@@ -101,6 +101,11 @@ class RecordStore {
   // Adds `set` to its namespace's sets (a set index creates it too).
   void remember_set(const std::string& ns, const std::string& set);
 
+  // Every bin name a stored record of `ns` has held, in the order they first
+  // appeared: what a server before 7.0 kept in its bin-name table (names
+  // stayed until restart, whatever became of the bins).
+  const std::vector<std::string>& bin_names(const std::string& ns) const;
+
  private:
   struct Target {
     std::string ns;
@@ -118,12 +123,14 @@ class RecordStore {
                                            const Record* existing, uint32_t now);
   Record* live(const std::string& id, uint32_t now);
   void stamp(Record& r, uint32_t now) const;
+  void remember_bins(const std::string& ns, const Record& r);
 
   std::unordered_map<std::string, Record> records_;
   std::map<std::string, NamespaceConfig> configs_;
   udf::Modules udf_modules_;
   sindex::Catalog sindexes_;
   std::map<std::string, std::vector<SetState>> sets_;
+  std::map<std::string, std::vector<std::string>> bin_names_;
   std::function<uint64_t()> clock_ms_ = server_now_ms;
 };
 
