@@ -20,9 +20,12 @@ int holder_gc(lua_State* L) {
 
 }  // namespace
 
-void push_iteration(lua_State* L, as_iterator* iterator, int collection, lua_CFunction next) {
+int push_iteration(lua_State* L, as_iterator* iterator, int collection, lua_CFunction step) {
   collection = lua_absindex(L, collection);
-  auto* holder = static_cast<Holder*>(lua_newuserdatauv(L, sizeof(Holder), 0));
+  lua_pushcfunction(L, step);
+  // The state exists (and owns the iterator) before anything else can
+  // raise, so a failed allocation after it leaves it to the collector.
+  auto* holder = static_cast<Holder*>(lua_newuserdatauv(L, sizeof(Holder), 1));
   holder->iterator = iterator;
   if (luaL_newmetatable(L, kIteratorClass)) {
     lua_pushcfunction(L, holder_gc);
@@ -30,11 +33,12 @@ void push_iteration(lua_State* L, as_iterator* iterator, int collection, lua_CFu
   }
   lua_setmetatable(L, -2);
   lua_pushvalue(L, collection);
-  lua_pushcclosure(L, next, 2);
+  lua_setiuservalue(L, -2, 1);
+  return 2;
 }
 
 as_iterator* iteration_iterator(lua_State* L) {
-  auto* holder = static_cast<Holder*>(lua_touserdata(L, lua_upvalueindex(1)));
+  auto* holder = static_cast<Holder*>(luaL_testudata(L, 1, kIteratorClass));
   return holder ? holder->iterator : nullptr;
 }
 

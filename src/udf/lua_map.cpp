@@ -1,15 +1,17 @@
-// mod-lua's `map` class over the client's as_map (ordered maps, which is
-// what as_hashmap is in 7.4.0): keys and values convert as everywhere
-// (lua_value.h), assigning nil stores a nil value, and nothing here raises
-// except a first argument that is not a map.
+// mod-lua's `map` class over the client's as_map: as_hashmaps, which in
+// 7.4.0 are ordered maps without the key-ordered flag (so they pack as plain
+// msgpack maps, no flags element): keys and values convert as everywhere
+// (lua_value.h), assigning nil stores a nil value while assigning a value
+// with no as_val (a table, a function) removes the key, capacities are cut
+// to 32 bits, and nothing here raises except an argument of the wrong type.
 #include "udf/lua_box.h"
 #include "udf/lua_classes.h"
 #include "udf/lua_iterator.h"
 #include "udf/lua_value.h"
 
+#include <aerospike/as_hashmap.h>
 #include <aerospike/as_map.h>
 #include <aerospike/as_msgpack.h>
-#include <aerospike/as_orderedmap.h>
 #include <aerospike/as_pair.h>
 #include <aerospike/as_serializer.h>
 
@@ -37,18 +39,18 @@ void store(as_map* map, as_val* key, as_val* value) {
 int map_new(lua_State* L) {
   if (lua_gettop(L) != 1) return 0;
   const lua_Integer capacity = luaL_optinteger(L, 1, 0);
-  if (capacity < 1 || capacity > UINT32_MAX) return 0;
-  push_map(L, reinterpret_cast<as_map*>(as_orderedmap_new(static_cast<uint32_t>(capacity))));
+  if (capacity < 1) return 0;
+  push_map(L, reinterpret_cast<as_map*>(as_hashmap_new(static_cast<uint32_t>(capacity))));
   return 1;
 }
 
 // map{k = v, ...} or map(t, capacity): the table's pairs.
 int map_cons(lua_State* L) {
   lua_Integer capacity = luaL_optinteger(L, 3, 32);
-  if (capacity < 1 || capacity > UINT32_MAX) capacity = 32;
+  if (capacity < 1) capacity = 32;
   const int n = lua_gettop(L);
   const bool from_table = (n == 2 || n == 3) && lua_type(L, 2) == LUA_TTABLE;
-  push_map(L, reinterpret_cast<as_map*>(as_orderedmap_new(static_cast<uint32_t>(capacity))));
+  push_map(L, reinterpret_cast<as_map*>(as_hashmap_new(static_cast<uint32_t>(capacity))));
   as_map* map = check_map(L, -1);
   if (!from_table) return 1;
   lua_pushnil(L);
@@ -71,8 +73,15 @@ int map_index(lua_State* L) {
 int map_newindex(lua_State* L) {
   as_map* map = check_map(L, 1);
   as_val* key = to_value(L, 2);
-  // Assigning nil stores a nil value, as mod-lua does (map.remove removes).
-  store(map, key, to_value(L, 3));
+  // Assigning nil stores a nil value, as mod-lua does (map.remove removes);
+  // what has no value at all removes, as there.
+  as_val* value = key ? to_value(L, 3) : nullptr;
+  if (key && !value) {
+    as_map_remove(map, key);
+    as_val_destroy(key);
+    return 0;
+  }
+  store(map, key, value);
   return 0;
 }
 
@@ -129,8 +138,7 @@ int map_iteration(lua_State* L) {
   as_map* map = check_map(L, 1);
   auto* it = reinterpret_cast<as_iterator*>(as_map_iterator_new(map));
   if (!it) return 0;
-  push_iteration(L, it, 1, map_next<kKey, kValue>);
-  return 1;
+  return push_iteration(L, it, 1, map_next<kKey, kValue>);
 }
 
 constexpr luaL_Reg kFunctions[] = {
