@@ -180,9 +180,10 @@ int list_iterator_next(lua_State* L) {
 
 int list_iterator(lua_State* L) {
   as_list* list = check_list(L, 1);
-  auto* it = reinterpret_cast<as_iterator*>(as_list_iterator_new(list));
-  if (!it) return 0;
-  return push_iteration(L, it, 1, list_iterator_next);
+  auto make = [](as_val* v) {
+    return reinterpret_cast<as_iterator*>(as_list_iterator_new(reinterpret_cast<as_list*>(v)));
+  };
+  return push_iteration(L, 1, reinterpret_cast<as_val*>(list), make, list_iterator_next);
 }
 
 int list_index(lua_State* L) {
@@ -218,6 +219,7 @@ constexpr luaL_Reg kMethods[] = {
 }  // namespace
 
 void open_list(lua_State* L) {
+  open_iterator(L);
   register_class(L, kListClass, kMethods, "list", kFunctions, list_cons);
 }
 

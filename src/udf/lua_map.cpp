@@ -136,9 +136,10 @@ int map_next(lua_State* L) {
 template <bool kKey, bool kValue>
 int map_iteration(lua_State* L) {
   as_map* map = check_map(L, 1);
-  auto* it = reinterpret_cast<as_iterator*>(as_map_iterator_new(map));
-  if (!it) return 0;
-  return push_iteration(L, it, 1, map_next<kKey, kValue>);
+  auto make = [](as_val* v) {
+    return reinterpret_cast<as_iterator*>(as_map_iterator_new(reinterpret_cast<as_map*>(v)));
+  };
+  return push_iteration(L, 1, reinterpret_cast<as_val*>(map), make, map_next<kKey, kValue>);
 }
 
 constexpr luaL_Reg kFunctions[] = {
@@ -162,6 +163,9 @@ constexpr luaL_Reg kMethods[] = {
 
 }  // namespace
 
-void open_map(lua_State* L) { register_class(L, kMapClass, kMethods, "map", kFunctions, map_cons); }
+void open_map(lua_State* L) {
+  open_iterator(L);
+  register_class(L, kMapClass, kMethods, "map", kFunctions, map_cons);
+}
 
 }  // namespace aeroshim::udf
