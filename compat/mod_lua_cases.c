@@ -1,8 +1,10 @@
 /*
- * Runs the Lua cases of a test source (tests/udf_bytes_test.cpp) in states
- * holding the stock client's own mod-lua classes: linked against the npm
- * addon, whose mod_lua_bytes_register and mod_lua_geojson_register run on
- * the addon's Lua 5.4. A case is `{R"(code)", "expected"}`; the prelude is
+ * Runs the Lua cases of a test source (tests/udf_bytes_test.cpp,
+ * tests/udf_collections_test.cpp) in states built as the stock client
+ * builds its own: linked against the npm addon, whose mod-lua registers
+ * every class (aerospike, record, iterator, stream, list, map, bytes,
+ * geojson) on the addon's Lua 5.4 and then runs its as.lua (list.clone,
+ * map.merge, math.sum...). A case is `{R"(code)", "expected"}`; the prelude is
  * the raw string after `kPrelude = R"lua(`; the cases of the array named
  * kUnsafeInStockCases (this library's answers where stock's are undefined:
  * uninitialised or foreign memory read, overlapping copies, crashes) are
@@ -18,8 +20,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+int mod_lua_aerospike_register(lua_State* l);
+int mod_lua_record_register(lua_State* l);
+int mod_lua_iterator_register(lua_State* l);
+int mod_lua_stream_register(lua_State* l);
+int mod_lua_list_register(lua_State* l);
+int mod_lua_map_register(lua_State* l);
 int mod_lua_bytes_register(lua_State* l);
 int mod_lua_geojson_register(lua_State* l);
+
+/* mod-lua's as.lua, as the addon embeds it (its size counts the NUL). */
+extern const char as_lua_as[];
+extern size_t as_lua_as_size;
 
 static char* read_all(const char* path) {
 	FILE* f = fopen(path, "rb");
@@ -62,8 +74,19 @@ static void read_literals(const char** p, char* out) {
 static lua_State* stock_state(const char* prelude, size_t prelude_len) {
 	lua_State* l = luaL_newstate();
 	luaL_openlibs(l);
+	/* The order of stock's state creation. */
+	mod_lua_aerospike_register(l);
+	mod_lua_record_register(l);
+	mod_lua_iterator_register(l);
+	mod_lua_stream_register(l);
+	mod_lua_list_register(l);
+	mod_lua_map_register(l);
 	mod_lua_bytes_register(l);
 	mod_lua_geojson_register(l);
+	if (luaL_loadbuffer(l, as_lua_as, as_lua_as_size - 1, "=as.lua") || lua_pcall(l, 0, 0, 0)) {
+		fprintf(stderr, "as.lua: %s\n", lua_tostring(l, -1));
+		exit(1);
+	}
 	if (luaL_loadbuffer(l, prelude, prelude_len, "=prelude") || lua_pcall(l, 0, 0, 0)) {
 		fprintf(stderr, "prelude: %s\n", lua_tostring(l, -1));
 		exit(1);

@@ -22,6 +22,7 @@ void push_box(lua_State* L, as_val* owned, const char* class_name) {
 }
 
 as_val* check_box(lua_State* L, int index, const char* class_name) {
+  luaL_checktype(L, index, LUA_TUSERDATA);
   return static_cast<Box*>(luaL_checkudata(L, index, class_name))->value;
 }
 

@@ -26,7 +26,8 @@ inline constexpr const char* kGeoJsonClass = "GeoJSON";
 void push_box(lua_State* L, as_val* owned, const char* class_name);
 
 // The value of the box at `index`: raises Lua's "bad argument" error when it
-// is not a box of `class_name` (luaL_checkudata).
+// is not a box of `class_name`, naming "userdata" as the type expected when
+// it is not a userdata at all, as mod-lua's check does.
 as_val* check_box(lua_State* L, int index, const char* class_name);
 
 // The same without raising: NULL when the value there is something else.

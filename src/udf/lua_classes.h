@@ -7,6 +7,8 @@
 
 namespace aeroshim::udf {
 
+// list and map also bring the Iterator class their iterations hand out (and
+// its `iterator`/`Iterator` globals), as mod-lua's states have it.
 void open_list(lua_State* L);
 void open_map(lua_State* L);
 void open_bytes(lua_State* L);

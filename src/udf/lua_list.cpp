@@ -1,7 +1,8 @@
-// mod-lua's `list` class over the client's as_list: positions are 1-based,
-// a position below 1 is ignored, a value Lua has no as_val for (a table, a
-// function) is not stored, and nothing here raises except a first argument
-// that is not a list.
+// mod-lua's `list` class over the client's as_list: positions are 1-based
+// and, as in mod-lua, taken modulo 2^32 (so 2^32 + 1 is 1 again), a
+// position below 1 is ignored, a value Lua has no as_val for (a table, a
+// function) is not stored (list{...} makes it a nil element), and nothing
+// here raises except an argument of the wrong type.
 #include "udf/lua_box.h"
 #include "udf/lua_classes.h"
 #include "udf/lua_iterator.h"
@@ -10,8 +11,10 @@
 #include <aerospike/as_arraylist.h>
 #include <aerospike/as_list.h>
 #include <aerospike/as_msgpack.h>
+#include <aerospike/as_nil.h>
 #include <aerospike/as_serializer.h>
 
+#include <cstdint>
 #include <cstdlib>
 
 namespace aeroshim::udf {
@@ -25,24 +28,43 @@ void push_list(lua_State* L, as_list* owned) {
   push_box(L, reinterpret_cast<as_val*>(owned), kListClass);
 }
 
-// The position argument as a C index, or -1 when below 1.
-lua_Integer position(lua_State* L, int index) {
+// mod-lua's 32 bits of a count or position argument.
+uint32_t low_bits(lua_Integer n) { return static_cast<uint32_t>(n); }
+
+// The position argument of insert, remove and trim as a C index, or -1 when
+// below 1 (mod-lua looks at the sign before cutting it to 32 bits: 2^32 is
+// then the index 2^32 - 1).
+int64_t position(lua_State* L, int index) {
   const lua_Integer at = luaL_optinteger(L, index, 0);
-  return at > 0 && at <= UINT32_MAX ? at - 1 : -1;
+  return at > 0 ? static_cast<uint32_t>(low_bits(at) - 1) : -1;
 }
+
+// The position of l[i], cut to 32 bits first (so a negative one is a large
+// index), as a C index, or -1 for 0.
+int64_t element(lua_State* L, int index) {
+  const uint32_t at = low_bits(luaL_optinteger(L, index, 0));
+  return at > 0 ? at - 1 : -1;
+}
+
+// Where a store may go: mod-lua's growth arithmetic overflows past 2^31
+// elements (it then writes outside its array), so larger indexes are
+// refused here.
+bool storable(int64_t at) { return at >= 0 && at < INT32_MAX; }
 
 int list_new(lua_State* L) {
   const int n = lua_gettop(L);
   if (n < 1 || n > 2) return 0;
   const lua_Integer capacity = luaL_optinteger(L, 1, -1);
+  if (capacity < 0) return 0;
   const lua_Integer step = luaL_optinteger(L, 2, 10);
-  if (capacity < 0 || step < 0 || capacity > UINT32_MAX || step > UINT32_MAX) return 0;
-  push_list(L, reinterpret_cast<as_list*>(
-                   as_arraylist_new(static_cast<uint32_t>(capacity), static_cast<uint32_t>(step))));
+  if (step < 0) return 0;
+  push_list(L, reinterpret_cast<as_list*>(as_arraylist_new(low_bits(capacity), low_bits(step))));
   return 1;
 }
 
-// list{...}: the values at the table's number keys, in table order.
+// list{...}: the values at the table's number keys, in table order; one
+// with no as_val (a table, a function) is a nil element, as mod-lua's
+// missing element reads, prints and packs.
 int list_cons(lua_State* L) {
   const bool from_table = lua_gettop(L) == 2 && lua_type(L, 2) == LUA_TTABLE;
   push_list(L, reinterpret_cast<as_list*>(as_arraylist_new(5, 10)));
@@ -52,7 +74,8 @@ int list_cons(lua_State* L) {
   while (lua_next(L, 2) != 0) {
     if (lua_type(L, -2) == LUA_TNUMBER) {
       as_val* v = to_value(L, -1);
-      if (v && as_list_append(list, v) != 0) as_val_destroy(v);
+      if (!v) v = const_cast<as_val*>(&as_nil);
+      if (as_list_append(list, v) != 0) as_val_destroy(v);
     }
     lua_pop(L, 1);
   }
@@ -68,8 +91,8 @@ void store_value(lua_State* L, int index, Store store) {
 
 int list_insert(lua_State* L) {
   as_list* list = check_list(L, 1);
-  const lua_Integer at = position(L, 2);
-  if (at >= 0)
+  const int64_t at = position(L, 2);
+  if (storable(at))
     store_value(L, 3,
                 [&](as_val* v) { return as_list_insert(list, static_cast<uint32_t>(at), v); });
   return 0;
@@ -89,7 +112,7 @@ int list_prepend(lua_State* L) {
 
 int list_remove(lua_State* L) {
   as_list* list = check_list(L, 1);
-  const lua_Integer at = position(L, 2);
+  const int64_t at = position(L, 2);
   if (at >= 0) as_list_remove(list, static_cast<uint32_t>(at));
   return 0;
 }
@@ -102,22 +125,19 @@ int list_concat(lua_State* L) {
 
 int list_trim(lua_State* L) {
   as_list* list = check_list(L, 1);
-  const lua_Integer at = position(L, 2);
+  const int64_t at = position(L, 2);
   if (at >= 0) as_list_trim(list, static_cast<uint32_t>(at));
   return 0;
 }
 
-// take and drop: a new list of the first n / all but the first n values;
-// nil for n below 1.
+// take and drop: a new list of the first n / all but the first n values
+// (n cut to 32 bits as mod-lua does); nil for n below 1.
 template <bool kTake>
 int list_slice(lua_State* L) {
   as_list* list = check_list(L, 1);
   const lua_Integer n = luaL_optinteger(L, 2, 0);
   as_list* part = nullptr;
-  if (n > 0) {
-    const auto count = static_cast<uint32_t>(n > UINT32_MAX ? UINT32_MAX : n);
-    part = kTake ? as_list_take(list, count) : as_list_drop(list, count);
-  }
+  if (n > 0) part = kTake ? as_list_take(list, low_bits(n)) : as_list_drop(list, low_bits(n));
   push_list(L, part);
   return 1;
 }
@@ -160,15 +180,15 @@ int list_iterator_next(lua_State* L) {
 
 int list_iterator(lua_State* L) {
   as_list* list = check_list(L, 1);
-  auto* it = reinterpret_cast<as_iterator*>(as_list_iterator_new(list));
-  if (!it) return 0;
-  push_iteration(L, it, 1, list_iterator_next);
-  return 1;
+  auto make = [](as_val* v) {
+    return reinterpret_cast<as_iterator*>(as_list_iterator_new(reinterpret_cast<as_list*>(v)));
+  };
+  return push_iteration(L, 1, reinterpret_cast<as_val*>(list), make, list_iterator_next);
 }
 
 int list_index(lua_State* L) {
   as_list* list = check_list(L, 1);
-  const lua_Integer at = position(L, 2);
+  const int64_t at = element(L, 2);
   const as_val* v = at >= 0 ? as_list_get(list, static_cast<uint32_t>(at)) : nullptr;
   push_value(L, v);
   return 1;
@@ -176,8 +196,8 @@ int list_index(lua_State* L) {
 
 int list_newindex(lua_State* L) {
   as_list* list = check_list(L, 1);
-  const lua_Integer at = position(L, 2);
-  if (at >= 0)
+  const int64_t at = element(L, 2);
+  if (storable(at))
     store_value(L, 3, [&](as_val* v) { return as_list_set(list, static_cast<uint32_t>(at), v); });
   return 0;
 }
@@ -199,6 +219,7 @@ constexpr luaL_Reg kMethods[] = {
 }  // namespace
 
 void open_list(lua_State* L) {
+  open_iterator(L);
   register_class(L, kListClass, kMethods, "list", kFunctions, list_cons);
 }
 

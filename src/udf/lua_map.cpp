@@ -1,7 +1,9 @@
-// mod-lua's `map` class over the client's as_map (as_hashmap: an ordered
-// map with no flags in 7.4.0, as mod-lua makes them): keys and values convert as everywhere
-// (lua_value.h), assigning nil stores a nil value, and nothing here raises
-// except a first argument that is not a map.
+// mod-lua's `map` class over the client's as_map: as_hashmaps, which in
+// 7.4.0 are ordered maps without the key-ordered flag (so they pack as plain
+// msgpack maps, no flags element): keys and values convert as everywhere
+// (lua_value.h), assigning nil stores a nil value while assigning a value
+// with no as_val (a table, a function) removes the key, capacities are cut
+// to 32 bits, and nothing here raises except an argument of the wrong type.
 #include "udf/lua_box.h"
 #include "udf/lua_classes.h"
 #include "udf/lua_iterator.h"
@@ -37,7 +39,7 @@ void store(as_map* map, as_val* key, as_val* value) {
 int map_new(lua_State* L) {
   if (lua_gettop(L) != 1) return 0;
   const lua_Integer capacity = luaL_optinteger(L, 1, 0);
-  if (capacity < 1 || capacity > UINT32_MAX) return 0;
+  if (capacity < 1) return 0;
   push_map(L, reinterpret_cast<as_map*>(as_hashmap_new(static_cast<uint32_t>(capacity))));
   return 1;
 }
@@ -45,7 +47,7 @@ int map_new(lua_State* L) {
 // map{k = v, ...} or map(t, capacity): the table's pairs.
 int map_cons(lua_State* L) {
   lua_Integer capacity = luaL_optinteger(L, 3, 32);
-  if (capacity < 1 || capacity > UINT32_MAX) capacity = 32;
+  if (capacity < 1) capacity = 32;
   const int n = lua_gettop(L);
   const bool from_table = (n == 2 || n == 3) && lua_type(L, 2) == LUA_TTABLE;
   push_map(L, reinterpret_cast<as_map*>(as_hashmap_new(static_cast<uint32_t>(capacity))));
@@ -71,8 +73,15 @@ int map_index(lua_State* L) {
 int map_newindex(lua_State* L) {
   as_map* map = check_map(L, 1);
   as_val* key = to_value(L, 2);
-  // Assigning nil stores a nil value, as mod-lua does (map.remove removes).
-  store(map, key, to_value(L, 3));
+  // Assigning nil stores a nil value, as mod-lua does (map.remove removes);
+  // what has no value at all removes, as there.
+  as_val* value = key ? to_value(L, 3) : nullptr;
+  if (key && !value) {
+    as_map_remove(map, key);
+    as_val_destroy(key);
+    return 0;
+  }
+  store(map, key, value);
   return 0;
 }
 
@@ -127,10 +136,10 @@ int map_next(lua_State* L) {
 template <bool kKey, bool kValue>
 int map_iteration(lua_State* L) {
   as_map* map = check_map(L, 1);
-  auto* it = reinterpret_cast<as_iterator*>(as_map_iterator_new(map));
-  if (!it) return 0;
-  push_iteration(L, it, 1, map_next<kKey, kValue>);
-  return 1;
+  auto make = [](as_val* v) {
+    return reinterpret_cast<as_iterator*>(as_map_iterator_new(reinterpret_cast<as_map*>(v)));
+  };
+  return push_iteration(L, 1, reinterpret_cast<as_val*>(map), make, map_next<kKey, kValue>);
 }
 
 constexpr luaL_Reg kFunctions[] = {
@@ -154,6 +163,9 @@ constexpr luaL_Reg kMethods[] = {
 
 }  // namespace
 
-void open_map(lua_State* L) { register_class(L, kMapClass, kMethods, "map", kFunctions, map_cons); }
+void open_map(lua_State* L) {
+  open_iterator(L);
+  register_class(L, kMapClass, kMethods, "map", kFunctions, map_cons);
+}
 
 }  // namespace aeroshim::udf

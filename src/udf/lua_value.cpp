@@ -32,9 +32,10 @@ as_val* box_value(lua_State* L, int index) {
   return nullptr;
 }
 
+// Up to the first NUL, as mod-lua copies a Lua string (the rest is lost).
 as_val* copy_string(lua_State* L, int index) {
-  size_t size = 0;
-  const char* s = lua_tolstring(L, index, &size);
+  const char* s = lua_tostring(L, index);
+  const size_t size = std::strlen(s);
   auto* copy = static_cast<char*>(std::malloc(size + 1));
   if (!copy) return nullptr;
   std::memcpy(copy, s, size);
@@ -52,8 +53,9 @@ void push_value(lua_State* L, const as_val* value) {
     case AS_DOUBLE: lua_pushnumber(L, reinterpret_cast<const as_double*>(value)->value); return;
     case AS_STRING: {
       auto* s = const_cast<as_string*>(reinterpret_cast<const as_string*>(value));
+      // Up to the first NUL, as mod-lua pushes it.
       if (s->value) {
-        lua_pushlstring(L, s->value, as_string_len(s));
+        lua_pushstring(L, s->value);
       } else {
         lua_pushnil(L);
       }

@@ -1,6 +1,7 @@
 // Values between the client's as_val and Lua, as mod-lua maps them for
-// stream UDFs: nil, booleans, integers and doubles, strings by value; lists,
-// maps, bytes and GeoJSON as boxes sharing the value (lua_box.h).
+// stream UDFs: nil, booleans, integers and doubles, strings by value (up to
+// their first NUL either way, as there); lists, maps, bytes and GeoJSON as
+// boxes sharing the value (lua_box.h).
 #pragma once
 
 #include <aerospike/as_val.h>
