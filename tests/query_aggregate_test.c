@@ -6,7 +6,8 @@
  * registered with the cluster and written to the Lua user path set by
  * aerospike_init_lua. Failures as 7.4.0 reports them: a module the client
  * cannot load, a missing function, a Lua error on the client, one on the
- * nodes, and the combinations 7.4.0 refuses. compat/data_aggregate.c runs
+ * nodes, a cluster that changes under a watched query, and the
+ * combinations 7.4.0 refuses. compat/data_aggregate.c runs
  * the stock example's aggregations on both clients.
  */
 #include <aerospike/aerospike.h>
@@ -312,6 +313,42 @@ static void test_lua_failures(void** state)
 	results_clear(&r);
 }
 
+static void control(const char* request)
+{
+	char* answer = asim_info(g_asim.ports[0], request);
+	assert_non_null(answer);
+	assert_string_equal(answer, "ok");
+	free(answer);
+}
+
+/* fail_on_cluster_change: the nodes are asked for the cluster key before
+ * and after their parts (7.4.0's cluster-stable check); a cluster with
+ * migrations left refuses, and the query fails before any node runs it. */
+static void test_cluster_watched(void** state)
+{
+	(void)state;
+	as_policy_query policy;
+	as_policy_query_init(&policy);
+	policy.fail_on_cluster_change = true;
+	as_query query;
+	as_query_init(&query, "test", g_set);
+	as_query_apply(&query, "aggmod", "sum", NULL);
+	results r = {0};
+	as_error err;
+	assert_int_equal(aerospike_query_foreach(&g_as, &err, &policy, &query, collect, &r),
+		AEROSPIKE_OK);
+	assert_int_equal(r.sum, kRecords * (kRecords - 1) / 2);
+	results_clear(&r);
+
+	control("asim-migrations:ns=test;remaining=5");
+	assert_int_equal(aerospike_query_foreach(&g_as, &err, &policy, &query, collect, &r),
+		AEROSPIKE_ERR_CLUSTER_CHANGE);
+	assert_non_null(strstr(err.message, "unstable cluster from 127.0.0.1:"));
+	assert_int_equal(r.values + r.ends, 0);
+	control("asim-migrations:ns=test;remaining=0");
+	as_query_destroy(&query);
+}
+
 static void test_refused_combinations(void** state)
 {
 	(void)state;
@@ -347,6 +384,7 @@ int main(void)
 		cmocka_unit_test(test_values_pass_through),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_lua_failures),
+		cmocka_unit_test(test_cluster_watched),
 		cmocka_unit_test(test_refused_combinations),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -1,6 +1,7 @@
 #include "command/query_aggregate.h"
 
 #include "cluster/cluster.h"
+#include "cluster/query_validate.h"
 #include "command/command_cluster.h"
 #include "command/executor.h"
 #include "command/partition_scan.h"
@@ -99,6 +100,9 @@ struct FirstFailure {
 struct NodeCommand {
   NodeValues& values;
   FirstFailure& failure;
+  const char* ns;
+  uint32_t info_timeout_ms;
+  uint64_t cluster_key;  // 0: the cluster is not watched (fail_on_cluster_change off)
 };
 
 // One frame of a node's answer, read as 7.4.0's as_query_parse_records
@@ -132,14 +136,29 @@ Status parse_values(void* context, const uint8_t* body, size_t size, as_node*, b
   return Status::ok();
 }
 
-// One node's command, sent once, as 7.4.0's node-wide queries never retry.
-void run_node(const as_policy_base& policy, as_node* node, const proto::WireBuffer& request,
-              size_t size, NodeCommand& command) {
+// One node's command, sent once, as 7.4.0's node-wide queries never retry;
+// with the cluster watched, the node must still have the starting key
+// before (all but the first node) and after its part.
+Status node_part(const as_policy_base& policy, as_node* node, const proto::WireBuffer& request,
+                 size_t size, bool first, NodeCommand& command) {
+  if (command.cluster_key && !first) {
+    if (Status same =
+            query_validate(node, command.ns, command.info_timeout_ms, command.cluster_key);
+        !same)
+      return same;
+  }
   CommandTimer timer(policy);
   Attempt a = attempt_stream(policy, timer, node, request.data(), size, parse_values, &command);
   Status status = std::move(a.status);
   if (a.retry && status.code() == AEROSPIKE_ERR_TIMEOUT)
     status = timeout_status(policy, a.server_timeout, 1, node);
+  if (!status) return status;
+  return query_validate(node, command.ns, command.info_timeout_ms, command.cluster_key);
+}
+
+void run_node(const as_policy_base& policy, as_node* node, const proto::WireBuffer& request,
+              size_t size, bool first, NodeCommand& command) {
+  Status status = node_part(policy, node, request, size, first, command);
   // A command the closed stream stopped did not fail: the Lua ended first.
   if (!status && status.code() != AEROSPIKE_ERR_CLIENT_ABORT)
     command.failure.set(std::move(status));
@@ -180,14 +199,21 @@ Status query_aggregate(aerospike* as, const as_policy_query& policy, const as_qu
   as_cluster_add_command_count((*cluster)->view());
 
   const std::vector<as_node*>& nodes = reserved->nodes();
+  uint64_t cluster_key = 0;
+  if (policy.fail_on_cluster_change) {
+    auto key = query_validate_begin(nodes[0], query.ns, policy.info_timeout);
+    if (!key) return key.status();
+    cluster_key = *key;
+  }
   NodeValues values(nodes.size());
   FirstFailure failure;
-  NodeCommand command{values, failure};
+  NodeCommand command{values, failure, query.ns, policy.info_timeout, cluster_key};
   std::vector<std::thread> workers;
   workers.reserve(nodes.size());
   for (size_t i = 0; i < nodes.size(); ++i) {
     try {
-      workers.emplace_back([&, i] { run_node(policy.base, nodes[i], buffer, *size, command); });
+      workers.emplace_back(
+          [&, i] { run_node(policy.base, nodes[i], buffer, *size, i == 0, command); });
     } catch (const std::system_error& e) {
       // The nodes not started end now, so the stream still ends.
       failure.set(Status::error(AEROSPIKE_ERR_CLIENT, "Failed to add query thread: {}", e.what()));
