@@ -1,5 +1,10 @@
 #include "udf/lua_box.h"
 
+#include <aerospike/as_msgpack.h>
+#include <aerospike/as_serializer.h>
+
+#include <cstdlib>
+
 namespace aeroshim::udf {
 namespace {
 
@@ -29,6 +34,28 @@ as_val* check_box(lua_State* L, int index, const char* class_name) {
 as_val* test_box(lua_State* L, int index, const char* class_name) {
   auto* box = static_cast<Box*>(luaL_testudata(L, index, class_name));
   return box ? box->value : nullptr;
+}
+
+int box_nbytes(lua_State* L, const char* class_name) {
+  as_val* v = check_box(L, 1, class_name);
+  as_serializer s;
+  as_msgpack_init(&s);
+  const uint32_t size = as_serializer_serialize_getsize(&s, v);
+  as_serializer_destroy(&s);
+  lua_pushinteger(L, size);
+  return 1;
+}
+
+int box_tostring(lua_State* L, const char* class_name, const char* empty) {
+  char* text = as_val_tostring(check_box(L, 1, class_name));
+  if (!text) {
+    lua_pushstring(L, empty);
+    return 1;
+  }
+  // Copied into Lua before the text is freed; a failed copy leaks it.
+  lua_pushstring(L, text);
+  std::free(text);
+  return 1;
 }
 
 int box_gc(lua_State* L) {

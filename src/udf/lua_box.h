@@ -33,6 +33,11 @@ as_val* check_box(lua_State* L, int index, const char* class_name);
 // The same without raising: NULL when the value there is something else.
 as_val* test_box(lua_State* L, int index, const char* class_name);
 
+// The methods lists and maps share: msgpack size, and as_val_tostring's
+// text (`empty` when it gives none).
+int box_nbytes(lua_State* L, const char* class_name);
+int box_tostring(lua_State* L, const char* class_name, const char* empty);
+
 // __gc of every class: releases the box's reference once.
 int box_gc(lua_State* L);
 

@@ -10,12 +10,9 @@
 
 #include <aerospike/as_arraylist.h>
 #include <aerospike/as_list.h>
-#include <aerospike/as_msgpack.h>
 #include <aerospike/as_nil.h>
-#include <aerospike/as_serializer.h>
 
 #include <cstdint>
-#include <cstdlib>
 
 namespace aeroshim::udf {
 namespace {
@@ -147,27 +144,9 @@ int list_size(lua_State* L) {
   return 1;
 }
 
-int list_nbytes(lua_State* L) {
-  as_list* list = check_list(L, 1);
-  as_serializer s;
-  as_msgpack_init(&s);
-  const uint32_t size = as_serializer_serialize_getsize(&s, reinterpret_cast<as_val*>(list));
-  as_serializer_destroy(&s);
-  lua_pushinteger(L, size);
-  return 1;
-}
+int list_nbytes(lua_State* L) { return box_nbytes(L, kListClass); }
 
-int list_tostring(lua_State* L) {
-  char* text = as_val_tostring(check_box(L, 1, kListClass));
-  if (!text) {
-    lua_pushliteral(L, "List()");
-    return 1;
-  }
-  // Copied into Lua before the text is freed; a failed copy leaks it.
-  lua_pushstring(L, text);
-  std::free(text);
-  return 1;
-}
+int list_tostring(lua_State* L) { return box_tostring(L, kListClass, "List()"); }
 
 int list_iterator_next(lua_State* L) {
   as_iterator* it = iteration_iterator(L);

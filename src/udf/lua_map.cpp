@@ -11,11 +11,7 @@
 
 #include <aerospike/as_hashmap.h>
 #include <aerospike/as_map.h>
-#include <aerospike/as_msgpack.h>
 #include <aerospike/as_pair.h>
-#include <aerospike/as_serializer.h>
-
-#include <cstdlib>
 
 namespace aeroshim::udf {
 namespace {
@@ -100,26 +96,9 @@ int map_size(lua_State* L) {
   return 1;
 }
 
-int map_nbytes(lua_State* L) {
-  as_map* map = check_map(L, 1);
-  as_serializer s;
-  as_msgpack_init(&s);
-  const uint32_t size = as_serializer_serialize_getsize(&s, reinterpret_cast<as_val*>(map));
-  as_serializer_destroy(&s);
-  lua_pushinteger(L, size);
-  return 1;
-}
+int map_nbytes(lua_State* L) { return box_nbytes(L, kMapClass); }
 
-int map_tostring(lua_State* L) {
-  char* text = as_val_tostring(check_box(L, 1, kMapClass));
-  if (!text) {
-    lua_pushliteral(L, "Map()");
-    return 1;
-  }
-  lua_pushstring(L, text);
-  std::free(text);
-  return 1;
-}
+int map_tostring(lua_State* L) { return box_tostring(L, kMapClass, "Map()"); }
 
 // The loop steps of pairs, keys and values: which halves of each entry.
 template <bool kKey, bool kValue>
