@@ -5,10 +5,24 @@
 #include "proto/message.h"
 #include "proto/reply.h"
 
+#include <aerospike/as_partition.h>
 #include <aerospike/as_record.h>
 
 namespace aeroshim {
 namespace {
+
+// The tracker keeps a resume point only for the partitions the command
+// asked for (a partition filter's range): a record of any other partition
+// is an answer the client cannot place, refused before it is delivered.
+Status check_requested(const as_partition_tracker& pt, const as_digest& digest) {
+  const uint32_t part_id = as_partition_getid(digest.value, kPartitionCount);
+  const as_partitions_status* all = pt.parts_all;
+  if (part_id >= all->part_begin && part_id < uint32_t{all->part_begin} + all->part_count)
+    return Status::ok();
+  return Status::error(AEROSPIKE_ERR_CLIENT,
+                       "Record of partition {} is outside the requested partitions {}-{}", part_id,
+                       all->part_begin, all->part_begin + all->part_count - 1);
+}
 
 // One record: keyed, bins decoded, handed to the callback, its digest kept.
 Status deliver(ScanStream& s, const proto::Reply& reply) {
@@ -18,6 +32,7 @@ Status deliver(ScanStream& s, const proto::Reply& reply) {
   Status st = proto::read_record_key(reply, &rec.key, &bval);
   as_record* target = &rec;
   if (st) st = proto::fill_record(reply, &target, s.deserialize);
+  if (st && rec.key.digest.init) st = check_requested(s.pt, rec.key.digest);
   if (!st) {
     as_record_destroy(&rec);
     return st;
