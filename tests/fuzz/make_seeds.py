@@ -8,6 +8,7 @@ the files it writes are committed."""
 import hashlib
 import os
 import struct
+import zlib
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
 
@@ -77,6 +78,9 @@ BINS = [
 
 def replies():
     write("reply", "all_types", message(ops=BINS, gen=3, ttl=1000))
+    # A compressed answer's body: the inflated size, then the deflated type-3 frame.
+    whole = frame(message(ops=BINS[:4], gen=2))
+    write("reply", "compressed", struct.pack(">Q", len(whole)) + zlib.compress(whole))
     write("reply", "not_found", message(result=2))
     write("reply", "header_only", message(gen=9, ttl=0xFFFFFFFF))
     write("reply", "udf_success", message(ops=[op("SUCCESS", LIST, LIST_VALUE)]))

@@ -5,8 +5,13 @@
 // lists and maps decoded and kept as bytes), the key fields of a scan
 // record, the UDF answer bins and the header alone. Nothing may read past
 // the input or leak, and what parses must agree with the header: one bin
-// per op, the generation and no bin without a value.
+// per op, the generation and no bin without a value. The input is also
+// read as a compressed answer (8-byte size, then zlib), inflated first.
+#include "proto/byte_order.h"
+#include "proto/compression.h"
+#include "proto/frame.h"
 #include "proto/reply.h"
+#include "proto/wire_buffer.h"
 
 #include <aerospike/as_key.h>
 #include <aerospike/as_record.h>
@@ -81,11 +86,10 @@ void udf_answer(const proto::Reply& reply, bool failure_only) {
   if (answer->value) as_val_destroy(answer->value);
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+// Every reader over one answer body.
+void read_answer(const uint8_t* data, size_t size) {
   auto reply = proto::parse_reply(data, size);
-  if (!reply) return 0;
+  if (!reply) return;
   check(reply->fields >= data + 22 && reply->fields <= reply->ops);
   check(reply->ops <= data + size && reply->end == data + size);
   // Decoding lists and maps can only add failures to keeping them as bytes.
@@ -100,5 +104,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   check(proto::fill_record_header(*reply, &header).is_ok() && header != nullptr);
   check(header->gen == static_cast<uint16_t>(reply->generation) && header->bins.size == 0);
   as_record_destroy(header);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  read_answer(data, size);
+  // The same bytes as the body of a compressed (type-4) answer, which the
+  // client inflates and then reads as above.
+  proto::WireBuffer inflated;
+  auto inner = proto::inflate_frame(data, size, inflated);
+  if (inner) {
+    check(*inner + proto::kFrameHeaderSize == proto::load_be64(data));
+    read_answer(inflated.data() + proto::kFrameHeaderSize, *inner);
+  }
   return 0;
 }
