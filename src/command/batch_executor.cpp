@@ -2,14 +2,12 @@
 
 #include "cluster/cluster.h"
 #include "command/batch_single.h"
+#include "command/batch_stream.h"
 #include "command/command_cluster.h"
 #include "command/executor.h"
 #include "command/partition.h"
-#include "core/status_names.h"
 #include "proto/compression.h"
 #include "proto/frame.h"
-#include "proto/message.h"
-#include "proto/reply.h"
 #include "record/key.h"
 
 #include <aerospike/as_atomic.h>
@@ -127,7 +125,6 @@ class BatchRun {
 
   static Status parse_frame(void* context, const uint8_t* body, size_t size, as_node* node,
                             bool& last);
-  Status store_row(const proto::Reply& reply, uint32_t sent);
 
   BatchJob& job_;
   Cluster& cluster_;
@@ -139,49 +136,12 @@ struct StreamContext {
   const Progress* progress;
 };
 
-Status BatchRun::store_row(const proto::Reply& reply, uint32_t sent) {
-  const uint32_t offset = reply.transaction_ttl;  // the row's index
-  if (offset >= job_.rows.size())
-    return Status::error(AEROSPIKE_ERR_CLIENT, "Batch index {} >= batch size: {}", offset,
-                         job_.rows.size());
-  const BatchSlot& slot = job_.slots[offset];
-  const auto code = static_cast<as_status>(reply.result_code);
-  *slot.result = code;
-  const bool has_write = job_.rows[offset].attr.has_write;
-  if (code == AEROSPIKE_OK || code == AEROSPIKE_ERR_UDF) {
-    if (code == AEROSPIKE_ERR_UDF) {
-      *slot.in_doubt = has_write && sent > 1;
-      mark_error_row();
-    }
-    // A UDF failure comes with its FAILURE bin.
-    as_record* record = slot.record;
-    return proto::fill_record(reply, &record, job_.policy->deserialize);
-  }
-  if (is_error_row(code)) {
-    *slot.in_doubt = has_write && sent > 1;
-    mark_error_row();
-  }
-  return Status::ok();
-}
-
 Status BatchRun::parse_frame(void* context, const uint8_t* body, size_t size, as_node*,
                              bool& last) {
   auto* c = static_cast<StreamContext*>(context);
-  const uint8_t* p = body;
-  const uint8_t* end = body + size;
-  while (p < end) {
-    auto reply = proto::next_message(p, end);
-    if (!reply) return reply.status();
-    if (reply->info3 & proto::kInfo3Last) {
-      last = true;
-      if (reply->result_code != AEROSPIKE_OK)
-        return Status(static_cast<as_status>(reply->result_code), status_name(reply->result_code));
-      return Status::ok();
-    }
-    // As in 7.4.0, the send this answer belongs to is already counted.
-    if (Status stored = c->run->store_row(*reply, c->progress->sent + 1); !stored) return stored;
-  }
-  return Status::ok();
+  // As in 7.4.0, the send this answer belongs to is already counted.
+  return parse_batch_frame(c->run->job_, body, size, c->progress->sent + 1, c->run->error_row_,
+                           last);
 }
 
 Result<size_t> BatchRun::encode(const NodeGroup& group, proto::WireBuffer& request,

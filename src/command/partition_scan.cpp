@@ -3,14 +3,10 @@
 #include "command/command_cluster.h"
 #include "command/executor.h"
 #include "command/partition_tracker.h"
-#include "core/status_names.h"
-#include "proto/message.h"
-#include "proto/reply.h"
 #include "proto/wire_buffer.h"
 
 #include <aerospike/as_atomic.h>
 #include <aerospike/as_cluster.h>
-#include <aerospike/as_record.h>
 
 #include <atomic>
 #include <chrono>
@@ -38,73 +34,8 @@ struct Round {
   }
 };
 
-struct NodeStream {
-  Round& round;
-  as_node_partitions& np;
-};
-
-// One record: keyed, bins decoded, handed to the callback, its digest kept.
-Status deliver(NodeStream& s, const proto::Reply& reply) {
-  as_record rec;
-  as_record_init(&rec, 0);
-  uint64_t bval = 0;
-  Status st = proto::read_record_key(reply, &rec.key, &bval);
-  as_record* target = &rec;
-  if (st) st = proto::fill_record(reply, &target, s.round.scan.deserialize);
-  if (!st) {
-    as_record_destroy(&rec);
-    return st;
-  }
-  if (as_partition_tracker_reached_max_records_sync(&s.round.pt, &s.np)) {
-    as_record_destroy(&rec);
-    return Status::ok();
-  }
-  PartitionScan& scan = s.round.scan;
-  if (scan.callback && !scan.callback(reinterpret_cast<as_val*>(&rec), scan.udata)) {
-    as_record_destroy(&rec);
-    return Status(AEROSPIKE_ERR_CLIENT_ABORT);
-  }
-  if (rec.key.digest.init) {
-    if (scan.query) {
-      as_partition_tracker_set_last(&s.round.pt, &s.np, &rec.key.digest, bval, kPartitionCount);
-    } else {
-      as_partition_tracker_set_digest(&s.round.pt, &s.np, &rec.key.digest, kPartitionCount);
-    }
-  }
-  as_record_destroy(&rec);
-  return Status::ok();
-}
-
-Status parse_frame(void* context, const uint8_t* body, size_t size, as_node*, bool& last) {
-  auto& s = *static_cast<NodeStream*>(context);
-  const uint8_t* p = body;
-  const uint8_t* end = body + size;
-  while (p < end) {
-    auto reply = proto::next_message(p, end);
-    if (!reply) return reply.status();
-    const auto code = static_cast<as_status>(reply->result_code);
-    if (reply->info3 & proto::kInfo3Last) {
-      last = true;
-      if (code != AEROSPIKE_OK) return Status(code, status_name(code));
-      return Status::ok();
-    }
-    if (reply->info3 & proto::kInfo3PartitionDone) {
-      // The generation names the partition; a code says it was not read.
-      if (code != AEROSPIKE_OK) tracker_part_unavailable(s.round.pt, s.np, reply->generation);
-      continue;
-    }
-    if (code != AEROSPIKE_OK) {
-      // A set the node does not have: nothing to read there.
-      if (code == AEROSPIKE_ERR_RECORD_NOT_FOUND) {
-        last = true;
-        return Status::ok();
-      }
-      return Status(code, status_name(code));
-    }
-    if (Status delivered = deliver(s, *reply); !delivered) return delivered;
-    if (s.round.failed.load(std::memory_order_relaxed)) return Status(AEROSPIKE_ERR_SCAN_ABORTED);
-  }
-  return Status::ok();
+Status stream_frame(void* context, const uint8_t* body, size_t size, as_node*, bool& last) {
+  return parse_scan_frame(*static_cast<ScanStream*>(context), body, size, last);
 }
 
 void fill_partitions(proto::ScanRequest& r, as_partition_tracker& pt, as_node_partitions& np) {
@@ -134,9 +65,10 @@ Status node_command(Round& round, as_node_partitions& np, uint64_t task_id) {
   auto size = proto::encode_scan(request, buffer);
   if (!size) return size.status();
   CommandTimer timer(*scan.policy);
-  NodeStream stream{round, np};
+  ScanStream stream{round.pt,      np,         scan.deserialize, scan.query,
+                    scan.callback, scan.udata, round.failed};
   Attempt a =
-      attempt_stream(*scan.policy, timer, np.node, buffer.data(), *size, parse_frame, &stream);
+      attempt_stream(*scan.policy, timer, np.node, buffer.data(), *size, stream_frame, &stream);
   Status status = std::move(a.status);
   if (a.retry && status.code() == AEROSPIKE_ERR_TIMEOUT)
     status = timeout_status(*scan.policy, a.server_timeout, 1, np.node);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "cluster/cluster.h"
+#include "command/scan_stream.h"
 #include "core/status.h"
 #include "proto/scan_request.h"
 
@@ -17,8 +18,6 @@
 #include <cstdint>
 
 namespace aeroshim {
-
-using RecordCallback = bool (*)(const as_val* value, void* udata);
 
 struct PartitionScan {
   Cluster* cluster = nullptr;

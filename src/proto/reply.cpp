@@ -305,9 +305,15 @@ Status read_record_key(const Reply& reply, as_key* key, uint64_t* bval) {
   const uint8_t* p = reply.fields;
   for (uint16_t i = 0; i < reply.n_fields; ++i) {
     const uint32_t size = load_be32(p);
+    // A field of size 0 has no type byte: what follows it is the next field
+    // or, for the last one, past the answer.
+    if (size == 0) {
+      p += 4;
+      continue;
+    }
     const uint8_t type = p[4];
     const uint8_t* data = p + 5;
-    const size_t n = size ? size - 1 : 0;
+    const size_t n = size - 1;
     p += 4 + size;
     switch (static_cast<FieldType>(type)) {
       case FieldType::kDigest:
