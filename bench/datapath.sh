@@ -237,7 +237,7 @@ summary() {
 }
 get() { sed -nE "s/.*(^| )$2 ([^ ]+).*/\\2/p" <<<"$1"; }
 # Which side bounds a row: asim when it used at least 90% of its one core.
-limit() { awk -v p="$1" 'BEGIN { print p >= 90 ? "asim" : "client + loopback" }'; }
+limit() { awk -v p="$1" 'BEGIN { print (p >= 90 ? "asim" : "client + loopback") }'; }
 fmt() { awk -v x="$1" 'BEGIN { if (x == "") print "n/a"; else if (x >= 1000) printf "%.0f", x; else if (x >= 100) printf "%.1f", x; else printf "%.2f", x }'; }
 
 floor=$(summary "$work/lat.floor.none")
