@@ -38,10 +38,11 @@ key_base=$(( 0x59000000 + (($$ & 0xffff) << 8) ))
 keys_used=0
 
 mine() { grep -qa dp_bench "/proc/$1/cmdline" 2>/dev/null; }
+# Running (or still starting: a fork that has not exec'd yet), not ended or a zombie.
+alive() { local st; st=$(sed -E 's/.*\) ([A-Z]).*/\1/' "/proc/$1/stat" 2>/dev/null) && [[ -n $st && $st != Z ]]; }
 stop_procs() {
   local p
   for p in "${running[@]}"; do mine "$p" && kill -KILL "$p" 2>/dev/null; done
-  for p in "${running[@]}"; do wait "$p" 2>/dev/null; done
   running=()
 }
 cleanup() {
@@ -86,7 +87,7 @@ echo "datapath: asim ready on 127.0.0.1:${ports[*]}" >&2
 
 # asim's CPU so far (ns, all its threads) and its counts (info frames, data commands).
 asim_cpu() { cat /proc/"$asim_pid"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
-asim_counts() { node "$here/dp_probe.js" stats "$port" 2>>"$log" || fail "asim-stats failed"; }
+asim_counts() { "$bin/ours" stats 127.0.0.1 "$port" 2>>"$log" || fail "asim-stats failed"; }
 now_ns() { date +%s%N; }
 # Connections asim's listeners have accepted and still hold (server side: local port is a node's).
 connections() {
@@ -138,6 +139,8 @@ done
 start_proc() {  # start_proc SIDE KEY INDEX
   "$bin/$1" proc 127.0.0.1 "$port" get "$2" "$seconds" "$3" >"$work/proc.out.$3" 2>>"$log" &
   slot[$3]=$!
+  # No job notice when a stock one aborts; the output file tells how it ended.
+  disown "$!"
 }
 await_ready() {  # await_ready SIDE KEY FIRST LAST
   local i waiting tries=0 deadline=$(( SECONDS + 120 ))
@@ -146,8 +149,7 @@ await_ready() {  # await_ready SIDE KEY FIRST LAST
     for (( i = $3; i <= $4; i++ )); do
       grep -q '^ready' "$work/proc.out.$i" 2>/dev/null && continue
       waiting=1
-      if ! kill -0 "${slot[i]}" 2>/dev/null; then
-        wait "${slot[i]}" 2>/dev/null
+      if ! alive "${slot[i]}"; then
         echo "$1" >>"$work/died"
         (( i == 0 )) && ipcrm -M "$2" 2>/dev/null
         (( ++tries <= 20 * ($4 - $3 + 1) )) || fail "$1 processes keep dying at connect: $(tail -2 "$log")"
@@ -175,11 +177,12 @@ for n in $procs; do
     kill -USR1 "${slot[@]}"
     sleep "$(awk -v s="$seconds" 'BEGIN { print s / 2 }')"
     conns=$(connections)
-    for p in "${slot[@]}"; do wait "$p" || fail "a $side process failed: $(tail -2 "$log")"; done
+    for p in "${slot[@]}"; do while alive "$p"; do sleep 0.02; done; done
     t1=$(now_ns); c1=$(asim_cpu)
     read -r _ i1 _ d1 < <(asim_counts)
     running=()
     cat "$work"/proc.out.* | grep '^ops' >"$work/procs.$n.$side.each"
+    (( $(wc -l <"$work/procs.$n.$side.each") == n )) || fail "a $side process failed in the window: $(tail -2 "$log")"
     rm -f "$work"/proc.out.*
     awk -v conns="$conns" -v info=$(( i1 - i0 )) -v data=$(( d1 - d0 )) -v a=$(( c1 - c0 )) -v w=$(( t1 - t0 )) '
       { for (i = 1; i < NF; i += 2) f[$i] = $(i + 1); rate += f["ops"] / f["seconds"]; p50[NR] = f["p50_us"]
@@ -295,14 +298,14 @@ report=$work/report.md
     END { for (op in ops) {
             r = above[op, "stock"] > 0 ? above[op, "ours"] / above[op, "stock"] : 0
             printf "- %s: latency above the floor ours %.2f µs, stock %.2f µs, ratio %.2f (goal <= 0.33: %s); p99 ours %.2f <= stock %.2f: %s\n",
-              op, above[op, "ours"], above[op, "stock"], r, r <= 1 / 3 ? "met" : "not met", p99[op, "ours"], p99[op, "stock"],
-              p99[op, "ours"] <= p99[op, "stock"] ? "met" : "not met" } }' "$work/goals.lat" | sort
+              op, above[op, "ours"], above[op, "stock"], r, (r <= 1 / 3 ? "met" : "not met"), p99[op, "ours"], p99[op, "stock"],
+              (p99[op, "ours"] <= p99[op, "stock"] ? "met" : "not met") } }' "$work/goals.lat" | sort
   for op in get put operate exists remove; do
     IFS='|' read -r calls allocs <"$work/sys.$op.ours"
     total=${calls%% *}
-    line="- $op: $total system calls per command (goal <= 3: $(awk -v t="$total" 'BEGIN { print t <= 3.01 ? "met" : "not met" }'))"
+    line="- $op: $total system calls per command (goal <= 3: $(awk -v t="$total" 'BEGIN { print (t <= 3.01 ? "met" : "not met") }'))"
     case $op in put | exists | remove)
-      line+=", $allocs allocations (goal 0: $(awk -v a="$allocs" 'BEGIN { print a == 0 ? "met" : "not met" }'))" ;;
+      line+=", $allocs allocations (goal 0: $(awk -v a="$allocs" 'BEGIN { print (a == 0 ? "met" : "not met") }'))" ;;
     esac
     echo "$line"
   done
@@ -311,7 +314,7 @@ report=$work/report.md
   awk -v n="$n_max" -v o="$(get "$o" ops_per_s)" -v s="$(get "$s" ops_per_s)" -v oc="$(get "$o" connections)" -v sc="$(get "$s" connections)" '
     BEGIN { r = s > 0 ? o / s : 0
             printf "- %d shm processes: aggregate ours / stock %.2f (goal >= 1.3: %s); connections ours %d, stock %d (goal ours <= stock: %s)\n",
-              n, r, r >= 1.3 ? "met" : "not met", oc, sc, oc <= sc ? "met" : "not met" }'
+              n, r, (r >= 1.3 ? "met" : "not met"), oc, sc, (oc <= sc ? "met" : "not met") }'
   echo
   echo "Reproduce: \`bench/datapath.sh BUILD_DIR\` (env DP_OPS=$ops DP_ROUNDS=$rounds DP_SECONDS=$seconds DP_THREADS=$threads DP_PROCS=\"$procs\" DP_SYSCALL_OPS=$syscall_ops); \`make bench\` runs it after the tend rows."
 } >"$report"

@@ -11,6 +11,7 @@
  *                                            one thread with use_shm; prints
  *                                            "ready", waits for SIGUSR1, runs
  *   dp_bench partition                        prints the bench key's partition
+ *   dp_bench stats HOST PORT                  asim's counts: "info I data D"
  * OP: get put operate exists remove (each remove after an untimed, uncounted
  * put of the record), or floor (lat only): a get written as bytes on one
  * socket of its own to PORT, no client library in the loop.
@@ -455,6 +456,59 @@ static int run_proc(const char* host, int port, op_kind op, int shm_key, double 
 	_exit(0);
 }
 
+/* Sums "key=N" over every node entry of an asim-stats answer. */
+static unsigned long long stats_sum(const char* text, const char* key)
+{
+	unsigned long long total = 0;
+	size_t len = strlen(key);
+	for (const char* at = strstr(text, key); at; at = strstr(at + len, key)) {
+		total += strtoull(at + len, NULL, 10);
+	}
+	return total;
+}
+
+/* asim's counts for the script, from one info request on a socket of its
+ * own (a control request: asim does not count it): info frames, and data
+ * commands (reads plus writes), summed over the nodes. */
+static int run_stats(const char* host, int port)
+{
+	static char answer[1 << 20];
+	const char body[] = "asim-stats\n";
+	uint8_t frame[8 + sizeof body];
+	put_be(frame, (2ull << 56) | (1ull << 48) | (sizeof body - 1), 8);
+	memcpy(frame + 8, body, sizeof body - 1);
+	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+	inet_pton(AF_INET, host, &addr.sin_addr);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (connect(fd, (struct sockaddr*)&addr, sizeof addr) != 0 ||
+		write(fd, frame, 8 + sizeof body - 1) != (ssize_t)(8 + sizeof body - 1)) {
+		die("stats: cannot ask asim");
+	}
+	size_t got = 0;
+	size_t want = 8;
+	while (got < want) {
+		ssize_t n = read(fd, answer + got, sizeof answer - 1 - got);
+		if (n <= 0) {
+			die("stats: no answer");
+		}
+		got += (size_t)n;
+		if (got >= 8) {
+			want = 8;
+			for (int i = 2; i < 8; i++) {
+				want += (size_t)(uint8_t)answer[i] << (8 * (7 - i));
+			}
+			if (want > sizeof answer - 1) {
+				die("stats: answer too large");
+			}
+		}
+	}
+	answer[got] = 0;
+	close(fd);
+	printf("info %llu data %llu\n", stats_sum(answer + 8, ",info="),
+		stats_sum(answer + 8, ",reads=") + stats_sum(answer + 8, ",writes="));
+	return 0;
+}
+
 int main(int argc, char** argv)
 {
 	const char* mode = argc > 1 ? argv[1] : "";
@@ -464,6 +518,9 @@ int main(int argc, char** argv)
 		const uint8_t* d = as_key_digest(&w.key)->value;
 		printf("%u\n", (unsigned)((d[0] | d[1] << 8) & 4095));
 		return 0;
+	}
+	if (strcmp(mode, "stats") == 0 && argc == 4) {
+		return run_stats(argv[2], atoi(argv[3]));
 	}
 	if (strcmp(mode, "lat") == 0 && argc == 6) {
 		return run_lat(argv[2], atoi(argv[3]), parse_op(argv[4]), atol(argv[5]));
@@ -477,6 +534,6 @@ int main(int argc, char** argv)
 	}
 	fprintf(stderr,
 		"usage: dp_bench lat HOST PORT OP OPS | threads HOST PORT OP N SECONDS |\n"
-		"       proc HOST PORT OP SHM_KEY SECONDS ID | partition\n");
+		"       proc HOST PORT OP SHM_KEY SECONDS ID | partition | stats HOST PORT\n");
 	return 2;
 }

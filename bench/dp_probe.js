@@ -1,7 +1,5 @@
-// What bench/datapath.sh asks asim between rows (control requests, not counted
-// in asim-stats themselves):
-//   node dp_probe.js stats PORT             -> "info I data D" summed over nodes
-//                                              (data = reads + writes)
+// Which asim node masters a partition, for bench/datapath.sh's floor row
+// (control requests, not counted in asim-stats):
 //   node dp_probe.js master PORT PARTITION  -> the port of that partition's master
 'use strict';
 const path = require('path');
@@ -24,22 +22,14 @@ async function main() {
   const [what, portText, partition] = process.argv.slice(2);
   const port = Number(portText);
   const nodes = parseStats(await asimInfo(port, 'asim-stats'));
-  if (what === 'stats') {
-    let info = 0;
-    let data = 0;
-    for (const { fields } of nodes) {
-      info += Number(fields.info);
-      data += Number(fields.reads) + Number(fields.writes);
-    }
-    console.log(`info ${info} data ${data}`);
-  } else if (what === 'master') {
+  if (what === 'master') {
     const owners = (await asimInfo(port, 'asim-ownership:ns=test')).split(';');
     const master = owners[Number(partition)].split(',')[0];
     const node = nodes.find(({ fields }) => fields.node === master);
     if (!node) throw new Error(`no node named ${master}`);
     console.log(node.port);
   } else {
-    throw new Error('usage: dp_probe.js stats PORT | master PORT PARTITION');
+    throw new Error('usage: dp_probe.js master PORT PARTITION');
   }
 }
 
