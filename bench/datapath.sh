@@ -23,6 +23,7 @@ results=${RESULTS:-$here/results/datapath.md}
 stock_dir=${AEROSHIM_STOCK_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aeroshim/stock-6.7.1}
 
 fail() { echo "datapath: $*" >&2; exit 1; }
+awk -v s="$seconds" 'BEGIN { exit !(s >= 2) }' || fail "DP_SECONDS must be at least 2"
 command -v strace >/dev/null || fail "needs strace (apt-get install strace)"
 addon=$stock_dir/node_modules/aerospike/lib/binding/node-v$(node -p process.versions.modules)-linux-x64/aerospike.node
 [[ -f $addon ]] || fail "no stock addon $addon (run scripts/stock-client.sh)"
@@ -177,20 +178,26 @@ for n in $procs; do
     kill -USR1 "${slot[@]}"
     sleep "$(awk -v s="$seconds" 'BEGIN { print s / 2 }')"
     conns=$(connections)
+    # Tend requests are counted until half a second before the end: as our
+    # processes leave, each owner's exit hands the segment to a follower at
+    # once, and every new owner re-reads the cluster, which is not steady tending.
+    sleep "$(awk -v s="$seconds" 'BEGIN { print s / 2 - 0.5 }')"
+    read -r _ i1 _ _ < <(asim_counts)
+    ti=$(now_ns)
     for p in "${slot[@]}"; do while alive "$p"; do sleep 0.02; done; done
     t1=$(now_ns); c1=$(asim_cpu)
-    read -r _ i1 _ d1 < <(asim_counts)
+    read -r _ _ _ d1 < <(asim_counts)
     running=()
     cat "$work"/proc.out.* | grep '^ops' >"$work/procs.$n.$side.each"
     (( $(wc -l <"$work/procs.$n.$side.each") == n )) || fail "a $side process failed in the window: $(tail -2 "$log")"
     rm -f "$work"/proc.out.*
-    awk -v conns="$conns" -v info=$(( i1 - i0 )) -v data=$(( d1 - d0 )) -v a=$(( c1 - c0 )) -v w=$(( t1 - t0 )) '
+    awk -v conns="$conns" -v info=$(( i1 - i0 )) -v wi=$(( ti - t0 )) -v data=$(( d1 - d0 )) -v a=$(( c1 - c0 )) -v w=$(( t1 - t0 )) '
       { for (i = 1; i < NF; i += 2) f[$i] = $(i + 1); rate += f["ops"] / f["seconds"]; p50[NR] = f["p50_us"]
         p99[NR] = f["p99_us"]; rss[NR] = f["rss_kib"] / 1024 }
       function med(v, n,   i, j, t) { for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
                                     return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
       END { printf "ops_per_s %.0f p50_us %.2f p99_us %.2f rss_mib %.2f connections %d tend_per_s %.2f asim_ns %d wall_ns %d requests %d\n",
-              rate, med(p50, NR), med(p99, NR), med(rss, NR), conns, info * 1e9 / w, a, w, data }' \
+              rate, med(p50, NR), med(p99, NR), med(rss, NR), conns, info * 1e9 / wi, a, w, data }' \
       "$work/procs.$n.$side.each" >"$work/procs.$n.$side"
   done
 done
