@@ -365,7 +365,7 @@ static void timed_init(timed_run* r, aerospike* as, op_kind op, double seconds, 
 	snprintf(name, sizeof name, "k%d", id);
 	worker_init(&r->w, as, name);
 	r->op = op;
-	r->cap = (size_t)(seconds * 300000);
+	r->cap = (size_t)(seconds * 150000);
 	r->lat = __libc_malloc(sizeof(uint64_t) * r->cap);
 	r->n = 0;
 }
