@@ -5,7 +5,7 @@
 # once and linked twice; the floor is a get written as bytes on a bare socket.
 #
 # usage: bench/datapath.sh [BUILD_DIR]
-# env:   DP_OPS=20000 (commands per single-thread run)  DP_ROUNDS=3 (runs per side, alternating)
+# env:   DP_OPS=10000 (commands per single-thread run)  DP_ROUNDS=7 (runs per side, alternating)
 #        DP_SECONDS=5 (window of the thread and process rows)  DP_THREADS=8
 #        DP_PROCS="16 64" (process counts of the shared-memory rows)
 #        DP_SYSCALL_OPS=5000 (commands under strace)  RESULTS=bench/results/datapath.md
@@ -13,8 +13,8 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd) || exit 1
-ops=${DP_OPS:-20000}
-rounds=${DP_ROUNDS:-3}
+ops=${DP_OPS:-10000}
+rounds=${DP_ROUNDS:-7}
 seconds=${DP_SECONDS:-5}
 threads=${DP_THREADS:-8}
 procs=${DP_PROCS:-16 64}
