@@ -373,6 +373,17 @@ report=$work/report.md
   echo
   echo "Reproduce: \`make bench\` (or \`bench/run.sh BUILD_DIR\`; env TRIALS=$trials RATE_SECONDS=$rate_seconds RATE_NS=\"$rate_ns\" LOOKUPS=$lookups)"
 } >"$report"
+# --- the data path (bench/datapath.sh: its own asim, our asim stopped first) ---------
+if [[ ${DATAPATH:-1} != 0 ]]; then
+  kill -TERM "$asim_pid" 2>/dev/null
+  asim_pid=
+  echo "bench: data path rows (bench/datapath.sh)" >&2
+  if RESULTS=$work/datapath.md "$here/datapath.sh" "$build" >/dev/null; then
+    { echo; cat "$work/datapath.md"; } >>"$report"
+  else
+    { echo; echo "The data path rows failed (bench/datapath.sh's message is above the table)."; } >>"$report"
+  fi
+fi
 cat "$report"
 mkdir -p "$(dirname "$results")"
 cp "$report" "$results"
