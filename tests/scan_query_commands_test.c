@@ -17,6 +17,7 @@
 #include <aerospike/as_query.h>
 #include <aerospike/as_scan.h>
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -44,19 +45,26 @@ typedef struct {
 	uint8_t seen[kRecords];
 } tally;
 
+/* A concurrent scan calls back from one thread per node at once. */
+static pthread_mutex_t g_count_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static bool count(const as_val* v, void* udata)
 {
 	tally* t = udata;
+	pthread_mutex_lock(&g_count_lock);
+	bool more = true;
 	if (!v) {
 		t->ends++;
-		return true;
+	} else {
+		int64_t i = as_record_get_int64((as_record*)v, "i", -1);
+		if (i >= 0 && i < kRecords) {
+			t->seen[i]++;
+		}
+		t->records++;
+		more = t->stop_after == 0 || t->records < t->stop_after;
 	}
-	int64_t i = as_record_get_int64((as_record*)v, "i", -1);
-	if (i >= 0 && i < kRecords) {
-		t->seen[i]++;
-	}
-	t->records++;
-	return t->stop_after == 0 || t->records < t->stop_after;
+	pthread_mutex_unlock(&g_count_lock);
+	return more;
 }
 
 static uint32_t seen_once(const tally* t)
