@@ -6,7 +6,11 @@
  * count of values, of NULL ends, the sum of integer values and the last
  * value. A failure prints err->code as the status: 7.4.0 returns
  * QUERY_ABORTED or the UDF code depending on whether a node was still
- * streaming when the Lua failed, while err->code is the same either way.
+ * streaming when the Lua failed, while err->code is the same either way,
+ * except where the Lua fails on the nodes and on the client alike (a
+ * missing module or function): whichever failure comes first sets it,
+ * UDF (100) from the client's Lua or CLIENT (-1) from a node's FAILURE
+ * bin, with the same message, so those calls print either as 100.
  * Paths in messages are cut to the module's file name.
  */
 #include "key_script.h"
@@ -93,8 +97,18 @@ static void report_cut(const char* name, as_status st, const as_error* err)
 	report(name, st, &shown, NULL, -1);
 }
 
+/* The status printed for a failed call; `both_sides`: the Lua fails on
+ * every node and on the client, and the two codes race. */
+static as_status shown_status(as_status code, bool both_sides)
+{
+	if (both_sides && code == AEROSPIKE_ERR_CLIENT) {
+		return AEROSPIKE_ERR_UDF;
+	}
+	return code;
+}
+
 static void run_in(const char* name, const char* module, const char* function, as_list* args,
-	uint32_t stop_after)
+	uint32_t stop_after, bool both_sides)
 {
 	as_query query;
 	as_query_init(&query, NS, g_agg_set);
@@ -104,7 +118,7 @@ static void run_in(const char* name, const char* module, const char* function, a
 	g.stop_after = stop_after;
 	as_error err;
 	as_status st = aerospike_query_foreach(&g_as, &err, NULL, &query, gather, &g);
-	report_cut(name, st == AEROSPIKE_OK ? st : err.code, &err);
+	report_cut(name, st == AEROSPIKE_OK ? st : shown_status(err.code, both_sides), &err);
 	/* Which values a stopped stream had given depends on the nodes' timing. */
 	printf("    values=%u ends=%u", g.values, g.ends);
 	if (stop_after == 0) {
@@ -123,7 +137,7 @@ static void run_in(const char* name, const char* module, const char* function, a
 
 static void run(const char* name, const char* function, as_list* args, uint32_t stop_after)
 {
-	run_in(name, MODULE, function, args, stop_after);
+	run_in(name, MODULE, function, args, stop_after, false);
 }
 
 static void refused(void)
@@ -186,8 +200,8 @@ void script_aggregate(const char* user_path)
 	run("aggregate lists merged", "as_list", NULL, 0);
 	run("aggregate pass-through", "each", NULL, 0);
 	run("aggregate stopped", "each", NULL, 3);
-	run_in("aggregate missing module", "nosuchmodule", "count", NULL, 0);
-	run("aggregate missing function", "nosuchfunction", NULL, 0);
+	run_in("aggregate missing module", "nosuchmodule", "count", NULL, 0, true);
+	run_in("aggregate missing function", MODULE, "nosuchfunction", NULL, 0, true);
 	run("aggregate client error", "client_boom", NULL, 0);
 	run("aggregate node error", "node_boom", NULL, 0);
 	refused();
