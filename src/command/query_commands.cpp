@@ -154,6 +154,9 @@ Status prepare(aerospike* as, const as_policy_query& p, const as_query& q,
   engine.ns = q.ns;
   engine.deserialize = p.deserialize;
   engine.query = true;
+  // 7.4.0 runs a query's node commands one thread per node whenever there
+  // is more than one (queries have no `concurrent` switch; scans do).
+  engine.concurrent = true;
   engine.callback = callback;
   engine.udata = udata;
   return foreground_query_request(p, q, engine.request);
