@@ -2,6 +2,7 @@
 
 #include "command/command_cluster.h"
 #include "command/executor.h"
+#include "command/first_failure.h"
 #include "command/partition_tracker.h"
 #include "proto/wire_buffer.h"
 
@@ -10,7 +11,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <mutex>
 #include <random>
 #include <thread>
 #include <vector>
@@ -23,15 +23,7 @@ namespace {
 struct Round {
   PartitionScan& scan;
   as_partition_tracker& pt;
-  std::atomic<bool> failed{false};
-  std::mutex lock;
-  Status first = Status::ok();
-
-  void fail(Status s) {
-    std::lock_guard<std::mutex> hold(lock);
-    if (first && s.code() != AEROSPIKE_ERR_CLIENT_ABORT) first = std::move(s);
-    failed.store(true, std::memory_order_relaxed);
-  }
+  FirstFailure failure;
 };
 
 Status stream_frame(void* context, const uint8_t* body, size_t size, as_node*, bool& last) {
@@ -65,8 +57,8 @@ Status node_command(Round& round, as_node_partitions& np, uint64_t task_id) {
   auto size = proto::encode_scan(request, buffer);
   if (!size) return size.status();
   CommandTimer timer(*scan.policy);
-  ScanStream stream{round.pt,      np,         scan.deserialize, scan.query,
-                    scan.callback, scan.udata, round.failed};
+  ScanStream stream{round.pt,      np,         scan.deserialize,    scan.query,
+                    scan.callback, scan.udata, round.failure.failed};
   Attempt a =
       attempt_stream(*scan.policy, timer, np.node, buffer.data(), *size, stream_frame, &stream);
   Status status = std::move(a.status);
@@ -87,15 +79,16 @@ Status run_round(PartitionScan& scan, as_partition_tracker& pt, uint64_t task_id
     workers.reserve(n);
     for (uint32_t i = 0; i < n; ++i) {
       workers.emplace_back([&, i] {
-        if (round.failed.load(std::memory_order_relaxed)) return;
+        if (round.failure.failed.load(std::memory_order_relaxed)) return;
         Status s = node_command(round, np_at(i), task_id);
-        if (!s) round.fail(s.code() == AEROSPIKE_ERR_CLIENT_ABORT ? Status(s.code()) : s);
+        if (!s) round.failure.set(std::move(s));
       });
     }
     for (auto& w : workers) w.join();
-    if (!round.failed.load()) return Status::ok();
-    if (round.first) return Status(AEROSPIKE_ERR_CLIENT_ABORT);
-    return std::move(round.first);
+    if (!round.failure.failed.load()) return Status::ok();
+    Status first = round.failure.take();
+    if (first) return Status(AEROSPIKE_ERR_CLIENT_ABORT);
+    return first;
   }
   for (uint32_t i = 0; i < n; ++i) {
     Status s = node_command(round, np_at(i), task_id);

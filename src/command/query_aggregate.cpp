@@ -4,6 +4,7 @@
 #include "cluster/query_validate.h"
 #include "command/command_cluster.h"
 #include "command/executor.h"
+#include "command/first_failure.h"
 #include "command/partition_scan.h"
 #include "command/query_commands.h"
 #include "command/udf_answer.h"
@@ -82,19 +83,6 @@ class NodeValues final : public udf::StreamSource {
   std::deque<as_val*> queue_;
   size_t producers_;
   bool closed_ = false;
-};
-
-// The first failure of any node command, and whether one happened, which
-// the others read after each record to stop (7.4.0's error_mutex).
-struct FirstFailure {
-  std::mutex mutex;
-  Status status = Status::ok();
-  std::atomic<bool> failed{false};
-
-  void set(Status s) {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!failed.exchange(true)) status = std::move(s);
-  }
 };
 
 struct NodeCommand {
@@ -222,12 +210,12 @@ Status query_aggregate(aerospike* as, const as_policy_query& policy, const as_qu
     }
   }
 
-  Status ran = lua->run(values, callback, udata);
+  // The Lua's own failure counts before the stream closes: a node command
+  // the closed stream stops must not decide first.
+  if (Status ran = lua->run(values, callback, udata); !ran) failure.set(std::move(ran));
   values.close();
-  if (!ran) failure.set(std::move(ran));
   for (auto& w : workers) w.join();
-  std::lock_guard<std::mutex> lock(failure.mutex);
-  return std::move(failure.status);
+  return failure.take();
 }
 
 }  // namespace aeroshim
