@@ -6,6 +6,7 @@
 // compat_mod_lua_cases does it again) and expects exactly what that
 // answered. Then lists and maps crossing between C and Lua both ways.
 #include "cmocka_cxx.h"
+#include "lua_cases.h"
 #include "udf/lua_box.h"
 #include "udf/lua_classes.h"
 #include "udf/lua_system.h"
@@ -79,38 +80,12 @@ lua_State* new_state() {
   return L;
 }
 
-// What the chunk returns, or "ERR: " and the error it raised.
-std::string run(lua_State* L, const char* code) {
-  std::string out;
-  if (luaL_loadbuffer(L, code, std::strlen(code), "=t") != LUA_OK ||
-      lua_pcall(L, 0, 1, 0) != LUA_OK) {
-    out = "ERR: ";
-  }
-  const char* text = lua_tostring(L, -1);
-  out += text ? text : "(not a string)";
-  lua_pop(L, 1);
-  return out;
-}
+using lua_cases::Case;
+using lua_cases::run;
 
-struct Case {
-  const char* code;
-  const char* expected;
-};
-
-// Each case in a fresh state; every mismatch is printed before failing.
 template <size_t N>
 void check(const Case (&cases)[N]) {
-  int failures = 0;
-  for (const Case& c : cases) {
-    lua_State* L = new_state();
-    std::string got = run(L, c.code);
-    lua_close(L);
-    if (got != c.expected) {
-      print_error("%s\n  expected: %s\n  got:      %s\n", c.code, c.expected, got.c_str());
-      ++failures;
-    }
-  }
-  assert_int_equal(failures, 0);
+  lua_cases::check(cases, new_state);
 }
 
 // --- list, as stock answers it ----------------------------------------------------
