@@ -293,6 +293,16 @@ static void test_fault_bad_answers(void**) {
   assert_int_equal(read_some(fd, answer_size).size(), answer_size / 2);
   close(fd);
 
+  // close-after: not a byte of the answer, yet the write is applied.
+  assert_int_equal(round_trip(get_frame('y')).result_code,
+                   static_cast<uint8_t>(proto::ResultCode::kNotFound));
+  assert_string_equal(info("asim-fault:port=" + port + ";kind=close-after").c_str(), "ok");
+  fd = connect_node();
+  send_all(fd, put_frame('y', "applied"));
+  assert_int_equal(read_some(fd, 1).size(), 0);
+  close(fd);
+  assert_int_equal(round_trip(get_frame('y')).result_code, 0);
+
   assert_string_equal(info("asim-fault:port=" + port + ";kind=garbage").c_str(), "ok");
   fd = connect_node();
   send_all(fd, whole_put);

@@ -6,6 +6,7 @@ std::optional<FaultKind> fault_kind(const std::string& name) {
   static const std::map<std::string, FaultKind> kNames = {
       {"delay", FaultKind::kDelay},       {"drop", FaultKind::kDrop},
       {"close", FaultKind::kClose},       {"close-mid", FaultKind::kCloseMid},
+      {"close-after", FaultKind::kCloseAfter},
       {"garbage", FaultKind::kGarbage},   {"huge-length", FaultKind::kHugeLength},
       {"truncate", FaultKind::kTruncate},
   };

@@ -15,6 +15,7 @@ enum class FaultKind {
   kDrop,        // read the request, never answer (the connection stays open)
   kClose,       // close the connection without answering
   kCloseMid,    // send the first half of the answer, then close
+  kCloseAfter,  // apply the request, then close without sending a byte of the answer
   kGarbage,     // answer 16 bytes that are not a frame header
   kHugeLength,  // answer a message frame header declaring a 2^40-byte body, then nothing
   kTruncate,    // send the answer's header and half its body, keep the connection open

@@ -296,7 +296,7 @@ std::optional<std::string> InfoService::data_control(const std::string& name, co
   }
   if (!node) return "ERROR::port= is required";
   auto kind = fault_kind(param(params, "kind").value_or(""));
-  if (!kind) return "ERROR::kind must be delay, drop, close, close-mid, garbage, huge-length or truncate";
+  if (!kind) return "ERROR::kind must be delay, drop, close, close-mid, close-after, garbage, huge-length or truncate";
   Fault fault{*kind, 1, 0};
   auto count = to_long(param(params, "count").value_or("1"));
   auto ms = to_long(param(params, "ms").value_or("0"));

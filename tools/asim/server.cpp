@@ -292,6 +292,11 @@ void Server::deliver_faulty(Connection& c, const Fault& fault, std::string answe
       send(c, std::move(answer), 0);
       c.close_when_flushed = true;
       break;
+    case FaultKind::kCloseAfter:
+      // Nothing is queued, so the next flush closes: the peer sees the
+      // connection end with the write already applied.
+      c.close_when_flushed = true;
+      break;
     case FaultKind::kGarbage:
       send(c, std::string("\xde\xad\xbe\xef\x00\x01\x02\x03garbage!", 16), 0);
       break;
