@@ -302,6 +302,15 @@ static void test_fault_bad_answers(void**) {
   assert_int_equal(read_some(fd, 1).size(), 0);
   close(fd);
   assert_int_equal(round_trip(get_frame('y')).result_code, 0);
+  // asim-dump shows it from the store, in the set-less records put_frame
+  // writes: digest 20 x 'y', generation 1, bin "b" (62) the string (3) "applied".
+  std::string entry;
+  for (int i = 0; i < 20; ++i) entry += "79";
+  entry += "/1/62:3:6170706c696564";
+  const std::string dump = ";" + info("asim-dump:ns=test;set=") + ";";
+  assert_true(dump.find(";" + entry + ";") != std::string::npos);
+  assert_true(info("asim-dump:ns=nope;set=s").rfind("ERROR", 0) == 0);
+  assert_string_equal(info("asim-dump:ns=test;set=no-such-set").c_str(), "");
 
   assert_string_equal(info("asim-fault:port=" + port + ";kind=garbage").c_str(), "ok");
   fd = connect_node();

@@ -261,7 +261,39 @@ std::optional<std::string> InfoService::cluster_control(const std::string& name,
 
 namespace asim {
 
+// A test's window into the store: every live record of one set, read
+// without going through any client, so an audit can tell what a client
+// reported from what the cluster holds.
+std::string InfoService::dump_set(const std::string& ns, const std::string& set) const {
+  auto hex = [](std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (unsigned char c : bytes) out += fmt::format("{:02x}", c);
+    return out;
+  };
+  std::string out;
+  for (const auto& [digest, record] : store_->live_records(ns, server_now())) {
+    if (record->set != set) continue;
+    if (!out.empty()) out += ';';
+    out += hex(digest) + '/' + std::to_string(record->generation) + '/';
+    for (size_t i = 0; i < record->bins.size(); ++i) {
+      const Bin& bin = record->bins[i];
+      if (i) out += ',';
+      out += hex(bin.name) + ':' + std::to_string(bin.particle_type) + ':' + hex(bin.value);
+    }
+  }
+  return out;
+}
+
 std::optional<std::string> InfoService::data_control(const std::string& name, const std::string& params) {
+  if (name == "asim-dump") {
+    if (!store_) return "ERROR::no record store";
+    const std::string ns = param(params, "ns").value_or("");
+    if (!cluster_.namespace_index(ns)) return "ERROR::no namespace ns=" + ns;
+    auto set = param(params, "set");
+    if (!set) return "ERROR::set= is required";
+    return dump_set(ns, *set);
+  }
   if (name == "asim-ns-config") {
     if (!store_) return "ERROR::no record store";
     const std::string ns = param(params, "ns").value_or("");

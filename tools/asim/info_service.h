@@ -46,6 +46,7 @@ class InfoService {
   std::optional<std::string> control(const std::string& name, const std::string& params);
   std::optional<std::string> cluster_control(const std::string& name, const std::string& params);
   std::optional<std::string> data_control(const std::string& name, const std::string& params);
+  std::string dump_set(const std::string& ns, const std::string& set) const;
   // The node `params`' port= names, if any.
   std::optional<size_t> target(const std::string& params) const;
 
