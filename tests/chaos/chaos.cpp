@@ -1,17 +1,21 @@
 // chaos: 16 client processes share one segment against a 3-node asim while
 // this driver kills (-9), stops (SIGSTOP/SIGCONT, shorter and longer than
 // the takeover threshold), closes and reopens them, starts replacements,
-// and rebalances, stops and starts asim nodes. What is checked, and how,
-// is in README.md next to this file.
+// rebalances, stops and starts asim nodes, and makes asim's nodes answer
+// late, wrongly or not at all. Every worker writes and reads through its
+// client meanwhile and keeps a ledger, audited against asim's store at the
+// end. What is checked, and how, is in README.md next to this file.
 //
 //   chaos [--seconds N] [--seed S]        (defaults: $CHAOS_SECONDS or 100,
 //                                           $CHAOS_SEED or a fresh seed)
 // Prints the seed first and the counts last; exit status 1 on any violation.
 #include "asim_process.h"
+#include "audit.h"
 #include "board.h"
 #include "expectation.h"
 #include "fleet.h"
 #include "invariants.h"
+#include "ledger.h"
 #include "report.h"
 
 #include "shm/owner_file.h"
@@ -144,6 +148,14 @@ struct Counts {
   uint64_t checks = 0, check_answers = 0, slowest_converge_ms = 0;
   std::string slowest_check;
   uint64_t pings = 0;
+  uint64_t faults = 0, hangs = 0;
+};
+
+// A node armed to take requests and never answer them, until `until_ms`.
+struct Hang {
+  bool active = false;
+  uint16_t port = 0;
+  uint64_t until_ms = 0;
 };
 
 // One routing check after a cluster change: every worker it was sent to
@@ -169,10 +181,12 @@ struct PendingKill {
 
 class Driver {
  public:
-  Driver(const Options& options, Board& board, int board_fd, int key)
+  Driver(const Options& options, Board& board, int board_fd, Ledger& ledger, int ledger_fd, int key)
       : options_(options),
         board_(board),
         board_fd_(board_fd),
+        ledger_(ledger),
+        ledger_fd_(ledger_fd),
         key_(key),
         random_(options.seed),
         start_ms_(monotonic_ms()),
@@ -201,6 +215,8 @@ class Driver {
   void stop_worker(int slot, bool owner, bool long_stop, uint64_t now);
   void reopen_worker(int slot);
   void cluster_change(int choice, uint64_t now);
+  void inject_fault(bool hang, uint64_t now);
+  void audit_ledger();
   bool control(const std::string& request);
   uint16_t control_port() const;
   void begin_check(const std::string& what, int exclude, uint64_t bound_ms, uint64_t now);
@@ -214,6 +230,8 @@ class Driver {
   Options options_;
   Board& board_;
   int board_fd_;
+  Ledger& ledger_;
+  int ledger_fd_;
   int key_;
   std::mt19937_64 random_;
   uint64_t start_ms_;
@@ -224,6 +242,9 @@ class Driver {
   Counts counts_;
   Check check_;
   PendingKill pending_kill_;
+  Hang hang_;
+  StopWindows stop_windows_;
+  AuditCounts audited_;
   uint32_t generation_ = 0;
   uint64_t ping_id_ = 0;
   uint64_t next_action_ms_ = 0;
@@ -233,7 +254,15 @@ class Driver {
 
 void Driver::start_worker(int slot, uint64_t now) {
   board_.slots[slot].reset();
-  if (!fleet_->start(slot, now)) {
+  // Counted before the start, so the worker's writers and readers find
+  // their rows inside the published range.
+  const uint64_t incarnation = ledger_.incarnations.load(std::memory_order_relaxed);
+  if (incarnation >= kMaxIncarnations) {
+    report_.violation(now, "the ledger has no rows left for another worker (raise kMaxIncarnations)");
+  } else {
+    ledger_.incarnations.store(incarnation + 1, std::memory_order_release);
+  }
+  if (!fleet_->start(slot, incarnation, now)) {
     report_.violation(now, "cannot start a worker in slot " + std::to_string(slot) + ": " + std::strerror(errno));
     return;
   }
@@ -251,6 +280,11 @@ void Driver::step() {
   }
   ping_and_watch(now);
   invariants_.observe(*fleet_, now);
+  if (hang_.active && now >= hang_.until_ms) {
+    hang_.active = false;
+    control("asim-fault-clear:port=" + std::to_string(hang_.port));
+    report_.event(now, "node " + std::to_string(hang_.port) + " answers again");
+  }
   if (pending_kill_.active && now >= pending_kill_.at_ms) {
     pending_kill_.active = false;
     const WorkerProcess& w = fleet_->at(pending_kill_.slot);
@@ -331,6 +365,8 @@ void Driver::on_exit(const Exit& e, uint64_t now) {
 void Driver::resume_worker(int slot, uint64_t now) {
   WorkerProcess& w = fleet_->at(slot);
   fleet_->resume(slot, now);
+  auto windows = stop_windows_.find(w.pid);
+  if (windows != stop_windows_.end() && !windows->second.empty()) windows->second.back().to_ms = now;
   report_.event(now, "SIGCONT pid " + std::to_string(w.pid));
   // Stopped time is not a hang: the ping's bound restarts now.
   if (w.ping_id) w.ping_deadline_ms = now + kHangMs;
@@ -421,6 +457,7 @@ void Driver::stop_worker(int slot, bool owner, bool long_stop, uint64_t now) {
                          (owner ? holds_file ? " (owner holding the lock file)" : " (owner by staleness)" : "") +
                          " for " + std::to_string(ms) + " ms");
   fleet_->stop(slot, now + ms);
+  stop_windows_[pid].push_back(StopWindow{now, UINT64_MAX});
   ++counts_.stops;
   counts_.long_stops += long_stop;
   counts_.owner_stops += owner;
@@ -508,17 +545,52 @@ void Driver::cluster_change(int choice, uint64_t now) {
   }
 }
 
+// A fault on a running node's next data requests (tools/asim/README.md,
+// "Faults"), or a hang: every data request it receives is taken and never
+// answered, for up to 2.5 s. Info requests are never faulted, so the node
+// stays in the cluster the clients see.
+void Driver::inject_fault(bool hang, uint64_t now) {
+  std::vector<uint16_t> running;
+  for (int i = 0; i < asim_.n_ports; ++i)
+    if (i != stopped_node_) running.push_back(asim_.ports[i]);
+  const uint16_t port = running[uniform(0, running.size() - 1)];
+  if (hang) {
+    if (hang_.active) return;
+    const uint64_t ms = uniform(500, 2500);
+    if (!control("asim-fault:port=" + std::to_string(port) + ";kind=drop;count=0")) return;
+    hang_ = Hang{true, port, now + ms};
+    ++counts_.hangs;
+    report_.event(now, "node " + std::to_string(port) + " hangs for " + std::to_string(ms) + " ms");
+    return;
+  }
+  if (hang_.active && hang_.port == port) return;
+  static const char* const kKinds[] = {"delay", "drop", "close-after", "close-mid", "garbage", "truncate", "huge-length"};
+  const char* kind = kKinds[uniform(0, std::size(kKinds) - 1)];
+  std::string request = "asim-fault:port=" + std::to_string(port) + ";kind=" + kind + ";count=" +
+                        std::to_string(uniform(1, 6));
+  // Below and above the commands' 400 ms total timeout.
+  if (std::string(kind) == "delay") request += ";ms=" + std::to_string(uniform(50, 900));
+  if (!control(request)) return;
+  ++counts_.faults;
+  report_.event(now, request);
+}
+
 void Driver::act(uint64_t now) {
   if (ending_ || !quiet() || now < next_action_ms_) return;
   next_action_ms_ = now + uniform(100, 600);
   // Weights: worker faults (kills, stops, reopens; on the owner about half
-  // the time) and cluster changes followed by a routing check.
-  static constexpr int kWeights[] = {12, 8, 8, 6, 4, 6, 8, 6, 8, 5, 4};
+  // the time), cluster changes followed by a routing check, and faults on
+  // the data path (answers late, cut, wrong or missing; a hung node).
+  static constexpr int kWeights[] = {12, 8, 8, 6, 4, 6, 8, 6, 8, 5, 4, 16, 4};
   int total = 0;
   for (int w : kWeights) total += w;
   int pick = static_cast<int>(uniform(0, total - 1));
   int action = 0;
   while (pick >= kWeights[action]) pick -= kWeights[action++];
+  if (action >= 11) {
+    inject_fault(action == 12, now);
+    return;
+  }
   if (action >= 8) {
     cluster_change(action - 8, now);
     return;
@@ -578,6 +650,21 @@ void Driver::finish() {
     fleet_->send(slot, "exit");
   }
   wait_for(&Driver::fleet_empty, kExitMs, "every worker closes and exits");
+  audit_ledger();
+}
+
+// Every worker is gone, so nothing writes any more: what asim holds now is
+// the final state of every ledger key.
+void Driver::audit_ledger() {
+  control("asim-fault-clear");
+  char* dump = asim_info(control_port(), (std::string("asim-dump:ns=test;set=") + kLedgerSet).c_str());
+  const uint64_t now = monotonic_ms();
+  if (!dump || std::strncmp(dump, "ERROR", 5) == 0) {
+    report_.violation(now, std::string("cannot read the ledger set from asim: ") + (dump ? dump : "(no answer)"));
+  } else {
+    audited_ = audit(ledger_, dump, stop_windows_, report_, now);
+  }
+  std::free(dump);
 }
 
 void Driver::print_counts() const {
@@ -592,6 +679,20 @@ void Driver::print_counts() const {
       counts_.node_stops, counts_.node_starts, counts_.checks, counts_.check_answers, counts_.slowest_converge_ms,
       counts_.pings, invariants_.samples(), invariants_.oldest_map_ms(), report_.violations());
   std::printf("chaos: slowest convergence after: %s\n", counts_.slowest_check.c_str());
+  const AuditCounts& a = audited_;
+  std::printf("chaos: data path: %" PRIu64 " faults armed, %" PRIu64 " node hangs; %" PRIu64 " writers, %" PRIu64
+              " keys, %" PRIu64 " records in asim; writes %" PRIu64 ": acknowledged %" PRIu64 ", in doubt %" PRIu64
+              " (%" PRIu64 " of them applied), cut off by a kill %" PRIu64 ", failed not in doubt %" PRIu64
+              " (%" PRIu64 " verified unapplied at once); reads %" PRIu64 " (%" PRIu64 " of other writers' keys), read errors %" PRIu64
+              "; commands spanning a SIGSTOP %" PRIu64 ", late ones excused by a stop %" PRIu64
+              ", largest overshoot of a total timeout %" PRIu64 " ms\n",
+              counts_.faults, counts_.hangs, a.writers, a.keys, a.records, a.writes, a.acked, a.in_doubt,
+              a.in_doubt_applied, a.unknown, a.failed, a.failed_verified, a.reads, a.cross_reads, a.read_errors,
+              a.stop_spans, a.late_excused, a.slowest_over_ms);
+  std::printf("chaos: ledger audit: acknowledged writes lost %" PRIu64 ", wrong values %" PRIu64
+              ", applied though not in doubt %" PRIu64 ", commands more than %" PRIu64
+              " ms past their total timeout %" PRIu64 "\n",
+              a.lost, a.wrong_values, a.applied_not_in_doubt, kLateMs, a.late);
   std::fflush(stdout);
 }
 
@@ -605,6 +706,7 @@ int Driver::run() {
   WorkerSettings settings;
   settings.program = worker_program();
   settings.board_fd = board_fd_;
+  settings.ledger_fd = ledger_fd_;
   settings.key = key_;
   settings.tend_ms = kTendMs;
   settings.threshold_sec = kThresholdSec;
@@ -680,7 +782,20 @@ int main(int argc, char** argv) {
     return 1;
   }
   Board* board = new (mapped) Board();
-  Driver driver(options, *board, board_fd, key);
+  // The ledger is tens of MB of which a run touches a few: memfd pages
+  // exist only once written.
+  const int ledger_fd = memfd_create("chaos-ledger", MFD_CLOEXEC);
+  if (ledger_fd < 0 || ftruncate(ledger_fd, sizeof(Ledger)) != 0) {
+    std::perror("chaos: ledger");
+    return 1;
+  }
+  void* ledger_mapped = mmap(nullptr, sizeof(Ledger), PROT_READ | PROT_WRITE, MAP_SHARED, ledger_fd, 0);
+  if (ledger_mapped == MAP_FAILED) {
+    std::perror("chaos: mmap ledger");
+    return 1;
+  }
+  Ledger* ledger = new (ledger_mapped) Ledger();
+  Driver driver(options, *board, board_fd, *ledger, ledger_fd, key);
   const int status = driver.run();
   remove_leftovers(key, g_emergency.lock_path);
   return status;

@@ -1,8 +1,9 @@
 // One chaos worker: a client process on the shared segment, connected
 // through the public aerospike_connect with use_shm. A monitor thread
 // publishes its role and the segment's owner and stamp to the board every
-// few milliseconds; the main thread obeys the driver's one-line commands on
-// stdin and answers on stdout:
+// few milliseconds; writer threads run the data-path load and keep the
+// ledger (ledger_load.h); the main thread obeys the driver's one-line
+// commands on stdin and answers on stdout:
 //   ping N          -> pong N
 //   check G DEADLINE -> checked G CONVERGED_AT_MS|-1 MISMATCHES
 //   reopen          -> reopened MS | reopen-failed REASON
@@ -10,6 +11,7 @@
 // Commands run on the main thread, so a hung close or check shows as an
 // unanswered ping.
 #include "board.h"
+#include "ledger_load.h"
 
 #include "client/client.h"
 #include "cluster/cluster.h"
@@ -18,6 +20,7 @@
 
 #include <aerospike/aerospike.h>
 
+#include <signal.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -26,6 +29,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <mutex>
+#include <shared_mutex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -38,6 +42,8 @@ using aeroshim::monotonic_ms;
 struct Options {
   int slot = -1;
   int board_fd = -1;
+  int ledger_fd = -1;
+  uint64_t incarnation = 0;
   int key = 0;
   uint32_t tend_ms = 250;
   uint32_t threshold_sec = 2;
@@ -51,6 +57,8 @@ Options parse(int argc, char** argv) {
     const char* value = argv[i + 1];
     if (flag == "--slot") o.slot = std::atoi(value);
     if (flag == "--board-fd") o.board_fd = std::atoi(value);
+    if (flag == "--ledger-fd") o.ledger_fd = std::atoi(value);
+    if (flag == "--incarnation") o.incarnation = std::strtoull(value, nullptr, 10);
     if (flag == "--key") o.key = static_cast<int>(std::strtoul(value, nullptr, 0));
     if (flag == "--tend-ms") o.tend_ms = static_cast<uint32_t>(std::atoi(value));
     if (flag == "--threshold-sec") o.threshold_sec = static_cast<uint32_t>(std::atoi(value));
@@ -69,6 +77,11 @@ void say(const std::string& line) {
 class Worker {
  public:
   Worker(const Options& options, chaos::Board& board) : options_(options), board_(board) {}
+
+  // The writer threads use the client under a shared lock of the gate;
+  // close and reopen hold it exclusively.
+  aerospike& client() { return as_; }
+  std::shared_mutex& gate() { return gate_; }
 
   bool open(std::string& why) {
     as_config config;
@@ -176,6 +189,7 @@ class Worker {
   Options options_;
   chaos::Board& board_;
   aerospike as_{};
+  std::shared_mutex gate_;
   std::mutex mutex_;
   aeroshim::Cluster* cluster_ = nullptr;
 };
@@ -184,8 +198,11 @@ class Worker {
 
 int main(int argc, char** argv) {
   const Options options = parse(argc, argv);
-  if (options.slot < 0 || options.slot >= chaos::kSlots || options.board_fd < 0 || options.seeds.empty()) {
-    std::fprintf(stderr, "chaos_worker: needs --slot, --board-fd, --key and --seed-port (started by chaos)\n");
+  if (options.slot < 0 || options.slot >= chaos::kSlots || options.board_fd < 0 || options.ledger_fd < 0 ||
+      options.seeds.empty()) {
+    std::fprintf(stderr,
+                 "chaos_worker: needs --slot, --board-fd, --ledger-fd, --incarnation, --key and --seed-port "
+                 "(started by chaos)\n");
     return 2;
   }
   void* mapped = mmap(nullptr, sizeof(chaos::Board), PROT_READ | PROT_WRITE, MAP_SHARED, options.board_fd, 0);
@@ -195,6 +212,14 @@ int main(int argc, char** argv) {
   }
   ::close(options.board_fd);
   auto* board = static_cast<chaos::Board*>(mapped);
+  void* ledger_mapped = mmap(nullptr, sizeof(chaos::Ledger), PROT_READ | PROT_WRITE, MAP_SHARED, options.ledger_fd, 0);
+  if (ledger_mapped == MAP_FAILED) {
+    std::perror("chaos_worker: mmap ledger");
+    return 2;
+  }
+  ::close(options.ledger_fd);
+  auto* ledger = static_cast<chaos::Ledger*>(ledger_mapped);
+  signal(SIGCONT, chaos::LedgerLoad::on_continue);
 
   Worker worker(options, *board);
   std::string why;
@@ -203,6 +228,8 @@ int main(int argc, char** argv) {
     return 3;
   }
   std::thread([&worker] { worker.monitor_forever(); }).detach();
+  chaos::LedgerLoad load(worker.client(), worker.gate(), *ledger, options.incarnation);
+  load.start();
   say("ready " + std::to_string(getpid()));
 
   std::string line;
@@ -221,13 +248,18 @@ int main(int argc, char** argv) {
       say("checked " + std::to_string(generation) + " " + worker.check(generation, deadline));
     } else if (command == "reopen") {
       const uint64_t start = monotonic_ms();
-      worker.close();
-      if (!worker.open(why)) {
-        say("reopen-failed " + why);
-        return 3;
+      {
+        std::unique_lock<std::shared_mutex> closed(worker.gate());
+        worker.close();
+        if (!worker.open(why)) {
+          say("reopen-failed " + why);
+          // The writers wait on the gate for a client that is gone.
+          std::_Exit(3);
+        }
       }
       say("reopened " + std::to_string(monotonic_ms() - start));
     } else if (command == "exit") {
+      load.stop();
       worker.close();
       say("bye");
       // The monitor thread is detached and loops forever: leave without
@@ -236,6 +268,7 @@ int main(int argc, char** argv) {
     }
   }
   // The driver went away (stdin closed): leave the segment as a client would.
+  load.stop();
   worker.close();
   std::_Exit(0);
 }

@@ -22,7 +22,7 @@ Fleet::~Fleet() {
   }
 }
 
-bool Fleet::start(int slot, uint64_t now_ms) {
+bool Fleet::start(int slot, uint64_t incarnation, uint64_t now_ms) {
   int commands[2];
   int answers[2];
   if (pipe2(commands, O_CLOEXEC) != 0) return false;
@@ -34,6 +34,8 @@ bool Fleet::start(int slot, uint64_t now_ms) {
   std::vector<std::string> args{settings_.program,
                                 "--slot", std::to_string(slot),
                                 "--board-fd", "3",
+                                "--ledger-fd", "4",
+                                "--incarnation", std::to_string(incarnation),
                                 "--key", std::to_string(settings_.key),
                                 "--tend-ms", std::to_string(settings_.tend_ms),
                                 "--threshold-sec", std::to_string(settings_.threshold_sec)};
@@ -55,12 +57,11 @@ bool Fleet::start(int slot, uint64_t now_ms) {
     signal(SIGPIPE, SIG_DFL);
     dup2(commands[0], STDIN_FILENO);
     dup2(answers[1], STDOUT_FILENO);
-    // dup2 onto itself would keep close-on-exec.
-    if (settings_.board_fd == 3) {
-      fcntl(3, F_SETFD, 0);
-    } else {
-      dup2(settings_.board_fd, 3);
-    }
+    // The board as fd 3 and the ledger as fd 4, by way of copies above
+    // both, so neither can overwrite the other; dup2 clears close-on-exec.
+    const int board = fcntl(settings_.board_fd, F_DUPFD_CLOEXEC, 10);
+    const int ledger = fcntl(settings_.ledger_fd, F_DUPFD_CLOEXEC, 10);
+    if (board < 0 || ledger < 0 || dup2(board, 3) != 3 || dup2(ledger, 4) != 4) _exit(127);
     execv(argv[0], argv.data());
     _exit(127);
   }

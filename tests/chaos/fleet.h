@@ -15,6 +15,7 @@ namespace chaos {
 struct WorkerSettings {
   std::string program;           // the chaos_worker binary
   int board_fd = -1;
+  int ledger_fd = -1;
   int key = 0;
   uint32_t tend_ms = 0;
   uint32_t threshold_sec = 0;
@@ -57,7 +58,9 @@ class Fleet {
   Fleet(const Fleet&) = delete;
   Fleet& operator=(const Fleet&) = delete;
 
-  bool start(int slot, uint64_t now_ms);
+  // `incarnation` numbers the worker among all started in the run: its
+  // writers' rows in the ledger.
+  bool start(int slot, uint64_t incarnation, uint64_t now_ms);
   WorkerProcess& at(int slot) { return workers_[slot]; }
   int size() const { return static_cast<int>(workers_.size()); }
   std::vector<pid_t> pids() const;
