@@ -12,7 +12,7 @@ ifneq ($(SANITIZE),)
 override BUILD := $(BUILD)-$(subst $(comma),-,$(SANITIZE))
 endif
 
-.PHONY: all deps configure build lint test run install clean bench fuzz chaos
+.PHONY: all deps configure build lint test check run install clean bench fuzz chaos
 
 all: build
 
@@ -44,6 +44,11 @@ ifeq ($(SANITIZE),)
 	@echo "== the same suite under AddressSanitizer and UndefinedBehaviorSanitizer =="
 	@$(MAKE) test SANITIZE=address,undefined
 endif
+
+# The inner loop: the suite once, as built (no conventions, no sanitizer pass).
+check: build
+	@scripts/stock-client.sh
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 300
 
 run: build
 	@scripts/demo.sh $(BUILD)
