@@ -58,8 +58,9 @@ run: configure
 	  { cat $(BUILD)/demo-build.log; exit 1; }
 	@scripts/demo.sh $(BUILD)
 
+# Stripped, as users install libraries: the debug info stays in the build tree.
 install: build
-	@cmake --install $(BUILD) --prefix $(PREFIX)
+	@cmake --install $(BUILD) --prefix $(PREFIX) --strip
 
 bench: build
 	@scripts/stock-client.sh

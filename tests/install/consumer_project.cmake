@@ -1,5 +1,5 @@
 cmake_minimum_required(VERSION 3.20)
 project(consumer C)
-find_package(aerospike REQUIRED)
+find_package(aerospike 7.4 REQUIRED)
 add_executable(consumer consumer.c)
 target_link_libraries(consumer PRIVATE aerospike::aerospike)

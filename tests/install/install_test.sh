@@ -6,8 +6,21 @@ src=$2
 extra=${3:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
+# As `make install` does it: stripped.
+cmake --install "$build" --prefix "$tmp/prefix" --strip >/dev/null
 lib=$(ls -d "$tmp"/prefix/lib*/ | head -1)
+# Stripped, yet every exported name is still there to link against.
+if readelf -S "$lib/libaerospike.so" | grep -q '\.debug_info'; then
+  echo "the installed libaerospike.so still carries debug info" >&2; exit 1
+fi
+exports=$(nm -D --defined-only "$lib/libaerospike.so" | awk '$2 ~ /[TDBRV]/ {print $3}' | grep -cv '^_')
+wanted=$(grep -cv '^#' "$src/../../abi/exports.txt")
+if [ "$exports" -lt "$wanted" ]; then
+  echo "the installed library exports $exports names, abi/exports.txt lists $wanted" >&2; exit 1
+fi
+for tool in asim asshm; do
+  [ -x "$tmp/prefix/bin/$tool" ] || { echo "make install did not install $tool" >&2; exit 1; }
+done
 
 # pkg-config, shared
 PKG_CONFIG_PATH="$lib/pkgconfig" cc $extra -o "$tmp/pc" "$src/consumer.c" \
@@ -39,4 +52,12 @@ if ldd "$tmp/proj_static/build/consumer" | grep -q libaerospike; then
   echo "the static consumer needs libaerospike.so" >&2; exit 1
 fi
 "$tmp/proj_static/build/consumer"
-echo "install consumer: pkg-config (shared, static) and find_package (shared, static) all ran"
+# A project asking for another major version must not get us.
+mkdir "$tmp/proj_v8"
+sed 's/find_package(aerospike 7.4 REQUIRED)/find_package(aerospike 8 REQUIRED)/' "$src/consumer_project.cmake" \
+  >"$tmp/proj_v8/CMakeLists.txt"
+cp "$src/consumer.c" "$tmp/proj_v8/"
+if cmake -S "$tmp/proj_v8" -B "$tmp/proj_v8/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null 2>&1; then
+  echo "find_package(aerospike 8) accepted version 7.4.0" >&2; exit 1
+fi
+echo "install consumer: stripped, pkg-config (shared, static) and find_package 7.4 (shared, static) all ran; 8 refused"
