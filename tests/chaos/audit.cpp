@@ -75,7 +75,7 @@ bool excused(const StopWindows& stops, pid_t pid, uint64_t from_ms, uint64_t to_
 }  // namespace
 
 AuditCounts audit(const Ledger& ledger, const std::string& dump, const StopWindows& stops, Report& report,
-                  uint64_t now_ms) {
+                  uint64_t start_ms, uint64_t now_ms) {
   AuditCounts c;
   std::map<std::pair<int64_t, int64_t>, Stored> store;
   for (const std::string& entry : split(dump, ';')) {
@@ -126,9 +126,13 @@ AuditCounts audit(const Ledger& ledger, const std::string& dump, const StopWindo
       }
       ++c.late;
       const uint64_t what = l.what.load(std::memory_order_relaxed);
+      char when[64];
+      std::snprintf(when, sizeof(when), " from %.3f s to %.3f s", (from - start_ms) / 1000.0, (to - start_ms) / 1000.0);
+      const char kind = static_cast<char>(what & 0xff);
       report.violation(now_ms, "writer " + std::to_string(w) + " (pid " + std::to_string(pid) + "): a " +
-                                   (static_cast<char>(what & 0xff) == 'w' ? "write" : "read") + " ran " +
-                                   std::to_string(l.over_ms.load()) + " ms past its total timeout (status " +
+                                   (kind == 'w' ? "write" : kind == 'x' ? "read of another writer's key" : "read") +
+                                   when + " ran " + std::to_string(l.over_ms.load()) +
+                                   " ms past its total timeout (status " +
                                    std::to_string(static_cast<int32_t>(what >> 8)) + ", run-queue wait deducted)");
     }
     if (late > kLateEntries) {

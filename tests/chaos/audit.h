@@ -32,7 +32,8 @@ struct AuditCounts {
 
 // `dump` is asim's answer to asim-dump for the ledger set. Every finding is
 // a violation in `report`.
+// `start_ms` is the run's start, for the times violations quote.
 AuditCounts audit(const Ledger& ledger, const std::string& dump, const StopWindows& stops, Report& report,
-                  uint64_t now_ms);
+                  uint64_t start_ms, uint64_t now_ms);
 
 }  // namespace chaos

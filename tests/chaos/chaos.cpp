@@ -662,7 +662,7 @@ void Driver::audit_ledger() {
   if (!dump || std::strncmp(dump, "ERROR", 5) == 0) {
     report_.violation(now, std::string("cannot read the ledger set from asim: ") + (dump ? dump : "(no answer)"));
   } else {
-    audited_ = audit(ledger_, dump, stop_windows_, report_, now);
+    audited_ = audit(ledger_, dump, stop_windows_, report_, start_ms_, now);
   }
   std::free(dump);
 }
