@@ -36,6 +36,7 @@ class LedgerLoad {
 
  private:
   void run(uint64_t writer_id);
+  void sample_run_queue();
 
   aerospike& client_;
   std::shared_mutex& gate_;
