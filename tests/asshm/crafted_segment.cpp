@@ -36,6 +36,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -136,7 +137,7 @@ int foreign(int key) {
     return 1;
   }
   void* base = shmat(id, nullptr, 0);
-  if (base == reinterpret_cast<void*>(-1)) return 1;
+  if (reinterpret_cast<intptr_t>(base) == -1) return 1;
   std::memset(base, 0x5A, 4096);
   shmdt(base);
   ready();

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <ctime>
+#include <utility>
 
 namespace asshm {
 
@@ -50,11 +51,12 @@ const char* state_name(State state) {
   return "?";
 }
 
-Health assess(const Snapshot& snapshot, uint32_t tend_interval_ms) {
-  const aeroshim::ClusterMap map = snapshot.map();
+namespace {
+
+// What the segment and the processes it names say, before any judgement.
+Health observe(const Snapshot& snapshot, const aeroshim::ClusterMap& map, bool valid) {
   const int key = snapshot.key;
   Health h;
-  const aeroshim::Status valid = map.validate();
   h.owner_pid = map.owner_pid();
   h.lock = map.header()->lock != 0;
   h.ready = map.ready();
@@ -66,50 +68,57 @@ Health assess(const Snapshot& snapshot, uint32_t tend_interval_ms) {
   for (const aeroshim::MapNode& n : h.nodes) h.active_nodes += n.active;
   // Only a valid map's tables are worth counting.
   if (valid) h.namespaces = summarize_namespaces(map);
-  const std::string masterless = masterless_text(h.namespaces);
-  const long long stale_after_ms = 2LL * tend_interval_ms;
+  return h;
+}
 
-  std::string why;
-  if (!valid) {
-    h.state = State::corrupt;
-    why = valid.message();
-  } else if (snapshot.info.shm_nattch == 0 && !h.owner_alive && !h.file_held) {
-    h.state = State::orphaned;
-    why = fmt::format(
-        "no process is attached and the owner (pid {}) is gone; nothing will tend or remove "
-        "it: asshm rm --key {} removes it",
-        h.owner_pid, aeroshim::key_text(key));
-  } else if (!h.ready) {
-    h.state = h.lock && h.owner_alive ? State::starting : State::not_ready;
-    why = h.state == State::starting ? "the owner has not published the map yet"
-                                     : "nobody is initializing this segment";
-  } else if (!h.lock) {
-    h.state = State::no_owner;
-    why = "the map is not tended until a client takes over";
-  } else if (!h.owner_alive) {
-    h.state = State::owner_gone;
-    why = fmt::format("pid {} is not running; an attached client takes over soon", h.owner_pid);
-  } else if (h.tend_age_ms > stale_after_ms) {
-    h.state = State::stale;
-    why = fmt::format(
-        "owner pid {} is alive but has not tended for {} ms, more than two tend intervals "
-        "({} ms; --tend-interval if the clients' tender_interval differs)",
-        h.owner_pid, h.tend_age_ms, stale_after_ms);
-  } else if (h.active_nodes == 0) {
-    h.state = State::no_nodes;
-    why = "the owner tends but reaches no server";
-  } else if (!masterless.empty()) {
-    h.state = State::degraded;
-    why = "partitions without a master: " + masterless;
-  } else {
-    h.state = State::ok;
-    why = fmt::format("pid {} tends {} active node(s), last {} ms ago", h.owner_pid, h.active_nodes,
-                      h.tend_age_ms);
+// The first state of State's order that applies, and its particulars.
+std::pair<State, std::string> judge(const Snapshot& snapshot, const Health& h,
+                                    const aeroshim::Status& valid, uint32_t tend_interval_ms) {
+  const long long stale_after_ms = 2LL * tend_interval_ms;
+  if (!valid) return {State::corrupt, valid.message()};
+  if (snapshot.info.shm_nattch == 0 && !h.owner_alive && !h.file_held) {
+    return {State::orphaned,
+            fmt::format("no process is attached and the owner (pid {}) is gone; nothing will "
+                        "tend or remove it: asshm rm --key {} removes it",
+                        h.owner_pid, aeroshim::key_text(snapshot.key))};
   }
-  h.verdict = fmt::format("{}: {}", state_name(h.state), why);
-  h.exit_code = h.state == State::ok         ? kExitOk
-                : h.state == State::degraded ? kExitDegraded
-                                             : kExitNotTended;
+  if (!h.ready) {
+    if (h.lock && h.owner_alive)
+      return {State::starting, "the owner has not published the map yet"};
+    return {State::not_ready, "nobody is initializing this segment"};
+  }
+  if (!h.lock) return {State::no_owner, "the map is not tended until a client takes over"};
+  if (!h.owner_alive) {
+    return {State::owner_gone,
+            fmt::format("pid {} is not running; an attached client takes over soon", h.owner_pid)};
+  }
+  if (h.tend_age_ms > stale_after_ms) {
+    return {State::stale,
+            fmt::format("owner pid {} is alive but has not tended for {} ms, more than two tend "
+                        "intervals ({} ms; --tend-interval if the clients' tender_interval "
+                        "differs)",
+                        h.owner_pid, h.tend_age_ms, stale_after_ms)};
+  }
+  if (h.active_nodes == 0) return {State::no_nodes, "the owner tends but reaches no server"};
+  if (std::string masterless = masterless_text(h.namespaces); !masterless.empty()) {
+    return {State::degraded, "partitions without a master: " + masterless};
+  }
+  return {State::ok, fmt::format("pid {} tends {} active node(s), last {} ms ago", h.owner_pid,
+                                 h.active_nodes, h.tend_age_ms)};
+}
+
+}  // namespace
+
+Health assess(const Snapshot& snapshot, uint32_t tend_interval_ms) {
+  const aeroshim::ClusterMap map = snapshot.map();
+  const aeroshim::Status valid = map.validate();
+  Health h = observe(snapshot, map, static_cast<bool>(valid));
+  auto [state, why] = judge(snapshot, h, valid, tend_interval_ms);
+  h.state = state;
+  h.verdict = fmt::format("{}: {}", state_name(state), why);
+  h.exit_code = state == State::ok         ? kExitOk
+                : state == State::degraded ? kExitDegraded
+                                           : kExitNotTended;
   return h;
 }
 

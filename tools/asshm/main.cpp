@@ -7,9 +7,12 @@
 #include "options.h"
 
 #include <cstdio>
+#include <exception>
 #include <variant>
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace asshm;
   std::variant<Options, Failure> parsed = parse_options(argc, argv);
   if (auto* failure = std::get_if<Failure>(&parsed)) {
@@ -24,4 +27,16 @@ int main(int argc, char** argv) {
   if (options.command == "partitions") return partitions_command(options);
   if (options.command == "list") return list_command(options);
   return rm_command(options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Out of memory (or a formatting bug) still ends with a message and exit 1.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "asshm: %s\n", e.what());
+    return asshm::kExitUnreadable;
+  }
 }

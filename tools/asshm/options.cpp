@@ -91,6 +91,64 @@ bool wants_json(int argc, char** argv) {
   return false;
 }
 
+namespace {
+
+// Stores the value of a flag that takes one; a failure when it is malformed.
+std::optional<Failure> apply_value(Options& options, std::string_view flag,
+                                   std::string_view value) {
+  if (flag == "--key") {
+    std::string error;
+    std::optional<int> key = parse_key(value, error);
+    if (!key) return usage_failure("--key " + error);
+    options.key = *key;
+    options.key_given = true;
+  } else if (flag == "--ns") {
+    if (value.empty()) return usage_failure("--ns needs a namespace name");
+    options.ns = std::string(value);
+  } else {
+    std::optional<uint32_t> interval = parse_interval(value);
+    if (!interval) {
+      return usage_failure(
+          fmt::format("--tend-interval '{}' is not a tend interval: milliseconds, 1 to {}", value,
+                      kMaxTendIntervalMs));
+    }
+    options.tend_interval_ms = *interval;
+  }
+  return std::nullopt;
+}
+
+// The flags after the command, from argv[2] on.
+std::optional<Failure> parse_flags(Options& options, int argc, char** argv) {
+  for (int i = 2; i < argc; i++) {
+    std::string_view flag = argv[i];
+    std::optional<std::string_view> value;
+    if (size_t equals = flag.find('=');
+        flag.substr(0, 2) == "--" && equals != std::string_view::npos) {
+      value = flag.substr(equals + 1);
+      flag = flag.substr(0, equals);
+    }
+    if (!takes(options.command, flag)) {
+      return usage_failure(
+          has_value(flag) || flag == "--force"
+              ? fmt::format("{} does not take {}", options.command, flag)
+              : fmt::format("unknown argument '{}' for {}", argv[i], options.command));
+    }
+    if (!has_value(flag)) {
+      if (value) return usage_failure(fmt::format("{} takes no value", flag));
+      (flag == "--json" ? options.json : options.force) = true;
+      continue;
+    }
+    if (!value) {
+      if (i + 1 >= argc) return usage_failure(fmt::format("{} needs a value", flag));
+      value = std::string_view(argv[++i]);
+    }
+    if (std::optional<Failure> failure = apply_value(options, flag, *value)) return failure;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::variant<Options, Failure> parse_options(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; i++) {
@@ -106,48 +164,7 @@ std::variant<Options, Failure> parse_options(int argc, char** argv) {
       options.command != "rm") {
     return usage_failure(fmt::format("unknown command '{}'", options.command));
   }
-  for (int i = 2; i < argc; i++) {
-    std::string_view flag = argv[i];
-    std::optional<std::string_view> value;
-    if (size_t equals = flag.find('=');
-        flag.substr(0, 2) == "--" && equals != std::string_view::npos) {
-      value = flag.substr(equals + 1);
-      flag = flag.substr(0, equals);
-    }
-    if (!takes(options.command, flag)) {
-      return usage_failure(
-          flag.substr(0, 2) == "--" && (has_value(flag) || flag == "--force")
-              ? fmt::format("{} does not take {}", options.command, flag)
-              : fmt::format("unknown argument '{}' for {}", argv[i], options.command));
-    }
-    if (!has_value(flag)) {
-      if (value) return usage_failure(fmt::format("{} takes no value", flag));
-      (flag == "--json" ? options.json : options.force) = true;
-      continue;
-    }
-    if (!value) {
-      if (i + 1 >= argc) return usage_failure(fmt::format("{} needs a value", flag));
-      value = std::string_view(argv[++i]);
-    }
-    if (flag == "--key") {
-      std::string error;
-      std::optional<int> key = parse_key(*value, error);
-      if (!key) return usage_failure("--key " + error);
-      options.key = *key;
-      options.key_given = true;
-    } else if (flag == "--ns") {
-      if (value->empty()) return usage_failure("--ns needs a namespace name");
-      options.ns = std::string(*value);
-    } else {
-      std::optional<uint32_t> interval = parse_interval(*value);
-      if (!interval) {
-        return usage_failure(
-            fmt::format("--tend-interval '{}' is not a tend interval: milliseconds, 1 to {}",
-                        *value, kMaxTendIntervalMs));
-      }
-      options.tend_interval_ms = *interval;
-    }
-  }
+  if (std::optional<Failure> failure = parse_flags(options, argc, argv)) return *failure;
   if (options.command == "partitions" && options.ns.empty()) {
     return usage_failure("partitions needs --ns NS");
   }

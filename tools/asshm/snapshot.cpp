@@ -8,12 +8,23 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 
 namespace asshm {
 
 using aeroshim::key_text;
+
+namespace {
+
+// Removed between finding it and reading it: the same answer as never there.
+Failure vanished(int key) {
+  return Failure{kExitUnreadable, "no_segment",
+                 fmt::format("no segment with key {} (removed while being read)", key_text(key))};
+}
+
+}  // namespace
 
 aeroshim::ClusterMap Snapshot::map() const {
   // The map reads through const methods only; the cast is for its
@@ -40,7 +51,8 @@ std::variant<Snapshot, Failure> read_segment(int key, int id) {
   out.key = key;
   out.id = id;
   if (shmctl(id, IPC_STAT, &out.info) != 0) {
-    return Failure{kExitUnreadable, errno == EINVAL || errno == EIDRM ? "no_segment" : "unreadable",
+    if (errno == EINVAL || errno == EIDRM) return vanished(key);
+    return Failure{kExitUnreadable, "unreadable",
                    fmt::format("cannot read segment {}: {}", key_text(key), std::strerror(errno))};
   }
   const uint64_t size = out.info.shm_segsz;
@@ -53,7 +65,8 @@ std::variant<Snapshot, Failure> read_segment(int key, int id) {
                                key_text(key), size, out.info.shm_cpid)};
   }
   void* base = shmat(id, nullptr, SHM_RDONLY);
-  if (base == reinterpret_cast<void*>(-1)) {
+  if (reinterpret_cast<intptr_t>(base) == -1) {
+    if (errno == EINVAL || errno == EIDRM) return vanished(key);
     return Failure{
         kExitUnreadable, "unreadable",
         fmt::format("cannot attach {} read-only: {} (owner uid {}, mode {:o})", key_text(key),
