@@ -7,13 +7,17 @@
 # while processes are attached. When the owner is gone, the verdict says so
 # and `rm` then removes the segment. `partitions` must name, for every
 # partition and replica index, the node asim says owns it (before and after a
-# rebalance), which totals alone cannot show. A hand-written segment whose
-# partitions partly lack a master must read DEGRADED with exit code 3 and the
-# exact counts per namespace and replica index.
+# rebalance), which totals alone cannot show. The segment is also found under
+# the other spellings of its key (8 bare hex digits, decimal, the negative
+# decimal of /proc/sysvipc/shm). A hand-written segment whose partitions
+# partly lack a master must read DEGRADED with exit code 3 and the exact
+# counts per namespace and replica index. (operator_test.sh covers the
+# other verdicts, malformed keys and rm's refusals.)
 set -euo pipefail
-: "${ASIM:?}" "${ASSHM:?}" "${DEMO_CLIENT:?}" "${DEGRADED_SEGMENT:?}"
-key=$(printf '0x56%06X' $(( $$ & 0xFFFFFF )))
-degraded_key=$(printf '0x55%06X' $(( $$ & 0xFFFFFF )))
+: "${ASIM:?}" "${ASSHM:?}" "${DEMO_CLIENT:?}" "${CRAFTED_SEGMENT:?}"
+# Past 0x7FFFFFFF, so /proc/sysvipc/shm prints it as a negative number.
+key=$(printf '0xD6%06X' $(( $$ & 0xFFFFFF )))
+degraded_key=$(printf '0x68%06X' $(( $$ & 0xFFFFFF )))
 lock_file=/dev/shm/aeroshim-${key#0x}.owner
 work=$(mktemp -d)
 pids=()
@@ -88,7 +92,9 @@ await 10 'grep -q "sees 3 nodes" "$work/owner.out"' || fail "owner did not conne
 follower=$!; pids+=("$follower")
 await 10 'grep -q "sees 3 nodes" "$work/follower.out"' || fail "follower did not connect"
 
-"$ASSHM" status --key "$key" --json >"$work/status.json"
+# The first tend after both connected may be a moment away on a loaded host.
+await 10 '"$ASSHM" status --key "$key" --json >"$work/status.json"' ||
+  fail "status of the live segment is not OK: $(cat "$work/status.json")"
 python3 - "$work/status.json" "$key" "$owner" "$ports" <<'EOF'
 import json, sys
 status = json.load(open(sys.argv[1]))
@@ -102,7 +108,7 @@ check(status["attached"] == 2, "two processes attached")
 check(status["owner_pid"] == owner and status["owner_alive"] and status["lock"], "live owner")
 check(status["ready"] and 0 <= status["tend_age_ms"] < 3000, "ready with a fresh tend")
 check(status["rebalance_gen"] == 0, "rebalance_gen untouched by an owner that is not rack-aware")
-check(status["healthy"] and status["verdict"].startswith("OK"), "healthy verdict")
+check(status["healthy"] and status["state"] == "OK" and status["verdict"].startswith("OK"), "healthy verdict")
 check(sorted(n["address"] for n in status["nodes"]) == sorted(ports), "node addresses")
 check(all(n["active"] and n["features"] != 0 for n in status["nodes"]), "active nodes with features")
 by_name = {ns["name"]: ns for ns in status["namespaces"]}
@@ -128,17 +134,34 @@ for ns in test strong; do
     fail "$ns after a rebalance: asshm and asim disagree on owners: $(head -20 "$work/diff.$ns")"
 done
 
-text=$("$ASSHM" status --key "$key")
-grep -q "pid $owner (alive" <<<"$text" || fail "text status does not name the live owner: $text"
-grep -q "^health *OK" <<<"$text" || fail "text status is not healthy: $text"
-listing=$("$ASSHM" list)
-grep -qi "^$key .*2 attached" <<<"$listing" || fail "list does not show the segment: $listing"
+# A tend more than two intervals late reads STALE: await the healthy text.
+text_ok() {
+  text=$("$ASSHM" status --key "$key") && grep -q "pid $owner (alive" <<<"$text" &&
+    grep -q "^health *OK" <<<"$text"
+}
+await 10 text_ok || fail "text status does not name the live owner or is not OK: $text"
+negative=$(( key - (1 << 32) ))
+awk '{ print $1 }' /proc/sysvipc/shm | grep -qx -- "$negative" || fail "/proc/sysvipc/shm does not show $key as $negative"
+for spelling in "${key#0x}" "$(( key ))" "$negative"; do
+  # Any verdict will do (a tend may be late): the key read is what counts.
+  "$ASSHM" status --key "$spelling" --json >"$work/spelled.json" || true
+  grep -q "\"key\":\"$key\",.*\"owner_pid\":$owner," "$work/spelled.json" ||
+    fail "status --key $spelling read another segment: $(head -c 300 "$work/spelled.json")"
+done
+list_ok() {
+  listing=$("$ASSHM" list) && grep -qi "^$key .*2 attached  owner pid $owner (alive)  OK: " <<<"$listing"
+}
+await 10 list_ok || fail "list does not show the segment with its owner and verdict: $listing"
+if grep -q "aeroshim-${key#0x}.owner" <<<"$listing"; then
+  fail "list calls the live owner's lock file orphaned: $listing"
+fi
 if refusal=$("$ASSHM" rm --key "$key" 2>&1); then fail "rm removed an attached segment"; fi
 grep -q "2 process(es) are attached" <<<"$refusal" || fail "rm refusal does not say why: $refusal"
 
 # Both die without closing, the follower first so nobody takes over: the
-# segment stays with the lock held by a dead pid, which asshm must call out
-# (and exit 2) instead of reporting the last map as healthy.
+# segment stays, nobody attached, the lock byte naming a dead pid, which
+# asshm must call ORPHANED (and exit 2) instead of reporting the last map as
+# healthy.
 kill -KILL "$follower"
 wait "$follower" 2>/dev/null || true
 kill -KILL "$owner"
@@ -147,13 +170,14 @@ pids=()
 rc=0
 gone=$("$ASSHM" status --key "$key") || rc=$?
 [ "$rc" -eq 2 ] || fail "status of an abandoned segment exits $rc, not 2"
-grep -q "^health *OWNER GONE: pid $owner" <<<"$gone" || fail "dead owner not reported: $gone"
+grep -q "^health *ORPHANED: .*owner (pid $owner) is gone" <<<"$gone" || fail "orphan not reported: $gone"
 "$ASSHM" rm --key "$key" >/dev/null || fail "rm of an abandoned segment failed"
 if ipcs -m | grep -qi "$key"; then fail "segment still listed after rm"; fi
+[ ! -e "$lock_file" ] || fail "rm left the lock file $lock_file"
 
 # A segment tended by a live owner whose map lacks masters: DEGRADED, exit 3.
 mkfifo "$work/hold"
-"$DEGRADED_SEGMENT" "$degraded_key" "$work/written" <"$work/hold" >"$work/degraded.out" 2>&1 &
+"$CRAFTED_SEGMENT" degraded "$degraded_key" "$work/written" <"$work/hold" >"$work/degraded.out" 2>&1 &
 pids+=($!)
 exec {hold}>"$work/hold"
 await 10 'grep -q "^ready" "$work/degraded.out"' ||
@@ -169,7 +193,7 @@ def check(cond, what):
         sys.exit(f"FAIL: {what}: {json.dumps(status)[:2000]}")
 check(status["owner_alive"] and status["lock"] and status["ready"], "live owner")
 check(not status["healthy"] and status["degraded"], "degraded, not healthy")
-check(status["verdict"].startswith("DEGRADED") and "holes 100/4096" in status["verdict"]
+check(status["state"] == "DEGRADED" and status["verdict"].startswith("DEGRADED") and "holes 100/4096" in status["verdict"]
       and "whole" not in status["verdict"], "verdict names the namespace and count")
 by_name = {ns["name"]: ns for ns in status["namespaces"]}
 check(by_name["holes"]["partitions_without_master"] == 100, "holes: 100 without master")
@@ -195,4 +219,5 @@ exec {hold}>&-
 wait "${pids[-1]}" || fail "degraded segment writer failed: $(cat "$work/degraded.out")"
 pids=()
 if ipcs -m | grep -qi "$degraded_key"; then fail "degraded segment left behind"; fi
+[ ! -e "$lock_file" ] || fail "lock file $lock_file left behind"
 echo "asshm_test: status/partitions/list/rm on live, abandoned and degraded segments ok"
