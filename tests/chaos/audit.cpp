@@ -106,6 +106,7 @@ AuditCounts audit(const Ledger& ledger, const std::string& dump, const StopWindo
     c.cross_reads += e.cross_reads.load(std::memory_order_relaxed);
     c.read_errors += e.read_errors.load(std::memory_order_relaxed);
     c.stop_spans += e.stop_spans.load(std::memory_order_relaxed);
+    c.cpu_excused += e.cpu_excused.load(std::memory_order_relaxed);
     c.slowest_over_ms = std::max(c.slowest_over_ms, e.slowest_over_ms.load(std::memory_order_relaxed));
     const uint64_t wrong_reads = e.wrong_reads.load(std::memory_order_relaxed);
     if (wrong_reads) {

@@ -27,7 +27,7 @@ struct AuditCounts {
   uint64_t failed = 0, failed_verified = 0;
   uint64_t reads = 0, cross_reads = 0, read_errors = 0;
   uint64_t lost = 0, wrong_values = 0, applied_not_in_doubt = 0, late = 0;
-  uint64_t late_excused = 0, stop_spans = 0, slowest_over_ms = 0;
+  uint64_t late_excused = 0, stop_spans = 0, cpu_excused = 0, slowest_over_ms = 0;
 };
 
 // `dump` is asim's answer to asim-dump for the ledger set. Every finding is

@@ -685,10 +685,11 @@ void Driver::print_counts() const {
               " (%" PRIu64 " of them applied), cut off by a kill %" PRIu64 ", failed not in doubt %" PRIu64
               " (%" PRIu64 " verified unapplied at once); reads %" PRIu64 " (%" PRIu64 " of other writers' keys), read errors %" PRIu64
               "; commands spanning a SIGSTOP %" PRIu64 ", late ones excused by a stop %" PRIu64
+              ", late by no more than the process waited for a CPU %" PRIu64
               ", largest overshoot of a total timeout %" PRIu64 " ms\n",
               counts_.faults, counts_.hangs, a.writers, a.keys, a.records, a.writes, a.acked, a.in_doubt,
               a.in_doubt_applied, a.unknown, a.failed, a.failed_verified, a.reads, a.cross_reads, a.read_errors,
-              a.stop_spans, a.late_excused, a.slowest_over_ms);
+              a.stop_spans, a.late_excused, a.cpu_excused, a.slowest_over_ms);
   std::printf("chaos: ledger audit: acknowledged writes lost %" PRIu64 ", wrong values %" PRIu64
               ", applied though not in doubt %" PRIu64 ", commands more than %" PRIu64
               " ms past their total timeout %" PRIu64 "\n",

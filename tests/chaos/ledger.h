@@ -71,6 +71,7 @@ struct WriterEntry {
   std::atomic<uint64_t> read_errors{0};
   std::atomic<uint64_t> wrong_reads{0};      // violations; the worker also prints each
   std::atomic<uint64_t> stop_spans{0};       // commands that spanned a SIGSTOP of this process
+  std::atomic<uint64_t> cpu_excused{0};      // late, but by no more than the process waited for a CPU
   std::atomic<uint64_t> slowest_over_ms{0};  // largest overshoot of a total timeout, excused or not
   std::atomic<uint64_t> late_count{0};
   LateCommand late[kLateEntries];

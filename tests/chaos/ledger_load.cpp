@@ -259,7 +259,10 @@ class Writer {
     const uint64_t process_waited =
         g_process_waited_ms.load(std::memory_order_acquire) - t.process_waited_ms;
     const uint64_t waited = std::max(run_queue_.waited_ms() - t.waited_ms, process_waited);
-    if (over <= kLateMs + waited) return;
+    if (over <= kLateMs + waited) {
+      entry_.cpu_excused.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
     const uint64_t n = entry_.late_count.fetch_add(1, std::memory_order_relaxed);
     if (n >= kLateEntries) return;
     LateCommand& late = entry_.late[n];
