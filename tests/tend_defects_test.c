@@ -6,7 +6,9 @@
  *   - connecting a connected client succeeds, as in 7.4.0;
  *   - the shm lock file goes with the segment, after a close and after a
  *     failed connect;
- *   - a garbage tend or replicas answer is a logged failure. asim has no
+ *   - a garbage tend, replicas or peers answer is a logged failure, a cycle
+ *     without any seed a "Tend error", a segment too small 7.4.0's capacity
+ *     errors. asim has no
  *     control that makes a node answer garbage, so an info proxy in front of
  *     a one-node asim answers chosen requests with garbage itself.
  *
@@ -686,6 +688,97 @@ static void test_garbage_replicas_answer_is_logged(void** state)
 	assert_true(await_condition(level_line_logged, &w, 8 * TEND_MS));
 }
 
+/* A garbage peers answer after the peers generation moved: 7.4.0's
+ * as_cluster_tend logs "Node %s peers refresh failed: %s %s" as a warning. */
+static void test_garbage_peers_answer_is_logged(void** state)
+{
+	fixture* f = *state;
+	char name[AS_NODE_NAME_SIZE];
+	connect_through_proxy(f, name, sizeof(name));
+	__atomic_store_n(&f->proxy.garble, "peers-clear-std", __ATOMIC_RELEASE);
+	char request[64];
+	snprintf(request, sizeof(request), "asim-bump-peers-gen:port=%u", f->asim.ports[0]);
+	char* ok = asim_info(f->asim.ports[0], request);
+	assert_non_null(ok);
+	assert_string_equal(ok, "ok");
+	free(ok);
+	char failed[128];
+	snprintf(failed, sizeof(failed), "Node %s peers refresh failed: AEROSPIKE_ERR_", name);
+	level_line_wait w = {AS_LOG_LEVEL_WARN, failed};
+	assert_true(await_condition(level_line_logged, &w, 8 * TEND_MS));
+}
+
+/* The only node stops: after its failed refreshes it is removed, and every
+ * cycle that then finds no seed logs 7.4.0's tend thread warning
+ * (as_cluster_tender: "Tend error: %s %s"). */
+static void test_tend_error_when_no_seed_answers(void** state)
+{
+	fixture* f = *state;
+	assert_true(asim_start(&f->asim, "--nodes 1 --namespace test:1"));
+	capture_logs();
+	as_config c;
+	config_for(&c, f);
+	init_client(f, &c);
+	as_error err;
+	assert_int_equal(aerospike_connect(&f->as, &err), AEROSPIKE_OK);
+	char request[64];
+	snprintf(request, sizeof(request), "asim-stop-node:port=%u", f->asim.ports[0]);
+	char* ok = asim_info(f->asim.ports[0], request);
+	assert_non_null(ok);
+	free(ok);
+	level_line_wait w = {AS_LOG_LEVEL_WARN, "Tend error: AEROSPIKE_ERR_CONNECTION Failed to connect"};
+	assert_true(await_condition(level_line_logged, &w, 20 * TEND_MS));
+	int removed = find_line(AS_LOG_LEVEL_INFO, "Remove node ");
+	assert_true(removed >= 0);
+	assert_true(removed < find_line(AS_LOG_LEVEL_WARN, "Tend error: "));
+}
+
+/* Whether exactly one of `count` texts was logged at `level`. */
+static bool one_of_logged(as_log_level level, char texts[][128], int count)
+{
+	int found = 0;
+	for (int i = 0; i < count; i++) {
+		found += find_line(level, texts[i]) >= 0;
+	}
+	return found == 1;
+}
+
+/* A segment too small for the cluster: 7.4.0's errors, spelling included
+ * (as_shm_add_nodes, as_shm_add_partition_table). */
+static void test_shm_capacity_errors(void** state)
+{
+	fixture* f = *state;
+	f->key = test_key();
+	assert_true(asim_start(&f->asim, "--nodes 3 --namespace ns0:2 --namespace ns1:2"));
+	capture_logs();
+	as_config c;
+	config_for(&c, f);
+	c.use_shm = true;
+	c.shm_key = f->key;
+	c.shm_max_nodes = 2;
+	c.shm_max_namespaces = 1;
+	init_client(f, &c);
+	as_error err;
+	assert_int_equal(aerospike_connect(&f->as, &err), AEROSPIKE_OK);
+
+	char nodes[3][128];
+	for (int i = 0; i < 3; i++) {
+		char* name = asim_info(f->asim.ports[i], "node");
+		assert_non_null(name);
+		snprintf(nodes[i], sizeof(nodes[i]),
+			"Failed to add node %s 127.0.0.1:%u. Shared memory capacity exceeeded: 2", name,
+			f->asim.ports[i]);
+		free(name);
+	}
+	assert_true(one_of_logged(AS_LOG_LEVEL_ERROR, nodes, 3));
+	char tables[2][128];
+	for (int i = 0; i < 2; i++) {
+		snprintf(tables[i], sizeof(tables[i]),
+			"Failed to add partition table namespace ns%d. Shared memory capacity exceeeded: 1", i);
+	}
+	assert_true(one_of_logged(AS_LOG_LEVEL_ERROR, tables, 2));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -697,6 +790,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_failed_shm_connect_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_garbage_tend_answer_is_logged, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_garbage_replicas_answer_is_logged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_garbage_peers_answer_is_logged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tend_error_when_no_seed_answers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shm_capacity_errors, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

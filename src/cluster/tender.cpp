@@ -110,12 +110,15 @@ void Tender::add(std::unique_ptr<Node> node) {
   nodes_.push_back(std::move(node));
 }
 
-Status Tender::seed_nodes() {
+Status Tender::seed_nodes(bool warn) {
   std::vector<std::string> tried;
   as_status last = AEROSPIKE_ERR_CONNECTION;
   for (const auto& seed : settings_.seeds) {
     auto addresses = resolve_host(seed.host, seed.port);
     if (!addresses) {
+      if (warn)
+        log_warn("Failed to lookup {} {}. {} {}", seed.host, seed.port,
+                 status_name(addresses.status().code()), addresses.status().message());
       tried.push_back(
           fmt::format("{}:{} ({})", seed.host, seed.port, addresses.status().message()));
       continue;
@@ -124,6 +127,9 @@ Status Tender::seed_nodes() {
       auto node = validate(address);
       if (!node) {
         last = node.status().code();
+        if (warn)
+          log_warn("Failed to connect to seed {} {}. {} {}", seed.host, seed.port,
+                   status_name(last), node.status().message());
         tried.push_back(fmt::format("{}:{} ({})", seed.host, seed.port, node.status().message()));
         continue;
       }
@@ -138,38 +144,36 @@ Status Tender::seed_nodes() {
   return Status::error(last, "Failed to connect to any seed: {}", list.empty() ? "no seeds" : list);
 }
 
-sockaddr_storage Tender::map_address(const std::string& host, uint16_t port, bool& ok) const {
+Result<sockaddr_storage> Tender::map_address(const std::string& host, uint16_t port) const {
   std::string target = host;
   for (const auto& [from, to] : settings_.ip_map)
     if (from == host) target = to;
   auto resolved = resolve_host(target, port);
-  ok = resolved.is_ok();
-  return ok ? resolved->front() : sockaddr_storage{};
+  if (!resolved) return resolved.status();
+  return resolved->front();
 }
 
-void Tender::node_failed(Node& node, const char* what, const Status& why, bool warn) {
+// 7.4.0's line for each kind of failure (as_cluster_tend): a failed refresh
+// at info (aql users would see it on every restart), peers, partition and
+// rack refreshes as warnings, a follower's own rack read as an error.
+void Tender::node_failed(Node& node, const char* what, const Status& why, as_log_level level) {
   ++node.failures;
-  // The stock client's lines and levels: a failed refresh is info (aql
-  // users would see it on every restart), the others are warnings.
-  if (warn) {
-    log_warn("Node {} {} failed: {} {}", node.name, what, status_name(why.code()), why.message());
-  } else {
-    log_info("Node {} {} failed: {} {}", node.name, what, status_name(why.code()), why.message());
-  }
+  AEROSHIM_LOG_AT(level, "Node {} {} failed: {} {}", node.name, what, status_name(why.code()),
+                  why.message());
 }
 
 void Tender::refresh_peers(Node& node) {
   const char* name = settings_.use_services_alternate ? "peers-clear-alt" : "peers-clear-std";
   auto body = node.connection.request(build_info_request({name}), settings_.info_timeout);
-  if (!body) return node_failed(node, "peers refresh", body.status(), true);
+  if (!body) return node_failed(node, "peers refresh", body.status(), AS_LOG_LEVEL_WARN);
   const InfoResponse answer = parse_info_response(*body);
   const std::string* value = answer.find(name);
   if (!value)
     return node_failed(node, "peers refresh",
                        Status::error(AEROSPIKE_ERR_CLIENT, "{} missing from the answer", name),
-                       true);
+                       AS_LOG_LEVEL_WARN);
   auto peers = parse_peers(*value);
-  if (!peers) return node_failed(node, "peers refresh", peers.status(), true);
+  if (!peers) return node_failed(node, "peers refresh", peers.status(), AS_LOG_LEVEL_WARN);
   node.peers_generation = static_cast<uint32_t>(peers->generation);
   for (const auto& peer : peers->peers) {
     if (Node* known = find(peer.name)) {
@@ -183,20 +187,23 @@ void Tender::refresh_peers(Node& node) {
   }
 }
 
+// The peer lines are 7.4.0's (as_peers_validate_node).
 bool Tender::add_peer(const Peer& peer) {
   for (const auto& host : peer.addresses) {
-    bool ok = false;
-    const sockaddr_storage address = map_address(host.host, host.port, ok);
-    if (!ok) continue;
-    auto fresh = validate(address);
+    auto address = map_address(host.host, host.port);
+    if (!address) {
+      log_warn("{} {}", status_name(address.status().code()), address.status().message());
+      continue;
+    }
+    auto fresh = validate(*address);
     if (!fresh) {
-      log_warn("Peer {} at {}: {}", peer.name, address_to_string(address),
-               fresh.status().message());
+      log_warn("Failed to connect to peer {} {}. {} {}", host.host, host.port,
+               status_name(fresh.status().code()), fresh.status().message());
       continue;
     }
     if ((*fresh)->name != peer.name) {
-      log_warn("Peer {} at {} answered as node {}", peer.name, address_to_string(address),
-               (*fresh)->name);
+      log_warn("Peer node {} is different than actual node {} for host {} {}", peer.name,
+               (*fresh)->name, host.host, host.port);
       continue;
     }
     (*fresh)->friends = 1;
@@ -211,7 +218,7 @@ bool Tender::refresh(Node& node) {
   if (!node.connection.is_open()) {
     auto connection = InfoConnection::open(node.address, settings_.conn_timeout);
     if (!connection) {
-      node_failed(node, "refresh", connection.status(), false);
+      node_failed(node, "refresh", connection.status(), AS_LOG_LEVEL_INFO);
       return false;
     }
     node.connection = std::move(*connection);
@@ -220,7 +227,7 @@ bool Tender::refresh(Node& node) {
   if (settings_.rack_aware) names.push_back("rebalance-generation");
   auto body = node.connection.request(build_info_request(names), settings_.info_timeout);
   if (!body) {
-    node_failed(node, "refresh", body.status(), false);
+    node_failed(node, "refresh", body.status(), AS_LOG_LEVEL_INFO);
     return false;
   }
   const InfoResponse answer = parse_info_response(*body);
@@ -242,9 +249,12 @@ bool Tender::refresh(Node& node) {
     // Another node now answers at this address, or the answer is corrupt:
     // a failure, so the node is replaced through peers.
     node.connection.close();
-    node_failed(node, "refresh", checked, false);
+    node_failed(node, "refresh", checked, AS_LOG_LEVEL_INFO);
     return false;
   }
+  if (node.peers_generation != kUnknownGeneration && *peers_gen < node.peers_generation)
+    log_info("Quick node restart detected: node={} oldgen={} newgen={}",
+             address_to_string(node.address), node.peers_generation, *peers_gen);
   node.refreshed = true;
   node.failures = 0;
   if (*partition_gen != node.partition_generation) node.partition_changed = true;
@@ -256,22 +266,25 @@ bool Tender::refresh(Node& node) {
 void Tender::refresh_partitions(Node& node) {
   auto body = node.connection.request(build_info_request({"partition-generation", "replicas"}),
                                       settings_.info_timeout);
-  if (!body) return node_failed(node, "partition refresh", body.status(), true);
+  if (!body) return node_failed(node, "partition refresh", body.status(), AS_LOG_LEVEL_WARN);
   const InfoResponse answer = parse_info_response(*body);
   auto partition_gen = parse_generation(answer, "partition-generation");
-  if (!partition_gen) return node_failed(node, "partition refresh", partition_gen.status(), true);
+  if (!partition_gen)
+    return node_failed(node, "partition refresh", partition_gen.status(), AS_LOG_LEVEL_WARN);
   const std::string* value = answer.find("replicas");
   if (!value)
     return node_failed(node, "partition refresh",
                        Status::error(AEROSPIKE_ERR_CLIENT, "replicas missing from the answer"),
-                       true);
+                       AS_LOG_LEVEL_WARN);
   auto updates = parse_replicas(*value);
-  if (!updates) return node_failed(node, "partition refresh", updates.status(), true);
+  if (!updates) return node_failed(node, "partition refresh", updates.status(), AS_LOG_LEVEL_WARN);
   if (!role_.still_owner()) return;
   std::vector<uint32_t> displaced;
   for (const auto& update : *updates) {
     Status applied = map_.apply_replicas(node.map_index, update, displaced);
-    if (!applied) log_warn("Node {} partition refresh: {}", node.name, applied.message());
+    // The map logs the one case 7.4.0 logs here (no table left for the
+    // namespace); the rest are ours, at debug.
+    if (!applied) log_debug("Node {} partition refresh: {}", node.name, applied.message());
   }
   node.partition_generation = *partition_gen;
   node.partition_changed = false;
@@ -287,17 +300,18 @@ void Tender::refresh_partitions(Node& node) {
 void Tender::refresh_racks(Node& node) {
   auto body = node.connection.request(build_info_request({"rebalance-generation", "rack-ids"}),
                                       settings_.info_timeout);
-  if (!body) return node_failed(node, "rack refresh", body.status(), true);
+  if (!body) return node_failed(node, "rack refresh", body.status(), AS_LOG_LEVEL_WARN);
   const InfoResponse answer = parse_info_response(*body);
   auto rebalance_gen = parse_generation(answer, "rebalance-generation");
-  if (!rebalance_gen) return node_failed(node, "rack refresh", rebalance_gen.status(), true);
+  if (!rebalance_gen)
+    return node_failed(node, "rack refresh", rebalance_gen.status(), AS_LOG_LEVEL_WARN);
   const std::string* racks = answer.find("rack-ids");
   if (!racks)
     return node_failed(node, "rack refresh",
                        Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids missing from the answer"),
-                       true);
+                       AS_LOG_LEVEL_WARN);
   auto parsed = parse_namespace_racks(*racks);
-  if (!parsed) return node_failed(node, "rack refresh", parsed.status(), true);
+  if (!parsed) return node_failed(node, "rack refresh", parsed.status(), AS_LOG_LEVEL_WARN);
   install_racks(node, *parsed);
   node.rack_id = map_rack(*parsed);
   node.rebalance_generation = *rebalance_gen;
@@ -311,28 +325,30 @@ void Tender::refresh_racks(Node& node) {
 
 void Tender::install_racks(Node& node, const std::vector<NamespaceRack>& racks) {
   auto block = make_racks(racks);
-  if (!block) return node_failed(node, "rack refresh", block.status(), true);
+  if (!block) return node_failed(node, "rack refresh", block.status(), AS_LOG_LEVEL_WARN);
   if (as_racks* old = replace_racks(node.view, *block)) retired_racks_.push_back(old);
 }
 
 // A follower's own read of a node whose racks differ per namespace (the map
-// holds -1 for it), as stock followers do, so PREFER_RACK can route by them.
+// holds -1 for it), as stock followers do, so PREFER_RACK can route by them. Failures are
+// logged as 7.4.0's follower logs them (as_shm_reset_racks), at error.
 void Tender::fetch_racks(Node& node) {
   if (!node.connection.is_open()) {
     auto connection = InfoConnection::open(node.address, settings_.conn_timeout);
-    if (!connection) return node_failed(node, "rack refresh", connection.status(), true);
+    if (!connection)
+      return node_failed(node, "shm rack refresh", connection.status(), AS_LOG_LEVEL_ERROR);
     node.connection = std::move(*connection);
   }
   auto body = node.connection.request(build_info_request({"rack-ids"}), settings_.info_timeout);
-  if (!body) return node_failed(node, "rack refresh", body.status(), true);
+  if (!body) return node_failed(node, "shm rack refresh", body.status(), AS_LOG_LEVEL_ERROR);
   const InfoResponse answer = parse_info_response(*body);
   const std::string* value = answer.find("rack-ids");
   if (!value)
-    return node_failed(node, "rack refresh",
+    return node_failed(node, "shm rack refresh",
                        Status::error(AEROSPIKE_ERR_CLIENT, "rack-ids missing from the answer"),
-                       true);
+                       AS_LOG_LEVEL_ERROR);
   auto racks = parse_namespace_racks(*value);
-  if (!racks) return node_failed(node, "rack refresh", racks.status(), true);
+  if (!racks) return node_failed(node, "shm rack refresh", racks.status(), AS_LOG_LEVEL_ERROR);
   install_racks(node, *racks);
 }
 
@@ -361,26 +377,33 @@ bool Tender::publish_membership() {
   for (Node* n : added_) {
     auto index = map_.upsert_node(map_entry(*n));
     if (!index) {
-      log_warn("node {}: {}", n->name, index.status().message());
+      log_error("Failed to add node {} {}. Shared memory capacity exceeeded: {}", n->name,
+                address_to_string(n->address), map_.layout().max_nodes());
       continue;
     }
     n->map_index = *index;
   }
   for (const auto& n : removed_) map_.deactivate_node(n->map_index);
   map_.bump_nodes_gen();
-  for (Node* n : added_) observer_.node_added(*n);
+  announce_membership();
+  return true;
+}
+
+// Removals first, as 7.4.0 logs and reports them (a tend removes before it
+// adds the peers it found; a follower applies the map the same way).
+void Tender::announce_membership() {
   for (const auto& n : removed_) observer_.node_removed(*n);
+  for (Node* n : added_) observer_.node_added(*n);
   std::vector<const Node*> list;
   for (const auto& n : nodes_) list.push_back(n.get());
   observer_.nodes_changed(list);
   added_.clear();
   removed_.clear();
-  return true;
 }
 
 Status Tender::connect() {
   owner_ = true;
-  Status seeded = seed_nodes();
+  Status seeded = seed_nodes(true);
   if (!seeded) return seeded;
   // Peers of every node whose peer list is not known yet, including the
   // ones this loop discovers: the stock sequence A,U,P on the seed, A,U on
@@ -417,9 +440,12 @@ void Tender::became_owner() {
 
 void Tender::tend_as_owner() {
   if (nodes_.empty()) {
-    if (seed_nodes()) {
+    if (Status seeded = seed_nodes(false); seeded) {
       for (size_t i = 0; i < nodes_.size(); ++i)
         if (nodes_[i]->peers_generation == kUnknownGeneration) refresh_peers(*nodes_[i]);
+    } else {
+      // 7.4.0's tend thread line for a cycle that found no seed.
+      log_warn("Tend error: {} {}", status_name(seeded.code()), seeded.message());
     }
     if (!publish_membership()) return;
     for (auto& n : nodes_) refresh_partitions(*n);
@@ -493,13 +519,7 @@ void Tender::sync_from_map() {
     nodes_.push_back(std::move(node));
   }
   if (added_.empty() && removed_.empty()) return;
-  for (Node* n : added_) observer_.node_added(*n);
-  for (const auto& n : removed_) observer_.node_removed(*n);
-  std::vector<const Node*> list;
-  for (const auto& n : nodes_) list.push_back(n.get());
-  observer_.nodes_changed(list);
-  added_.clear();
-  removed_.clear();
+  announce_membership();
 }
 
 void Tender::cycle(uint64_t now_ms) {

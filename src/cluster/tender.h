@@ -15,6 +15,7 @@
 #include "session/tend_role.h"
 
 #include <aerospike/as_cluster.h>
+#include <aerospike/as_log.h>
 
 #include <atomic>
 #include <chrono>
@@ -74,11 +75,12 @@ class Tender {
  private:
   struct Candidate;
   Result<std::unique_ptr<Node>> validate(const sockaddr_storage& address);
-  Status seed_nodes();
+  // warn: log each seed that fails, as 7.4.0 does while connecting only.
+  Status seed_nodes(bool warn);
   bool refresh(Node& node);
   void refresh_peers(Node& node);
   bool add_peer(const Peer& peer);
-  void node_failed(Node& node, const char* what, const Status& why, bool warn);
+  void node_failed(Node& node, const char* what, const Status& why, as_log_level level);
   void refresh_partitions(Node& node);
   void refresh_racks(Node& node);
   void fetch_racks(Node& node);
@@ -90,7 +92,8 @@ class Tender {
   void add(std::unique_ptr<Node> node);
   void remove_failed(bool peers_refreshed);
   bool publish_membership();
-  sockaddr_storage map_address(const std::string& host, uint16_t port, bool& ok) const;
+  void announce_membership();
+  Result<sockaddr_storage> map_address(const std::string& host, uint16_t port) const;
 
   TendSettings settings_;
   ClusterMap& map_;

@@ -31,11 +31,14 @@ void log_at(as_log_level level, const char* func, const char* file, unsigned lin
 
 }  // namespace aeroshim
 
-#define log_error(...) \
-  ::aeroshim::log_at(AS_LOG_LEVEL_ERROR, __func__, __FILE__, __LINE__, __VA_ARGS__)
-#define log_warn(...) \
-  ::aeroshim::log_at(AS_LOG_LEVEL_WARN, __func__, __FILE__, __LINE__, __VA_ARGS__)
-#define log_info(...) \
-  ::aeroshim::log_at(AS_LOG_LEVEL_INFO, __func__, __FILE__, __LINE__, __VA_ARGS__)
-#define log_debug(...) \
-  ::aeroshim::log_at(AS_LOG_LEVEL_DEBUG, __func__, __FILE__, __LINE__, __VA_ARGS__)
+// The level is checked before the arguments are evaluated, so a disabled line
+// costs one load and compare: no address string or message is built for it.
+#define AEROSHIM_LOG_AT(level, ...)                                         \
+  do {                                                                      \
+    if (::aeroshim::log_enabled(level))                                     \
+      ::aeroshim::log_at(level, __func__, __FILE__, __LINE__, __VA_ARGS__); \
+  } while (false)
+#define log_error(...) AEROSHIM_LOG_AT(AS_LOG_LEVEL_ERROR, __VA_ARGS__)
+#define log_warn(...) AEROSHIM_LOG_AT(AS_LOG_LEVEL_WARN, __VA_ARGS__)
+#define log_info(...) AEROSHIM_LOG_AT(AS_LOG_LEVEL_INFO, __VA_ARGS__)
+#define log_debug(...) AEROSHIM_LOG_AT(AS_LOG_LEVEL_DEBUG, __VA_ARGS__)

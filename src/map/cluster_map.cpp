@@ -226,8 +226,9 @@ Status ClusterMap::apply_replicas(uint32_t node_index, const ReplicasUpdate& upd
   } else {
     table_index = namespace_count();
     if (table_index >= layout_.max_namespaces()) {
-      log_warn("namespace {} does not fit in shm_max_namespaces = {}", update.ns,
-               layout_.max_namespaces());
+      // 7.4.0's line (as_shm_add_partition_table), its spelling kept for greps.
+      log_error("Failed to add partition table namespace {}. Shared memory capacity exceeeded: {}",
+                update.ns, layout_.max_namespaces());
       return Status::error(AEROSPIKE_ERR_CLIENT,
                            "cluster map is full: namespace {} does not fit in {} tables", update.ns,
                            layout_.max_namespaces());

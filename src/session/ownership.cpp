@@ -50,6 +50,8 @@ bool Ownership::connect() {
   } else if (map_.try_lock()) {
     become_owner(guard, "ownership was free at connect");
   }
+  // Before the waiter starts, so that a takeover it makes is logged after.
+  if (!owner_) log_info("Follow shared memory cluster: {}", pid_);
   if (pthread_create(&thread_, nullptr, &Ownership::waiter_main, this) == 0) {
     thread_started_ = true;
   } else {
@@ -131,8 +133,8 @@ bool Ownership::stale_takeover(uint64_t now_ms) {
              static_cast<unsigned>(key_), shm::kSpinlockLimitNs / 1'000'000);
   }
   if (!taken) return false;
-  log_info("shm_key 0x{:08X}: owner pid {} stopped tending {} ms ago; taking over",
-           static_cast<unsigned>(key_), owner, now_ms - stamp);
+  log_debug("shm_key 0x{:08X}: owner pid {} stopped tending {} ms ago; taking over",
+            static_cast<unsigned>(key_), owner, now_ms - stamp);
   return true;
 }
 
@@ -141,8 +143,11 @@ void Ownership::become_owner(std::unique_lock<std::mutex>& guard, const char* wh
   map_.stamp(monotonic_ms(), pid_);
   owner_ = true;
   map_.repair_after_takeover();
-  log_info("shm_key 0x{:08X}: pid {} owns the cluster map ({})", static_cast<unsigned>(key_), pid_,
-           why);
+  // 7.4.0's line for every way a process comes to tend the segment; why is
+  // ours, at debug.
+  log_info("Take over shared memory cluster: {}", pid_);
+  log_debug("shm_key 0x{:08X}: pid {} owns the cluster map ({})", static_cast<unsigned>(key_), pid_,
+            why);
   changed_.notify_all();
   // The tender is woken only when ownership came to it from outside its own
   // cycle (the waiter thread); a cycle that took over tends right away, and

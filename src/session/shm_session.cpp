@@ -9,6 +9,8 @@
 #include "shm/owner_file.h"
 #include "shm/segment.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 
 namespace aeroshim {
@@ -27,6 +29,7 @@ Result<std::unique_ptr<ShmSession>> ShmSession::attach(const ShmOptions& options
   }
   Result<std::unique_ptr<Segment>> segment = Segment::open(options.key, options.geometry);
   if (!segment) return segment.status();
+  if (segment.value()->created()) log_info("Create shared memory cluster: {}", getpid());
   std::unique_ptr<ShmSession> session(new ShmSession(options, std::move(segment.value())));
   // On failure the session's destructor hands back whatever was taken, and
   // removes the segment and lock file when nobody else uses them.
@@ -46,6 +49,7 @@ Status ShmSession::start(const FirstTend& first_tend) {
                                            uint64_t{options_.takeover_threshold_sec} * 1000u);
   const bool owner = ownership_->connect();
   if (map_.ready()) {
+    if (owner) log_info("Cluster already initialized: {}", getpid());
     // Checked again: the owner may have published while we attached.
     return check_geometry();
   }
@@ -57,6 +61,7 @@ Status ShmSession::start(const FirstTend& first_tend) {
 }
 
 Status ShmSession::publish_first_map(const FirstTend& first_tend) {
+  log_info("Initialize cluster: {}", getpid());
   map_.initialize_header();
   if (Status tended = first_tend(map_, role()); !tended) return tended;
   map_.publish_ready();
@@ -72,7 +77,10 @@ ShmSession::~ShmSession() {
   const bool refused = !segment_->removable();
   // The lock file goes with the segment: with neither left, the next
   // process on this key starts from nothing, as it would with stock.
-  if (segment_->detach() && !refused) shm::OwnerFile::remove(options_.key);
+  if (segment_->detach() && !refused) {
+    log_info("Remove shared memory segment: {}", getpid());
+    shm::OwnerFile::remove(options_.key);
+  }
 }
 
 TendRole& ShmSession::role() { return *ownership_; }
@@ -95,7 +103,10 @@ Status ShmSession::wait_ready() {
   const uint64_t deadline = monotonic_ms() + static_cast<uint64_t>(options_.ready_wait.count());
   for (;;) {
     const uint32_t word = map_.state_word();
-    if (ClusterMap::ready_bit(word)) return check_geometry();
+    if (ClusterMap::ready_bit(word)) {
+      log_info("Follow cluster initialized: {}", getpid());
+      return check_geometry();
+    }
     if (ownership_->is_owner()) return Status::ok();
     const uint64_t now = monotonic_ms();
     if (now >= deadline) break;
@@ -103,6 +114,7 @@ Status ShmSession::wait_ready() {
     // for stock owners, which never wake anyone.
     map_.wait_state_change(word, static_cast<uint32_t>(std::min<uint64_t>(deadline - now, 100)));
   }
+  log_warn("Follow cluster initialize timed out: {}", getpid());
   const uint32_t owner = map_.owner_pid();
   return Status::error(AEROSPIKE_ERR_TIMEOUT,
                        "shm_key {}: the cluster map was not ready after {} ms; owner pid {} is {}. "
