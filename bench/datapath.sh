@@ -88,6 +88,11 @@ echo "datapath: asim ready on 127.0.0.1:${ports[*]}" >&2
 
 # asim's CPU so far (ns, all its threads) and its counts (info frames, data commands).
 asim_cpu() { cat /proc/"$asim_pid"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
+# asim's CPU so far per thread ("tid ns" lines); busiest T0 T1: the most one thread ran in between (ns).
+asim_threads() { local t; for t in /proc/"$asim_pid"/task/*; do echo "${t##*/} $(cut -d' ' -f1 "$t/schedstat" 2>/dev/null)"; done; }
+busiest() { awk 'FNR == NR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > m) m = d } END { printf "%.0f\n", m }' "$1" "$2"; }
+# The whole machine's CPU time so far, busy and in all (jiffies, every core).
+machine_cpu() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t - $5 - $6, t }' /proc/stat; }
 asim_counts() { "$bin/ours" stats 127.0.0.1 "$port" 2>>"$log" || fail "asim-stats failed"; }
 now_ns() { date +%s%N; }
 # Connections asim's listeners have accepted and still hold (server side: local port is a node's).
@@ -103,14 +108,16 @@ connections() {
 # measure FILE CMD...: runs a client, appends its output line plus asim's CPU
 # and data commands over the run to FILE.
 measure() {
-  local file=$1 out c0 c1 t0 t1 d0 d1
+  local file=$1 out c0 c1 t0 t1 d0 d1 b0 b1 m0 m1
   shift
   read -r _ _ _ d0 < <(asim_counts)
+  asim_threads >"$work/threads0"; read -r b0 m0 < <(machine_cpu)
   c0=$(asim_cpu); t0=$(now_ns)
   out=$("$@" 2>>"$log") || fail "$* failed: $(tail -2 "$log")"
   t1=$(now_ns); c1=$(asim_cpu)
+  asim_threads >"$work/threads1"; read -r b1 m1 < <(machine_cpu)
   read -r _ _ _ d1 < <(asim_counts)
-  echo "$out asim_ns $(( c1 - c0 )) wall_ns $(( t1 - t0 )) requests $(( d1 - d0 ))" >>"$file"
+  echo "$out asim_ns $(( c1 - c0 )) asim_max_ns $(busiest "$work/threads0" "$work/threads1") busy_j $(( b1 - b0 )) all_j $(( m1 - m0 )) wall_ns $(( t1 - t0 )) requests $(( d1 - d0 ))" >>"$file"
 }
 
 # --- single thread: floor, get, put, operate -----------------------------------
@@ -174,6 +181,7 @@ for n in $procs; do
     running=("${slot[@]}")
     sleep 1
     read -r _ i0 _ d0 < <(asim_counts)
+    asim_threads >"$work/threads0"; read -r b0 m0 < <(machine_cpu)
     c0=$(asim_cpu); t0=$(now_ns)
     kill -USR1 "${slot[@]}"
     sleep "$(awk -v s="$seconds" 'BEGIN { print s / 2 }')"
@@ -186,18 +194,20 @@ for n in $procs; do
     ti=$(now_ns)
     for p in "${slot[@]}"; do while alive "$p"; do sleep 0.02; done; done
     t1=$(now_ns); c1=$(asim_cpu)
+    asim_threads >"$work/threads1"; read -r b1 m1 < <(machine_cpu)
     read -r _ _ _ d1 < <(asim_counts)
     running=()
     cat "$work"/proc.out.* | grep '^ops' >"$work/procs.$n.$side.each"
     (( $(wc -l <"$work/procs.$n.$side.each") == n )) || fail "a $side process failed in the window: $(tail -2 "$log")"
     rm -f "$work"/proc.out.*
-    awk -v conns="$conns" -v info=$(( i1 - i0 )) -v wi=$(( ti - t0 )) -v data=$(( d1 - d0 )) -v a=$(( c1 - c0 )) -v w=$(( t1 - t0 )) '
+    awk -v conns="$conns" -v info=$(( i1 - i0 )) -v wi=$(( ti - t0 )) -v data=$(( d1 - d0 )) -v a=$(( c1 - c0 )) -v w=$(( t1 - t0 )) \
+      -v am="$(busiest "$work/threads0" "$work/threads1")" -v bj=$(( b1 - b0 )) -v mj=$(( m1 - m0 )) '
       { for (i = 1; i < NF; i += 2) f[$i] = $(i + 1); rate += f["ops"] / f["seconds"]; p50[NR] = f["p50_us"]
         p99[NR] = f["p99_us"]; rss[NR] = f["rss_kib"] / 1024 }
       function med(v, n,   i, j, t) { for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
                                     return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
-      END { printf "ops_per_s %.0f p50_us %.2f p99_us %.2f rss_mib %.2f connections %d tend_per_s %.2f asim_ns %d wall_ns %d requests %d\n",
-              rate, med(p50, NR), med(p99, NR), med(rss, NR), conns, info * 1e9 / wi, a, w, data }' \
+      END { printf "ops_per_s %.0f p50_us %.2f p99_us %.2f rss_mib %.2f connections %d tend_per_s %.2f asim_ns %d asim_max_ns %d busy_j %d all_j %d wall_ns %d requests %d\n",
+              rate, med(p50, NR), med(p99, NR), med(rss, NR), conns, info * 1e9 / wi, a, am, bj, mj, w, data }' \
       "$work/procs.$n.$side.each" >"$work/procs.$n.$side"
   done
 done
@@ -235,19 +245,29 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- the tables --------------------------------------------------------------------
 # summary FILE: the median over runs of each field, plus asim's CPU per request
-# (us) and its share of one core over the runs' wall time (%).
+# (us), its share of one core over the runs' wall time (%: all its threads,
+# and its busiest thread alone) and how busy the machine's cores were (%).
 summary() {
   awk '{ for (i = 1; i < NF; i += 2) { v[$i, NR] = $(i + 1); names[$i] = 1 } }
     function med(k,   i, j, t, a) { for (i = 1; i <= NR; i++) a[i] = v[k, i]
       for (i = 2; i <= NR; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
       return NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }
     END { for (k in names) printf "%s %s ", k, med(k)
-          for (i = 1; i <= NR; i++) { an += v["asim_ns", i]; wn += v["wall_ns", i]; rq += v["requests", i] }
-          printf "asim_us_per_req %.2f asim_core_pct %.0f\n", rq ? an / rq / 1e3 : 0, wn ? 100 * an / wn : 0 }' "$1"
+          for (i = 1; i <= NR; i++) { an += v["asim_ns", i]; am += v["asim_max_ns", i]; wn += v["wall_ns", i]
+                                      rq += v["requests", i]; bj += v["busy_j", i]; mj += v["all_j", i] }
+          printf "asim_us_per_req %.2f asim_core_pct %.0f asim_thread_pct %.0f machine_pct %.0f\n", rq ? an / rq / 1e3 : 0,
+            wn ? 100 * an / wn : 0, wn ? 100 * am / wn : 0, mj ? 100 * bj / mj : 0 }' "$1"
 }
 get() { sed -nE "s/.*(^| )$2 ([^ ]+).*/\\2/p" <<<"$1"; }
-# Which side bounds a row: asim when it used at least 90% of its one core.
-limit() { awk -v p="$1" 'BEGIN { print (p >= 90 ? "asim" : "client + loopback") }'; }
+# Which side bounds a row (SUMMARY): asim when one of its node threads used at
+# least 90% of a core; else every core when the machine was at least 90% busy
+# (asim, clients and other work share them); else the clients and loopback.
+limit() {
+  awk -v t="$(get "$1" asim_thread_pct)" -v m="$(get "$1" machine_pct)" \
+    'BEGIN { print (t >= 90 ? "asim" : m >= 90 ? "cores (machine busy)" : "client + loopback") }'
+}
+# asim's cells: CPU per request, % of a core (all threads / busiest), machine busy %, limit.
+asim_cells() { echo "$(fmt "$(get "$1" asim_us_per_req)") | $(get "$1" asim_core_pct) / $(get "$1" asim_thread_pct) | $(get "$1" machine_pct) | $(limit "$1")"; }
 fmt() { awk -v x="$1" 'BEGIN { if (x == "") print "n/a"; else if (x >= 1000) printf "%.0f", x; else if (x >= 100) printf "%.1f", x; else printf "%.2f", x }'; }
 
 floor=$(summary "$work/lat.floor.none")
@@ -260,30 +280,30 @@ report=$work/report.md
   echo "- loadavg (1/5/15 min): $load_before at start, $load_after at end"
   echo "- one asim, 3 nodes, namespace test (rf 2); default policies, no shared memory unless said; one 2-bin record per key"
   echo "- single thread: median of $rounds runs of $ops commands per side, ours and stock alternating; latencies are per command, nearest rank"
-  echo "- asim CPU: its threads' run time over the rows' runs divided by the data commands it served; % is of one core over the runs' wall time"
+  echo "- asim CPU: its threads' run time over the rows' runs divided by the data commands it served; % is of one core over the runs' wall time, all its threads / its busiest (one per node); machine busy: all cores, all processes"
   echo
-  echo "| row | side | ops/s | p50 µs | p99 µs | p99.9 µs | p50 above floor µs | asim CPU µs/request | asim % of a core | limit |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
-  echo "| floor: pre-encoded get, bare socket | none | $(fmt "$(get "$floor" ops_per_s)") | $(fmt "$floor_p50") | $(fmt "$(get "$floor" p99_us)") | $(fmt "$(get "$floor" p999_us)") | 0 | $(fmt "$(get "$floor" asim_us_per_req)") | $(get "$floor" asim_core_pct) | $(limit "$(get "$floor" asim_core_pct)") |"
+  echo "| row | side | ops/s | p50 µs | p99 µs | p99.9 µs | p50 above floor µs | asim CPU µs/request | asim % of a core (all / busiest thread) | machine busy % | limit |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| floor: pre-encoded get, bare socket | none | $(fmt "$(get "$floor" ops_per_s)") | $(fmt "$floor_p50") | $(fmt "$(get "$floor" p99_us)") | $(fmt "$(get "$floor" p999_us)") | 0 | $(asim_cells "$floor") |"
   for op in get put operate; do
     for side in ours stock; do
       s=$(summary "$work/lat.$op.$side")
       above=$(awk -v a="$(get "$s" p50_us)" -v f="$floor_p50" 'BEGIN { print a - f }')
       echo "$op $side $above $(get "$s" p99_us)" >>"$work/goals.lat"
-      echo "| 1 thread $op | $side | $(fmt "$(get "$s" ops_per_s)") | $(fmt "$(get "$s" p50_us)") | $(fmt "$(get "$s" p99_us)") | $(fmt "$(get "$s" p999_us)") | $(fmt "$above") | $(fmt "$(get "$s" asim_us_per_req)") | $(get "$s" asim_core_pct) | $(limit "$(get "$s" asim_core_pct)") |"
+      echo "| 1 thread $op | $side | $(fmt "$(get "$s" ops_per_s)") | $(fmt "$(get "$s" p50_us)") | $(fmt "$(get "$s" p99_us)") | $(fmt "$(get "$s" p999_us)") | $(fmt "$above") | $(asim_cells "$s") |"
     done
   done
   for side in ours stock; do
     s=$(summary "$work/threads.$side")
-    echo "| $threads threads, one process, get (aggregate, ${seconds} s) | $side | $(fmt "$(get "$s" ops_per_s)") | $(fmt "$(get "$s" p50_us)") | $(fmt "$(get "$s" p99_us)") | $(fmt "$(get "$s" p999_us)") | | $(fmt "$(get "$s" asim_us_per_req)") | $(get "$s" asim_core_pct) | $(limit "$(get "$s" asim_core_pct)") |"
+    echo "| $threads threads, one process, get (aggregate, ${seconds} s) | $side | $(fmt "$(get "$s" ops_per_s)") | $(fmt "$(get "$s" p50_us)") | $(fmt "$(get "$s" p99_us)") | $(fmt "$(get "$s" p999_us)") | | $(asim_cells "$s") |"
   done
   echo
-  echo "| processes (use_shm, one key each, get, ${seconds} s) | side | aggregate ops/s | p50 µs (median process) | p99 µs (median process) | connections asim holds | tend requests/s | RSS per process MiB (median) | asim CPU µs/request | asim % of a core | limit |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| processes (use_shm, one key each, get, ${seconds} s) | side | aggregate ops/s | p50 µs (median process) | p99 µs (median process) | connections asim holds | tend requests/s | RSS per process MiB (median) | asim CPU µs/request | asim % of a core (all / busiest thread) | machine busy % | limit |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   for n in $procs; do
     for side in ours stock; do
       s=$(summary "$work/procs.$n.$side")
-      echo "| $n | $side | $(fmt "$(get "$s" ops_per_s)") | $(fmt "$(get "$s" p50_us)") | $(fmt "$(get "$s" p99_us)") | $(get "$s" connections) | $(fmt "$(get "$s" tend_per_s)") | $(fmt "$(get "$s" rss_mib)") | $(fmt "$(get "$s" asim_us_per_req)") | $(get "$s" asim_core_pct) | $(limit "$(get "$s" asim_core_pct)") |"
+      echo "| $n | $side | $(fmt "$(get "$s" ops_per_s)") | $(fmt "$(get "$s" p50_us)") | $(fmt "$(get "$s" p99_us)") | $(get "$s" connections) | $(fmt "$(get "$s" tend_per_s)") | $(fmt "$(get "$s" rss_mib)") | $(asim_cells "$s") |"
     done
   done
   echo

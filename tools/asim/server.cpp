@@ -7,13 +7,15 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/epoll.h>
-#include <sys/signalfd.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 
@@ -24,13 +26,22 @@ using aeroshim::Result;
 using aeroshim::Status;
 namespace proto = aeroshim::proto;
 
-// Tags in epoll data: listeners and the signal fd are told apart from
-// connections by the high bits.
+// Tags in epoll data: the listener and the wake-up eventfd are told apart
+// from connections by the high bits.
 constexpr uint64_t kListenerTag = uint64_t{1} << 62;
-constexpr uint64_t kSignalTag = uint64_t{1} << 61;
+constexpr uint64_t kWakeTag = uint64_t{1} << 61;
 
 // Read at most this much per wake-up so one busy peer cannot starve others.
 constexpr size_t kReadChunk = size_t{64} * 1024;
+
+// The digest a request without one is owned by.
+constexpr char kZeroDigest[20] = {};
+
+void wake(int event_fd) {
+  const uint64_t one = 1;
+  // A full counter already means "wake up".
+  [[maybe_unused]] const ssize_t n = ::write(event_fd, &one, sizeof one);
+}
 
 }  // namespace
 
@@ -42,19 +53,44 @@ uint64_t monotonic_ms() {
 
 Server::Server(Cluster& cluster, FrameRecorder* recorder)
     : cluster_(cluster), recorder_(recorder), info_(cluster, *this, &store_, &faults_) {
-  epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
   info_.set_queries(&queries_);
 }
 
 Server::~Server() {
-  for (auto& [fd, c] : connections_) ::close(fd);
-  for (int fd : listeners_)
-    if (fd >= 0) ::close(fd);
-  if (epoll_fd_ >= 0) ::close(epoll_fd_);
+  for (auto& loop : loops_) {
+    if (!loop) continue;
+    for (auto& [fd, c] : loop->connections) ::close(fd);
+    for (const Command& command : loop->commands)
+      if (command.listener >= 0) ::close(command.listener);
+    if (loop->listener >= 0) ::close(loop->listener);
+    ::close(loop->wake_fd);
+    ::close(loop->epoll_fd);
+  }
+}
+
+Server::Loop& Server::loop_for(size_t node) {
+  if (loops_.size() <= node) loops_.resize(node + 1);
+  if (!loops_[node]) {
+    auto loop = std::make_unique<Loop>();
+    loop->node = node;
+    loop->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+    loop->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.u64 = kWakeTag;
+    epoll_ctl(loop->epoll_fd, EPOLL_CTL_ADD, loop->wake_fd, &ev);
+    loops_[node] = std::move(loop);
+    // A node added while serving gets its thread at once.
+    if (running_ && !quit_) spawn(*loops_[node]);
+  }
+  return *loops_[node];
+}
+
+void Server::spawn(Loop& loop) {
+  loop.thread = std::thread([this, &loop] { serve_loop(loop); });
 }
 
 Result<uint16_t> Server::start(size_t node) {
-  if (listeners_.size() <= node) listeners_.resize(node + 1, -1);
   const uint16_t wanted = cluster_.nodes()[node].port;
   int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (fd < 0) return Status::error(AEROSPIKE_ERR_CLIENT, "socket: {}", strerror(errno));
@@ -74,69 +110,143 @@ Result<uint16_t> Server::start(size_t node) {
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   const uint16_t port = ntohs(addr.sin_port);
   if (wanted == 0) cluster_.set_port(node, port);
-  epoll_event ev{};
-  ev.events = EPOLLIN;
-  ev.data.u64 = kListenerTag | node;
-  epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev);
-  listeners_[node] = fd;
+  // The socket listens from here on (connections wait in its backlog); the
+  // node's own thread adds it to its epoll.
+  post(loop_for(node), Command{fd});
   cluster_.node_started(node);
   return port;
 }
 
-void Server::stop(size_t node) { pending_stops_.push_back(node); }
-
-void Server::apply_pending_stops() {
-  for (size_t node : pending_stops_) {
-    if (node >= listeners_.size() || listeners_[node] < 0) continue;
-    ::close(listeners_[node]);
-    listeners_[node] = -1;
-    std::vector<int> doomed;
-    for (auto& [fd, c] : connections_)
-      if (c->node == node) doomed.push_back(fd);
-    for (int fd : doomed) close_connection(fd);
-    cluster_.node_stopped(node);
+// Called from info_.answer with the state mutex held, on the thread serving
+// `serving_`.
+void Server::stop(size_t node) {
+  if (serving_ == nullptr) return;
+  if (node == serving_->node) {
+    serving_->stops_here.push_back(node);
+  } else {
+    serving_->stops_elsewhere.push_back(node);
   }
-  pending_stops_.clear();
 }
 
-void Server::accept_all(size_t node) {
+uint64_t Server::post(Loop& loop, Command command) {
+  uint64_t seq = 0;
+  {
+    std::lock_guard<std::mutex> lock(loop.mutex);
+    loop.commands.push_back(command);
+    seq = ++loop.posted;
+  }
+  wake(loop.wake_fd);
+  return seq;
+}
+
+void Server::apply_commands(Loop& loop) {
+  std::vector<Command> commands;
+  {
+    std::lock_guard<std::mutex> lock(loop.mutex);
+    commands.swap(loop.commands);
+  }
+  if (commands.empty()) return;
+  for (const Command& command : commands) {
+    if (command.listener < 0) {
+      apply_stop(loop);
+      continue;
+    }
+    loop.listener = command.listener;
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.u64 = kListenerTag;
+    epoll_ctl(loop.epoll_fd, EPOLL_CTL_ADD, loop.listener, &ev);
+  }
+  {
+    std::lock_guard<std::mutex> lock(loop.mutex);
+    loop.applied += commands.size();
+  }
+  loop.applied_cv.notify_all();
+}
+
+void Server::apply_stop(Loop& loop) {
+  if (loop.listener < 0) return;
+  ::close(loop.listener);
+  loop.listener = -1;
+  while (!loop.connections.empty()) close_connection(loop, loop.connections.begin()->first);
+  std::lock_guard<std::mutex> lock(state_);
+  cluster_.node_stopped(loop.node);
+}
+
+// The answer that asked for another node's stop goes out once that node's
+// thread has closed it, so the asker never reaches a node it was told is
+// stopped. While waiting, this loop applies what is posted to it, so two
+// nodes stopping each other do not wait for ever.
+void Server::stop_elsewhere_and_wait(Loop& loop) {
+  std::vector<std::pair<Loop*, uint64_t>> waits;
+  {
+    std::lock_guard<std::mutex> lock(state_);
+    for (size_t node : loop.stops_elsewhere)
+      if (node < loops_.size() && loops_[node]) waits.emplace_back(loops_[node].get(), post(*loops_[node], Command{}));
+  }
+  loop.stops_elsewhere.clear();
+  for (auto& [target, seq] : waits) {
+    std::unique_lock<std::mutex> lock(target->mutex);
+    while (target->applied < seq && !quit_) {
+      lock.unlock();
+      apply_commands(loop);
+      lock.lock();
+      target->applied_cv.wait_for(lock, std::chrono::milliseconds(1));
+    }
+  }
+}
+
+void Server::accept_all(Loop& loop) {
   for (;;) {
-    int fd = accept4(listeners_[node], nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    int fd = accept4(loop.listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) return;  // EAGAIN, or a connection reset before we got to it
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     auto c = std::make_unique<Connection>();
     c->fd = fd;
-    c->node = node;
+    c->node = loop.node;
     epoll_event ev{};
     ev.events = EPOLLIN | EPOLLRDHUP;
     ev.data.u64 = static_cast<uint64_t>(fd);
-    epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev);
-    connections_[fd] = std::move(c);
+    epoll_ctl(loop.epoll_fd, EPOLL_CTL_ADD, fd, &ev);
+    loop.connections[fd] = std::move(c);
   }
 }
 
-void Server::close_connection(int fd) {
-  epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
+void Server::close_connection(Loop& loop, int fd) {
+  epoll_ctl(loop.epoll_fd, EPOLL_CTL_DEL, fd, nullptr);
   ::close(fd);
-  connections_.erase(fd);
-  holding_.erase(fd);
+  loop.connections.erase(fd);
+  loop.holding.erase(fd);
 }
 
-void Server::on_readable(Connection& c) {
+void Server::on_readable(Loop& loop, Connection& c) {
   char buf[kReadChunk];
-  const ssize_t n = ::read(c.fd, buf, sizeof buf);
+  const int fd = c.fd;
+  const ssize_t n = ::read(fd, buf, sizeof buf);
   if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-    close_connection(c.fd);
+    close_connection(loop, fd);
     return;
   }
   if (n < 0) return;
   c.in.append(buf, static_cast<size_t>(n));
-  const int fd = c.fd;
-  if (!handle_frames(c) || !flush(c)) close_connection(fd);
+  bool served = false;
+  {
+    std::lock_guard<std::mutex> lock(state_);
+    serving_ = &loop;
+    served = handle_frames(loop, c);
+    serving_ = nullptr;
+  }
+  if (!loop.stops_elsewhere.empty()) {
+    stop_elsewhere_and_wait(loop);
+    // A stop posted to this loop meanwhile may have closed `c`.
+    if (loop.connections.find(fd) == loop.connections.end()) return;
+  }
+  if (!served || !flush(loop, c)) close_connection(loop, fd);
 }
 
-bool Server::handle_frames(Connection& c) {
+// State mutex held.
+bool Server::handle_frames(Loop& loop, Connection& c) {
   auto& stats = cluster_.nodes()[c.node].stats;
   // A connection a fault is closing reads nothing more.
   while (!c.close_when_flushed && c.in.size() - c.in_pos >= proto::kFrameHeaderSize) {
@@ -157,8 +267,9 @@ bool Server::handle_frames(Connection& c) {
       std::string frame(proto::kFrameHeaderSize, '\0');
       proto::encode_frame_header(proto::FrameType::kInfo, answer.size(),
                                  reinterpret_cast<uint8_t*>(frame.data()));
-      send(c, frame + answer, 0);
-    } else if (!serve_data(c, h.type, body)) {
+      frame += answer;
+      send(loop, c, std::move(frame), 0);
+    } else if (!serve_data(loop, c, h.type, body)) {
       return false;
     }
   }
@@ -174,7 +285,8 @@ bool Server::handle_frames(Connection& c) {
 
 // The answer frame to one message frame body. A body the server cannot
 // parse gets PARAMETER, as its demarshal step answers.
-std::string Server::execute(size_t node, std::string_view frame_body, bool& compress) {
+// State mutex held.
+std::string Server::execute(Loop& loop, size_t node, std::string_view frame_body, bool& compress) {
   // Batch answers are many messages, compressed frame by frame if at all.
   if (batch::is_batch(frame_body))
     return batch::serve(cluster_, store_, node, frame_body, server_now());
@@ -198,13 +310,13 @@ std::string Server::execute(size_t node, std::string_view frame_body, bool& comp
     const uint64_t now = monotonic_ms();
     auto pieces = queries_.serve(node, *request, now);
     for (size_t i = 1; i < pieces.size(); ++i)
-      paced_.emplace_back(now + pieces[i].delay_ms, std::move(pieces[i].bytes));
+      loop.paced.emplace_back(now + pieces[i].delay_ms, std::move(pieces[i].bytes));
     return std::move(pieces.front().bytes);
   } else {
     if (ns) {
       const auto* digest = request->field(proto::FieldType::kDigest);
-      const std::string zero(20, '\0');
-      auto master = cluster_.owner(*ns, proto::partition_of(digest ? digest->data : zero), 0);
+      const std::string_view any_digest(kZeroDigest, sizeof kZeroDigest);
+      auto master = cluster_.owner(*ns, proto::partition_of(digest ? std::string_view(digest->data) : any_digest), 0);
       if (master && *master != node) ++stats.proxied;
     }
     reply = store_.execute(*request, server_now());
@@ -224,20 +336,20 @@ std::string Server::result_only(uint8_t result) {
   return out;
 }
 
-bool Server::serve_data(Connection& c, uint8_t type, std::string_view body) {
+bool Server::serve_data(Loop& loop, Connection& c, uint8_t type, std::string_view body) {
   const std::optional<Fault> fault = faults_.take(c.node);
   if (fault) ++cluster_.nodes()[c.node].stats.faults;
   // Closed on arrival: the request never reaches the store.
   if (fault && fault->kind == FaultKind::kClose) return false;
   uint64_t due = 0;
-  std::string answer = answer_data(c.node, type, body, fault ? &*fault : nullptr, due);
+  std::string answer = answer_data(loop, c.node, type, body, fault ? &*fault : nullptr, due);
   if (fault) {
-    deliver_faulty(c, *fault, std::move(answer), due);
+    deliver_faulty(loop, c, *fault, std::move(answer), due);
   } else {
-    send(c, std::move(answer), 0);
+    send(loop, c, std::move(answer), 0);
   }
-  for (auto& [part_due, bytes] : paced_) send(c, std::move(bytes), std::max(part_due, due));
-  paced_.clear();
+  for (auto& [part_due, bytes] : loop.paced) send(loop, c, std::move(bytes), std::max(part_due, due));
+  loop.paced.clear();
   return true;
 }
 
@@ -245,7 +357,7 @@ bool Server::serve_data(Connection& c, uint8_t type, std::string_view body) {
 // delay fault sets `due`; one longer than the request's own server timeout
 // (transaction_ttl) gets TIMEOUT at that timeout instead, and the request is
 // not applied, as a server that gives up before doing the work.
-std::string Server::answer_data(size_t node, uint8_t type, std::string_view body, const Fault* fault,
+std::string Server::answer_data(Loop& loop, size_t node, uint8_t type, std::string_view body, const Fault* fault,
                                 uint64_t& due) {
   std::string inner;
   if (type == static_cast<uint8_t>(proto::FrameType::kCompressed)) {
@@ -271,7 +383,7 @@ std::string Server::answer_data(size_t node, uint8_t type, std::string_view body
     }
   }
   bool compress = false;
-  std::string answer = execute(node, body, compress);
+  std::string answer = execute(loop, node, body, compress);
   if (!compress) return answer;
   // The server sends the compressed form only when it saves 32 bytes or more.
   std::string deflated = deflate_frame(answer);
@@ -282,14 +394,14 @@ std::string Server::answer_data(size_t node, uint8_t type, std::string_view body
 
 // Every fault but close: the request was applied; its answer goes out late,
 // cut short, replaced, or not at all.
-void Server::deliver_faulty(Connection& c, const Fault& fault, std::string answer, uint64_t due) {
+void Server::deliver_faulty(Loop& loop, Connection& c, const Fault& fault, std::string answer, uint64_t due) {
   switch (fault.kind) {
     case FaultKind::kDelay:
-      send(c, std::move(answer), due);
+      send(loop, c, std::move(answer), due);
       break;
     case FaultKind::kCloseMid:
       answer.resize(answer.size() / 2);
-      send(c, std::move(answer), 0);
+      send(loop, c, std::move(answer), 0);
       c.close_when_flushed = true;
       break;
     case FaultKind::kCloseAfter:
@@ -298,18 +410,18 @@ void Server::deliver_faulty(Connection& c, const Fault& fault, std::string answe
       c.close_when_flushed = true;
       break;
     case FaultKind::kGarbage:
-      send(c, std::string("\xde\xad\xbe\xef\x00\x01\x02\x03garbage!", 16), 0);
+      send(loop, c, std::string("\xde\xad\xbe\xef\x00\x01\x02\x03garbage!", 16), 0);
       break;
     case FaultKind::kHugeLength: {
       std::string header(proto::kFrameHeaderSize, '\0');
       proto::encode_frame_header(proto::FrameType::kMessage, uint64_t{1} << 40,
                                  reinterpret_cast<uint8_t*>(header.data()));
-      send(c, std::move(header), 0);
+      send(loop, c, std::move(header), 0);
       break;
     }
     case FaultKind::kTruncate:
       answer.resize(proto::kFrameHeaderSize + (answer.size() - proto::kFrameHeaderSize) / 2);
-      send(c, std::move(answer), 0);
+      send(loop, c, std::move(answer), 0);
       break;
     case FaultKind::kDrop:
     case FaultKind::kClose:
@@ -318,40 +430,44 @@ void Server::deliver_faulty(Connection& c, const Fault& fault, std::string answe
 }
 
 // Answers leave in request order: once one is held, later ones queue behind it.
-void Server::send(Connection& c, std::string bytes, uint64_t due_ms) {
+void Server::send(Loop& loop, Connection& c, std::string bytes, uint64_t due_ms) {
   if (due_ms == 0 && c.held.empty()) {
-    c.out += bytes;
+    if (c.out.empty()) {
+      c.out = std::move(bytes);
+    } else {
+      c.out += bytes;
+    }
     return;
   }
   if (!c.held.empty() && c.held.back().due_ms > due_ms) due_ms = c.held.back().due_ms;
   c.held.push_back(Held{due_ms, std::move(bytes)});
-  holding_.insert(c.fd);
+  loop.holding.insert(c.fd);
 }
 
-int Server::release_held() {
-  if (holding_.empty()) return -1;
+int Server::release_held(Loop& loop) {
+  if (loop.holding.empty()) return -1;
   const uint64_t now = monotonic_ms();
   uint64_t next = 0;
   std::vector<int> doomed;
   std::vector<int> drained;
-  for (int fd : holding_) {
-    Connection* c = connections_.at(fd).get();
+  for (int fd : loop.holding) {
+    Connection* c = loop.connections.at(fd).get();
     bool moved = false;
     while (!c->held.empty() && c->held.front().due_ms <= now) {
       c->out += c->held.front().bytes;
       c->held.pop_front();
       moved = true;
     }
-    if (moved && !flush(*c)) doomed.push_back(fd);
+    if (moved && !flush(loop, *c)) doomed.push_back(fd);
     if (c->held.empty()) drained.push_back(fd);
     if (!c->held.empty() && (next == 0 || c->held.front().due_ms < next)) next = c->held.front().due_ms;
   }
-  for (int fd : drained) holding_.erase(fd);
-  for (int fd : doomed) close_connection(fd);
+  for (int fd : drained) loop.holding.erase(fd);
+  for (int fd : doomed) close_connection(loop, fd);
   return next == 0 ? -1 : static_cast<int>(next > now ? next - now : 0);
 }
 
-bool Server::flush(Connection& c) {
+bool Server::flush(Loop& loop, Connection& c) {
   while (c.out_pos < c.out.size()) {
     const ssize_t n = ::send(c.fd, c.out.data() + c.out_pos, c.out.size() - c.out_pos, MSG_NOSIGNAL);
     if (n < 0) {
@@ -371,54 +487,89 @@ bool Server::flush(Connection& c) {
     epoll_event ev{};
     ev.events = EPOLLIN | EPOLLRDHUP | (want_write ? static_cast<uint32_t>(EPOLLOUT) : 0u);
     ev.data.u64 = static_cast<uint64_t>(c.fd);
-    epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, c.fd, &ev);
+    epoll_ctl(loop.epoll_fd, EPOLL_CTL_MOD, c.fd, &ev);
     c.want_write = want_write;
   }
   return true;
 }
 
-void Server::run(int signal_fd, uint64_t deadline_ms) {
-  epoll_event sev{};
-  sev.events = EPOLLIN;
-  sev.data.u64 = kSignalTag;
-  epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, signal_fd, &sev);
+void Server::serve_loop(Loop& loop) {
   epoll_event events[256];
-  for (;;) {
-    int timeout = release_held();
-    // Background scans and queries make their writes at their own pace.
-    const int writes_due = queries_.tick(monotonic_ms());
-    if (writes_due >= 0 && (timeout < 0 || writes_due < timeout)) timeout = writes_due;
-    if (deadline_ms) {
-      const uint64_t now = monotonic_ms();
-      if (now >= deadline_ms) return;
-      const int left = static_cast<int>(deadline_ms - now);
-      if (timeout < 0 || left < timeout) timeout = left;
+  while (!quit_) {
+    int timeout = release_held(loop);
+    int writes_due = -1;
+    {
+      // Background scans and queries make their writes at their own pace;
+      // whichever loop wakes first makes the due ones.
+      std::lock_guard<std::mutex> lock(state_);
+      writes_due = queries_.tick(monotonic_ms());
     }
-    const int n = epoll_wait(epoll_fd_, events, 256, timeout);
+    if (writes_due >= 0 && (timeout < 0 || writes_due < timeout)) timeout = writes_due;
+    const int n = epoll_wait(loop.epoll_fd, events, 256, timeout);
     if (n < 0 && errno != EINTR) return;
     for (int i = 0; i < n; ++i) {
       const uint64_t tag = events[i].data.u64;
-      if (tag == kSignalTag) return;
-      if (tag & kListenerTag) {
-        const size_t node = tag & ~kListenerTag;
-        if (node < listeners_.size() && listeners_[node] >= 0) accept_all(node);
+      if (tag == kWakeTag) {
+        uint64_t count = 0;
+        [[maybe_unused]] const ssize_t r = ::read(loop.wake_fd, &count, sizeof count);
+        apply_commands(loop);
+        continue;
+      }
+      if (tag == kListenerTag) {
+        if (loop.listener >= 0) accept_all(loop);
         continue;
       }
       const int fd = static_cast<int>(tag);
-      auto it = connections_.find(fd);
-      if (it == connections_.end()) continue;  // closed earlier in this batch
+      auto it = loop.connections.find(fd);
+      if (it == loop.connections.end()) continue;  // closed earlier in this batch
       Connection& c = *it->second;
       if (events[i].events & (EPOLLERR | EPOLLHUP)) {
-        close_connection(fd);
+        close_connection(loop, fd);
         continue;
       }
-      if ((events[i].events & EPOLLOUT) && !flush(c)) {
-        close_connection(fd);
+      if ((events[i].events & EPOLLOUT) && !flush(loop, c)) {
+        close_connection(loop, fd);
         continue;
       }
-      if (events[i].events & (EPOLLIN | EPOLLRDHUP)) on_readable(c);
+      if (events[i].events & (EPOLLIN | EPOLLRDHUP)) on_readable(loop, c);
     }
-    if (!pending_stops_.empty()) apply_pending_stops();
+    if (!loop.stops_here.empty()) {
+      loop.stops_here.clear();
+      apply_commands(loop);
+      apply_stop(loop);
+    }
+  }
+}
+
+void Server::run(int signal_fd, uint64_t deadline_ms) {
+  {
+    std::lock_guard<std::mutex> lock(state_);
+    running_ = true;
+    for (auto& loop : loops_)
+      if (loop) spawn(*loop);
+  }
+  pollfd signal_poll{signal_fd, POLLIN, 0};
+  for (;;) {
+    int timeout = -1;
+    if (deadline_ms) {
+      const uint64_t now = monotonic_ms();
+      if (now >= deadline_ms) break;
+      timeout = static_cast<int>(deadline_ms - now);
+    }
+    const int n = ::poll(&signal_poll, 1, timeout);
+    if (n > 0 || (n < 0 && errno != EINTR)) break;
+  }
+  std::vector<Loop*> loops;
+  {
+    // No loop is spawned once quit_ is set under the mutex.
+    std::lock_guard<std::mutex> lock(state_);
+    quit_ = true;
+    for (auto& loop : loops_)
+      if (loop) loops.push_back(loop.get());
+  }
+  for (Loop* loop : loops) {
+    wake(loop->wake_fd);
+    if (loop->thread.joinable()) loop->thread.join();
   }
 }
 
