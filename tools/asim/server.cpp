@@ -20,6 +20,7 @@
 #include <ctime>
 
 namespace asim {
+
 namespace {
 
 using aeroshim::Result;
@@ -30,6 +31,10 @@ namespace proto = aeroshim::proto;
 // from connections by the high bits.
 constexpr uint64_t kListenerTag = uint64_t{1} << 62;
 constexpr uint64_t kWakeTag = uint64_t{1} << 61;
+
+// How long after a request's server timeout asim answers TIMEOUT to one a
+// delay fault holds back (see answer_data).
+constexpr uint64_t kTimeoutNoticeMs = 20;
 
 // Read at most this much per wake-up so one busy peer cannot starve others.
 constexpr size_t kReadChunk = size_t{64} * 1024;
@@ -378,7 +383,11 @@ std::string Server::answer_data(Loop& loop, size_t node, uint8_t type, std::stri
     auto request = proto::parse_message(body);
     const uint32_t server_timeout = request ? request->transaction_ttl : 0;
     if (server_timeout != 0 && fault->delay_ms > server_timeout) {
-      due = now + server_timeout;
+      // A server notices an expired transaction on its next round over it,
+      // after the deadline, never at it; answering kTimeoutNoticeMs late
+      // also keeps the client's own timer (7.4.0 sends its socket timeout
+      // as the server timeout, so both fire together) from racing ours.
+      due = now + server_timeout + kTimeoutNoticeMs;
       return result_only(static_cast<uint8_t>(proto::ResultCode::kTimeout));
     }
   }
