@@ -199,6 +199,11 @@ void Server::stop_elsewhere_and_wait(Loop& loop) {
       target->applied_cv.wait_for(lock, std::chrono::milliseconds(1));
     }
   }
+  // A stop of this node posted while we waited (another node's thread
+  // asked for it) is applied before our answer goes out, even when the
+  // wait above ended at once: otherwise a start of this node could find it
+  // still running, answer "ok", and the late stop close it after.
+  apply_commands(loop);
 }
 
 void Server::accept_all(Loop& loop) {
