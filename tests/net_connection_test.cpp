@@ -207,9 +207,9 @@ static void test_read_at_least(void** state) {
   assert_int_equal(send(server, "head+body!", 10, MSG_NOSIGNAL), 10);
   pollfd readable{c.fd(), POLLIN, 0};
   assert_int_equal(poll(&readable, 1, 2000), 1);
-  auto got = c.read_at_least(buffer, 4, sizeof buffer, Clock::now() + milliseconds(2000));
-  assert_true(got.is_ok());
-  assert_int_equal(*got, 10);
+  size_t got = 0;
+  assert_true(c.read_at_least(buffer, 4, sizeof buffer, got, Clock::now() + milliseconds(2000)).is_ok());
+  assert_int_equal(got, 10);
   assert_memory_equal(buffer, "head+body!", 10);
   // Pieces that arrive one by one: it stops at the first read that reaches the minimum.
   const int reader_fd = c.fd();
@@ -218,23 +218,22 @@ static void test_read_at_least(void** state) {
       if (send(server, piece, strlen(piece), MSG_NOSIGNAL) < 0 || !await_drained(reader_fd)) f.peer_failed = true;
     }
   });
-  got = c.read_at_least(buffer, 5, sizeof buffer, Clock::now() + milliseconds(2000));
-  assert_true(got.is_ok());
-  assert_int_equal(*got, 7);
+  assert_true(c.read_at_least(buffer, 5, sizeof buffer, got, Clock::now() + milliseconds(2000)).is_ok());
+  assert_int_equal(got, 7);
   assert_memory_equal(buffer, "abcdefg", 7);
   // Never past the capacity, whatever the minimum says.
-  got = c.read_at_least(buffer, 8, 2, Clock::now() + milliseconds(2000));
-  assert_true(got.is_ok());
-  assert_int_equal(*got, 2);
+  assert_true(c.read_at_least(buffer, 8, 2, got, Clock::now() + milliseconds(2000)).is_ok());
+  assert_int_equal(got, 2);
   assert_true(c.read_exactly(buffer + 2, 1, Clock::now() + milliseconds(2000)).is_ok());
   f.peer.join();
   assert_false(f.peer_failed.load());
   assert_memory_equal(buffer, "hij", 3);
   // An end of stream before the minimum.
   shutdown(server, SHUT_WR);
-  got = c.read_at_least(buffer, 4, sizeof buffer, Clock::now() + milliseconds(2000));
-  assert_int_equal(got.status().code(), AEROSPIKE_ERR_CONNECTION);
-  assert_true(contains(got.status().message(), "after 0 of 4 bytes"));
+  const aeroshim::Status closed = c.read_at_least(buffer, 4, sizeof buffer, got, Clock::now() + milliseconds(2000));
+  assert_int_equal(closed.code(), AEROSPIKE_ERR_CONNECTION);
+  assert_true(contains(closed.message(), "after 0 of 4 bytes"));
+  assert_int_equal(got, 0);
 }
 
 static void test_eof_mid_read(void** state) {
@@ -272,7 +271,25 @@ static void test_socket_options(void** state) {
   Fixture& f = fixture(state);
   Connection c = connect_to(f.address);
   assert_true(fcntl(c.fd(), F_GETFD) & FD_CLOEXEC);
-  assert_true(fcntl(c.fd(), F_GETFL) & O_NONBLOCK);
+  // Connected, reads block under a receive timeout (writes pass MSG_DONTWAIT).
+  assert_false(fcntl(c.fd(), F_GETFL) & O_NONBLOCK);
+  timeval none{};
+  socklen_t tv_len = sizeof none;
+  assert_int_equal(getsockopt(c.fd(), SOL_SOCKET, SO_RCVTIMEO, &none, &tv_len), 0);
+  assert_true(none.tv_sec == 0 && none.tv_usec == 0);
+  // A read with a deadline leaves a timeout that ends by it; a second read
+  // with a deadline as far away keeps it (no setsockopt per command).
+  assert_true(accept_peer(f) >= 0);
+  char buffer[1];
+  assert_int_equal(c.read_exactly(buffer, 1, Clock::now() + milliseconds(30)).code(), AEROSPIKE_ERR_TIMEOUT);
+  timeval first{};
+  assert_int_equal(getsockopt(c.fd(), SOL_SOCKET, SO_RCVTIMEO, &first, &tv_len), 0);
+  // The kernel keeps it in timer ticks (4 ms at HZ=250, 10 at HZ=100): rounded up by one at most.
+  assert_true(first.tv_sec == 0 && first.tv_usec > 0 && first.tv_usec <= 40000);
+  assert_int_equal(c.read_exactly(buffer, 1, Clock::now() + milliseconds(30)).code(), AEROSPIKE_ERR_TIMEOUT);
+  timeval second{};
+  assert_int_equal(getsockopt(c.fd(), SOL_SOCKET, SO_RCVTIMEO, &second, &tv_len), 0);
+  assert_true(second.tv_sec == first.tv_sec && second.tv_usec == first.tv_usec);
   int nodelay = 0;
   socklen_t len = sizeof nodelay;
   assert_int_equal(getsockopt(c.fd(), IPPROTO_TCP, TCP_NODELAY, &nodelay, &len), 0);

@@ -43,12 +43,11 @@ Status proto_error(const uint8_t* header) {
 Result<proto::Reply> read_answer(Connection& connection, const Timer& timer, bool& started) {
   uint8_t* buffer = t_answer.reserve(kFirstRead);
   if (!buffer) return Status(AEROSPIKE_ERR_CLIENT, "out of memory for the answer");
-  Status arrived = connection.await_readable(timer.io_deadline());
+  size_t got = 0;
+  Status arrived = connection.read_at_least(buffer, proto::kFrameHeaderSize, t_answer.capacity(),
+                                            got, timer.io_deadline());
+  started = got > 0;
   if (!arrived) return arrived;
-  started = true;
-  auto got = connection.read_at_least(buffer, proto::kFrameHeaderSize, t_answer.capacity(),
-                                      timer.io_deadline());
-  if (!got) return got.status();
   const proto::FrameHeader header = proto::decode_frame_header(buffer);
   const bool compressed = header.type == static_cast<uint8_t>(proto::FrameType::kCompressed);
   if (header.version != proto::kVersion ||
@@ -57,11 +56,11 @@ Result<proto::Reply> read_answer(Connection& connection, const Timer& timer, boo
   if (header.body_size == 0 || header.body_size > proto::kMaxBodySize)
     return Status::error(AEROSPIKE_ERR_CLIENT, "Invalid proto size: {}", header.body_size);
   const size_t total = proto::kFrameHeaderSize + header.body_size;
-  if (total > t_answer.capacity()) buffer = t_answer.grow_keeping(total, *got);
+  if (total > t_answer.capacity()) buffer = t_answer.grow_keeping(total, got);
   if (!buffer)
     return Status::error(AEROSPIKE_ERR_CLIENT, "out of memory for a {}-byte answer", total);
-  if (*got < total) {
-    Status rest = connection.read_exactly(buffer + *got, total - *got, timer.io_deadline());
+  if (got < total) {
+    Status rest = connection.read_exactly(buffer + got, total - got, timer.io_deadline());
     if (!rest) return rest;
   }
   const uint8_t* body = buffer + proto::kFrameHeaderSize;

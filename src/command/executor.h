@@ -5,9 +5,11 @@
 // timeout, rotating replicas by the stock rule. The request is encoded once
 // by the caller and sent as is on every attempt.
 //
-// Steady state is three system calls (send, poll, recv; the pool's peek
-// only for a socket idle over a second), and the request and answer
-// buffers are this thread's, reused, so nothing is allocated.
+// Steady state is two system calls (send, then a recv that blocks under
+// the socket's receive timeout; the pool's peek only for a socket idle over
+// a second, a setsockopt only when the timeout must change), and the
+// request and answer buffers are this thread's, reused, so nothing is
+// allocated.
 #pragma once
 
 #include "cluster/cluster.h"

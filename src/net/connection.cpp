@@ -5,6 +5,8 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/ioctl.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,7 +32,8 @@ socklen_t address_length(const sockaddr_storage& address) {
 
 }  // namespace
 
-Connection::Connection(Connection&& other) noexcept : fd_(other.fd_), address_(other.address_) {
+Connection::Connection(Connection&& other) noexcept
+    : fd_(other.fd_), address_(other.address_), receive_timeout_us_(other.receive_timeout_us_) {
   other.fd_ = -1;
 }
 
@@ -39,6 +42,7 @@ Connection& Connection::operator=(Connection&& other) noexcept {
     close();
     fd_ = other.fd_;
     address_ = other.address_;
+    receive_timeout_us_ = other.receive_timeout_us_;
     other.fd_ = -1;
   }
   return *this;
@@ -75,23 +79,26 @@ Result<Connection> Connection::open(const sockaddr_storage& address, Deadline de
   int one = 1;
   if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0)
     return c.failure("TCP_NODELAY for", errno);
-  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), address_length(address)) == 0)
-    return c;
-  // An interrupted non-blocking connect goes on in the background, like one in progress.
-  if (errno != EINPROGRESS && errno != EINTR) return c.failure("connecting to", errno);
-  Status waited = c.wait(POLLOUT, deadline, "connecting to");
-  if (!waited) return waited;
-  int error = 0;
-  socklen_t error_len = sizeof error;
-  if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &error_len) != 0) error = errno;
-  if (error != 0) return c.failure("connecting to", error);
+  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), address_length(address)) != 0) {
+    // An interrupted non-blocking connect goes on in the background, like one in progress.
+    if (errno != EINPROGRESS && errno != EINTR) return c.failure("connecting to", errno);
+    Status waited = c.wait(POLLOUT, deadline, "connecting to");
+    if (!waited) return waited;
+    int error = 0;
+    socklen_t error_len = sizeof error;
+    if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &error_len) != 0) error = errno;
+    if (error != 0) return c.failure("connecting to", error);
+  }
+  // Reads block from now on, under a receive timeout (see the header).
+  int blocking = 0;
+  if (ioctl(fd, FIONBIO, &blocking) != 0) return c.failure("blocking reads for", errno);
   return c;
 }
 
 Status Connection::write_all(const void* data, size_t size, Deadline deadline) {
   const char* next = static_cast<const char*>(data);
   while (size > 0) {
-    const ssize_t n = ::send(fd_, next, size, MSG_NOSIGNAL);
+    const ssize_t n = ::send(fd_, next, size, MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n >= 0) {
       next += n;
       size -= static_cast<size_t>(n);
@@ -105,9 +112,36 @@ Status Connection::write_all(const void* data, size_t size, Deadline deadline) {
   return Status::ok();
 }
 
+Status Connection::bound_receive(Deadline deadline) {
+  int64_t wanted_us = 0;
+  if (deadline != Deadline::max()) {
+    const auto left = deadline - std::chrono::steady_clock::now();
+    if (left <= Deadline::duration::zero())
+      return Status::error(AEROSPIKE_ERR_TIMEOUT, "timed out reading from {}",
+                           address_to_string(address_));
+    wanted_us = std::max<int64_t>(1, std::chrono::ceil<std::chrono::microseconds>(left).count());
+    // The timeout in place ends by the deadline, or a millisecond after it
+    // (then the kernel's timer tick, 4 ms here, as with any socket timeout),
+    // and is not so short that a slow answer costs extra wake-ups.
+    if (receive_timeout_us_ != 0 && receive_timeout_us_ <= wanted_us + 1000 &&
+        receive_timeout_us_ * 2 >= wanted_us)
+      return Status::ok();
+  } else if (receive_timeout_us_ == 0) {
+    return Status::ok();
+  }
+  timeval tv{};
+  tv.tv_sec = static_cast<time_t>(wanted_us / 1000000);
+  tv.tv_usec = static_cast<suseconds_t>(wanted_us % 1000000);
+  if (setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) != 0)
+    return failure("a receive timeout for", errno);
+  receive_timeout_us_ = wanted_us;
+  return Status::ok();
+}
+
 Status Connection::receive(char* buffer, size_t at_least, size_t capacity, size_t& got,
                            Deadline deadline) {
   while (got < at_least) {
+    if (Status bounded = bound_receive(deadline); !bounded) return bounded;
     const ssize_t n = ::recv(fd_, buffer + got, capacity - got, 0);
     if (n > 0) {
       got += static_cast<size_t>(n);
@@ -115,12 +149,11 @@ Status Connection::receive(char* buffer, size_t at_least, size_t capacity, size_
       return Status::error(AEROSPIKE_ERR_CONNECTION,
                            "{} closed the connection after {} of {} bytes",
                            address_to_string(address_), got, at_least);
-    } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
-      Status waited = wait(POLLIN, deadline, "reading from");
-      if (!waited) return waited;
-    } else if (errno != EINTR) {
+    } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
       return failure("reading from", errno);
     }
+    // EAGAIN: the receive timeout ran out; the next bound_receive says
+    // whether the deadline did too.
   }
   return Status::ok();
 }
@@ -130,13 +163,10 @@ Status Connection::read_exactly(void* buffer, size_t size, Deadline deadline) {
   return receive(static_cast<char*>(buffer), size, size, got, deadline);
 }
 
-Result<size_t> Connection::read_at_least(void* buffer, size_t at_least, size_t capacity,
-                                         Deadline deadline) {
-  size_t got = 0;
-  Status received =
-      receive(static_cast<char*>(buffer), std::min(at_least, capacity), capacity, got, deadline);
-  if (!received) return received;
-  return got;
+Status Connection::read_at_least(void* buffer, size_t at_least, size_t capacity, size_t& got,
+                                 Deadline deadline) {
+  got = 0;
+  return receive(static_cast<char*>(buffer), std::min(at_least, capacity), capacity, got, deadline);
 }
 
 bool Connection::is_reusable() const {
@@ -160,10 +190,6 @@ Result<size_t> Connection::read_available(void* buffer, size_t capacity) {
     if (errno == EAGAIN || errno == EWOULDBLOCK) return size_t{0};
     if (errno != EINTR) return failure("reading from", errno);
   }
-}
-
-Status Connection::await_readable(Deadline deadline) const {
-  return wait(POLLIN, deadline, "reading from");
 }
 
 }  // namespace aeroshim

@@ -1,11 +1,15 @@
 // One TCP connection to a node, every wait bounded by a deadline.
 //
-// The socket is non-blocking from socket() on (with TCP_NODELAY and
-// close-on-exec), so each read or write first tries the system call and
-// waits with poll() only when the kernel says EAGAIN: an exchange whose
-// answer is already there costs one send and one recv. poll() rather than
-// select() because a process may hold thousands of files, and select()
-// cannot wait on a descriptor above FD_SETSIZE (1024).
+// The socket is non-blocking while it connects (with TCP_NODELAY and
+// close-on-exec). Once connected, writes stay non-blocking (MSG_DONTWAIT,
+// waiting with poll() on EAGAIN) while reads block in recv() under a
+// receive timeout (SO_RCVTIMEO) no later than the read's deadline, so an
+// exchange costs one send and one recv: no poll() for an answer that has
+// not arrived yet. The timeout is set only when the one already on the
+// socket would wait past the deadline by more than a millisecond (poll()'s
+// own precision), so commands of one policy set it once per connection.
+// poll() rather than select() because a process may hold thousands of
+// files, and select() cannot wait on a descriptor above FD_SETSIZE (1024).
 #pragma once
 
 #include "core/status.h"
@@ -14,6 +18,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 
 namespace aeroshim {
 
@@ -38,17 +43,13 @@ class Connection {
   Status write_all(const void* data, size_t size, Deadline deadline);
   // The peer closing before `size` bytes arrived is a CONNECTION error.
   Status read_exactly(void* buffer, size_t size, Deadline deadline);
-  // Reads at least `at_least` and at most `capacity` bytes, returning how
-  // many: a reply that is already complete (header and body) then costs a
-  // single recv. Only for a peer that sends nothing beyond the reply, as a
-  // node answering one synchronous command does, or for a caller that
-  // keeps what follows the reply.
-  Result<size_t> read_at_least(void* buffer, size_t at_least, size_t capacity, Deadline deadline);
-  // Waits until something can be read (or the peer closed). For the answer
-  // to a request just written, which cannot have arrived yet: waiting first
-  // saves the recv that would only say EAGAIN, and a TIMEOUT here means
-  // nothing of the answer was read.
-  Status await_readable(Deadline deadline) const;
+  // Reads at least `at_least` and at most `capacity` bytes into buffer,
+  // counting them in `got` (also when it fails): a reply that is already
+  // complete (header and body) then costs a single recv. Only for a peer
+  // that sends nothing beyond the reply, as a node answering one
+  // synchronous command does, or for a caller that keeps what follows it.
+  Status read_at_least(void* buffer, size_t at_least, size_t capacity, size_t& got,
+                       Deadline deadline);
 
   // One recv that does not wait: the bytes that were there (0 when none),
   // or CONNECTION when the peer closed or the socket failed.
@@ -71,9 +72,14 @@ class Connection {
   Status failure(const char* doing, int error) const;
   // Receives into buffer[got..capacity) until at least `at_least` bytes are in.
   Status receive(char* buffer, size_t at_least, size_t capacity, size_t& got, Deadline deadline);
+  // Makes the socket's receive timeout end no later than `deadline` (within
+  // a millisecond); TIMEOUT once the deadline has passed.
+  Status bound_receive(Deadline deadline);
 
   int fd_ = -1;
   sockaddr_storage address_{};
+  // The SO_RCVTIMEO on the socket, in microseconds; 0: none (wait forever).
+  int64_t receive_timeout_us_ = 0;
 };
 
 }  // namespace aeroshim
