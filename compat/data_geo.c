@@ -12,6 +12,7 @@
 #include <aerospike/as_geojson.h>
 #include <aerospike/as_query.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,8 +23,10 @@
 #define LAT0 37.40
 #define STEP 0.01
 
+/* A query calls back from one thread per node at once: the tally takes a lock. */
 typedef struct {
 	basic_ctx* ctx;
+	pthread_mutex_t lock;
 	uint32_t seen[N_POINTS];
 	uint32_t ends;
 } geo_state;
@@ -34,12 +37,11 @@ static void point_text(int id, char* buf, size_t size)
 		LNG0 + STEP * (id % GRID), LAT0 + STEP * (id / GRID));
 }
 
-static bool on_record(const as_val* val, void* udata)
+static void tally(geo_state* st, const as_val* val)
 {
-	geo_state* st = udata;
 	if (!val) {
 		st->ends++;
-		return true;
+		return;
 	}
 	const as_record* rec = as_record_fromval(val);
 	as_integer* id = rec ? as_record_get_integer(rec, "id") : NULL;
@@ -54,6 +56,14 @@ static bool on_record(const as_val* val, void* udata)
 		basic_fail(st->ctx, "a point did not come back as the GeoJSON text written", NULL);
 	}
 	st->seen[i]++;
+}
+
+static bool on_record(const as_val* val, void* udata)
+{
+	geo_state* st = udata;
+	pthread_mutex_lock(&st->lock);
+	tally(st, val);
+	pthread_mutex_unlock(&st->lock);
 	return true;
 }
 
@@ -68,9 +78,11 @@ static void expect_within(basic_ctx* ctx, const char* what, const char* region,
 	as_query_where(&query, "loc", as_geo_within(region));
 	geo_state st;
 	memset(&st, 0, sizeof(st));
+	pthread_mutex_init(&st.lock, NULL);
 	st.ctx = ctx;
 	basic_expect(ctx, what, aerospike_query_foreach(&ctx->as, &err, NULL, &query, on_record, &st),
 		AEROSPIKE_OK, &err);
+	pthread_mutex_destroy(&st.lock);
 	as_query_destroy(&query);
 	if (st.ends != 1) {
 		basic_fail(ctx, "the geo query callback did not get exactly one end (NULL)", NULL);

@@ -10,14 +10,17 @@
 #include <aerospike/aerospike_query.h>
 #include <aerospike/as_query.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #define N_ROWS 40
 #define POLL_MS 20
 
+/* A query calls back from one thread per node at once: the tally takes a lock. */
 typedef struct {
 	basic_ctx* ctx;
+	pthread_mutex_t lock;
 	bool s_only;
 	uint32_t seen[N_ROWS];
 	uint32_t records;
@@ -51,12 +54,11 @@ static int64_t row_of(query_state* st, const as_record* rec)
 	return as_integer_get(n);
 }
 
-static bool on_record(const as_val* val, void* udata)
+static void tally(query_state* st, const as_val* val)
 {
-	query_state* st = udata;
 	if (!val) {
 		st->ends++;
-		return true;
+		return;
 	}
 	const as_record* rec = as_record_fromval(val);
 	if (!rec) {
@@ -68,6 +70,14 @@ static bool on_record(const as_val* val, void* udata)
 	}
 	st->seen[i]++;
 	st->records++;
+}
+
+static bool on_record(const as_val* val, void* udata)
+{
+	query_state* st = udata;
+	pthread_mutex_lock(&st->lock);
+	tally(st, val);
+	pthread_mutex_unlock(&st->lock);
 	return true;
 }
 
@@ -78,10 +88,12 @@ static void expect_rows(basic_ctx* ctx, const char* what, as_query* query, bool 
 	as_error err;
 	query_state st;
 	memset(&st, 0, sizeof(st));
+	pthread_mutex_init(&st.lock, NULL);
 	st.ctx = ctx;
 	st.s_only = s_only;
 	basic_expect(ctx, what, aerospike_query_foreach(&ctx->as, &err, NULL, query, on_record, &st),
 		AEROSPIKE_OK, &err);
+	pthread_mutex_destroy(&st.lock);
 	if (st.ends != 1) {
 		basic_fail(ctx, "the query callback did not get exactly one end (NULL)", NULL);
 	}
@@ -105,9 +117,11 @@ static void expect_no_index(basic_ctx* ctx, const char* what, const char* bin)
 	as_query_where(&query, bin, as_integer_equals(3));
 	query_state st;
 	memset(&st, 0, sizeof(st));
+	pthread_mutex_init(&st.lock, NULL);
 	st.ctx = ctx;
 	basic_expect(ctx, what, aerospike_query_foreach(&ctx->as, &err, NULL, &query, on_record, &st),
 		AEROSPIKE_ERR_INDEX_NOT_FOUND, &err);
+	pthread_mutex_destroy(&st.lock);
 	if (st.records != 0) {
 		basic_fail(ctx, "a query without an index returned records", NULL);
 	}

@@ -411,6 +411,8 @@ static void test_duplicates_and_many_keys(void** state)
 	as_policy_batch policy;
 	as_policy_batch_init(&policy);
 	policy.concurrent = true;
+	/* 10,000 rows outlast the default 1 s under TSan on a loaded machine. */
+	policy.base.total_timeout = 10000;
 	assert_int_equal(aerospike_batch_write(&g_as, &err, &policy, records), AEROSPIKE_OK);
 	for (uint32_t i = 0; i < kKeys; i++) {
 		as_batch_write_record* w = as_vector_get(&records->list, i);

@@ -128,10 +128,14 @@ AS_EXTERN as_node* as_partition_shm_get_node(as_cluster* cluster, const char* ns
 	uint8_t replica_size, uint8_t* replica_index);
 
 /* The current node array with one more reference; give it back with
- * as_nodes_release. */
+ * as_nodes_release. The load acquires: the tend thread fills a fresh array
+ * and publishes it with a release exchange, so the count, size and nodes
+ * read here must be ordered after it (a relaxed load is a data race with
+ * the array's initialization, which ThreadSanitizer reports; on x86-64 both
+ * are the same plain load). */
 static inline as_nodes* as_nodes_reserve(as_cluster* cluster)
 {
-	as_nodes* nodes = (as_nodes*)as_load_ptr((void* const*)&cluster->nodes);
+	as_nodes* nodes = (as_nodes*)as_load_ptr_acq((void* const*)&cluster->nodes);
 	as_incr_uint32(&nodes->ref_count);
 	return nodes;
 }

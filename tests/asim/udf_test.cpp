@@ -123,7 +123,9 @@ std::string put_command(const std::string& file, const std::string& source) {
 
 int connect_node(size_t node = 0) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  timeval tv{5, 0};
+  // Generous for the sanitizer builds: under TSan `hog` takes 4 to 6 s and
+  // converting `blowup`'s 64 MiB budget 15 s (every byte copied is checked).
+  timeval tv{40, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
