@@ -83,6 +83,9 @@ class ValueConverter:
         m = self._made(lib.as_orderedmap_new(max(len(mapping), 1)), where)
         try:
             for k, v in mapping.items():
+                if isinstance(k, bool) or not isinstance(k, (int, str, bytes, bytearray)):
+                    raise param_error("%s: key %r is a %s; map keys are int, str or bytes"
+                                      % (where, k, type(k).__name__))
                 key = self.to_val(k, "%s key %r" % (where, k))
                 try:
                     val = self.to_val(v, "%s[%r]" % (where, k))
@@ -152,8 +155,7 @@ class ValueConverter:
 
             def each(k, v, _udata):
                 try:
-                    key = self.from_val(k)
-                    out[_hashable(key)] = self.from_val(v)
+                    out[self.from_val(k)] = self.from_val(v)
                     return True
                 except BaseException as e:
                     failure.append(e)
@@ -210,11 +212,6 @@ class ValueConverter:
             lib.as_record_destroy(record)
             raise
         return record
-
-
-def _hashable(key):
-    """Map keys that are lists in the database become tuples in a dict."""
-    return tuple(_hashable(k) for k in key) if isinstance(key, list) else key
 
 
 def bin_name(name):
