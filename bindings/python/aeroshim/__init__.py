@@ -15,7 +15,7 @@ ctypes.util.find_library or the standard lib directories find.
 
 import ctypes
 
-from . import exception
+from . import exception, list_operations, map_operations, operations, predicates  # noqa: F401
 from ._abi import (AsConfig, AsError, DEFAULT_SHM_KEY, library_path, load_library)
 from .client import Client, INDEX_NUMERIC, INDEX_STRING, Query, Scan
 from .log import (LOG_LEVEL_DEBUG, LOG_LEVEL_ERROR, LOG_LEVEL_INFO, LOG_LEVEL_OFF,

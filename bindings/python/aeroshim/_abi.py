@@ -16,13 +16,11 @@ DEFAULT_SHM_KEY = 0xA5000000
 AEROSPIKE_OK = 0
 AEROSPIKE_ERR_CLIENT = -1
 AEROSPIKE_ERR_PARAM = -2
-AEROSPIKE_ERR_RECORD_NOT_FOUND = 2
 
 # ---------------------------------------------------------------------------
 # 7.4.0 layouts (x86-64/aarch64 LP64), as asserted by abi/layout_check.c.
 SIZEOF_AS_CONFIG = 1904
 SIZEOF_AS_ERROR = 1056
-SIZEOF_AEROSPIKE = 1936
 AS_CONFIG_OFFSETS = {
     "hosts": 0, "user": 8, "password": 72, "cluster_name": 136, "app_id": 144,
     "event_callback": 152, "event_callback_udata": 160, "ip_map": 168,
@@ -155,7 +153,7 @@ BIN_NAME_MAX = 15                    # AS_BIN_NAME_MAX_LEN
 NS_MAX, SET_MAX = 31, 63
 
 # as_val types.
-AS_NIL, AS_BOOLEAN, AS_INTEGER, AS_STRING, AS_LIST, AS_MAP, AS_REC = 1, 2, 3, 4, 5, 6, 7
+AS_NIL, AS_BOOLEAN, AS_INTEGER, AS_STRING, AS_LIST, AS_MAP = 1, 2, 3, 4, 5, 6
 AS_BYTES, AS_DOUBLE, AS_GEOJSON = 9, 10, 11
 
 _p = ctypes.c_void_p

@@ -12,7 +12,6 @@ import gc
 import multiprocessing
 import os
 import queue
-import sys
 import threading
 import unittest
 
