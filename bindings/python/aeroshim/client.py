@@ -323,6 +323,9 @@ class Client:
         failure = []
         try:
             entries = _abi.read_ptr(batch)        # batch->keys.entries
+            # as_batch_new leaves the keys uninitialized; zeroed ones are safe
+            # for as_batch_destroy should an init below fail.
+            ctypes.memset(entries, 0, len(specs) * _abi.SIZEOF_AS_KEY)
             for i, spec in enumerate(specs):
                 spec.init(lib, entries + i * _abi.SIZEOF_AS_KEY)
                 lib.as_key_digest(entries + i * _abi.SIZEOF_AS_KEY)
@@ -527,7 +530,7 @@ class _Stream:
         self.foreach(records.append, policy)
         return records
 
-    def foreach(self, callback, policy=None, options=None):
+    def foreach(self, callback, policy=None):
         """callback((key, meta, bins)) per record, from the library's threads;
         returning False stops the stream."""
         lib = self._client._lib

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 import unittest
 
 from asim_cluster import AsimTest, remove_segment, shm_key
@@ -649,9 +650,10 @@ class SharedWorkersTest(AsimTest):
             for p in processes:
                 p.start()
             reports = []
+            deadline = time.monotonic() + 60
             for _ in range(workers):
                 try:
-                    reports.append(results.get(timeout=60))
+                    reports.append(results.get(timeout=max(0.1, deadline - time.monotonic())))
                 except queue.Empty:
                     self.fail("only %d of %d workers answered within 60 s" % (len(reports), workers))
             for p in processes:
