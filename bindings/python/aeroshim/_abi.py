@@ -297,6 +297,11 @@ def _standard_paths():
         yield os.path.join(directory, "libaerospike.so")
 
 
+# $AEROSHIM_LIB naming no file but the process: the C API symbols it has
+# already (linked in, or LD_PRELOADed, like the stock client's addon).
+PROCESS = "process"
+
+
 def library_path():
     """$AEROSHIM_LIB, else the build of the checkout this package sits in,
     else what ctypes.util.find_library knows (the ldconfig cache), else the
@@ -323,7 +328,8 @@ def load_library(path=None):
     global _lib
     if _lib is not None and path is None:
         return _lib
-    lib = ctypes.CDLL(path or library_path())
+    path = path or library_path()
+    lib = ctypes.CDLL(None if path == PROCESS else path)
     for name, restype, argtypes in _PROTOTYPES:
         fn = getattr(lib, name)
         fn.restype = restype

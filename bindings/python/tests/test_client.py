@@ -25,6 +25,8 @@ from aeroshim import map_operations as mo  # noqa: E402
 from aeroshim import operations as op  # noqa: E402
 from aeroshim import predicates  # noqa: E402
 
+# Set by run_against_stock.py: the library is the stock C client 7.4.0.
+STOCK = os.environ.get("AEROSHIM_TEST_STOCK") == "1"
 INT64_MAX = (1 << 63) - 1
 INT64_MIN = -(1 << 63)
 
@@ -112,7 +114,9 @@ class ExceptionTest(unittest.TestCase):
         with self.assertRaises(ex.ConnectionError) as caught:
             client.connect()
         self.assertEqual(caught.exception.code, -10)
-        self.assertIn("127.0.0.1:1", caught.exception.msg)
+        self.assertTrue(caught.exception.msg)
+        if not STOCK:     # stock 7.4.0 says only "Failed to connect"; ours names the seeds
+            self.assertIn("127.0.0.1:1", caught.exception.msg)
         self.assertFalse(client.is_connected())
         client.close()
 
@@ -635,6 +639,8 @@ def worker(port, key, index, workers, rounds, barrier, results):
         results.put({"index": index, "error": "%s: %s" % (type(e).__name__, e)})
 
 
+@unittest.skipIf(STOCK, "a stock 7.4.0 follower started from python3 aborts in aerospike_connect "
+                 "with glibc's 'bit out of range 0 - FD_SETSIZE on fd_set' (a negative fd in FD_SET)")
 class SharedWorkersTest(AsimTest):
     def test_workers_share_one_segment(self):
         key = shm_key(0x42)
