@@ -154,11 +154,13 @@ class Client:
             pass
 
     def _policy(self, kind, policy):
+        if not self._as:
+            raise exception_for(_abi.AEROSPIKE_ERR_CLIENT, "%s policy: the client is closed" % kind)
         return _policy.for_call(self._as, kind, policy)
 
     # -- single-record commands -----------------------------------------------
-    def _with_key(self, key, body):
-        spec = KeySpec(key)
+    def _with_key(self, spec, body):
+        """body(as_key) with a heap as_key made from a KeySpec, destroyed after."""
         as_key = spec.new(self._lib)
         try:
             return body(as_key)
@@ -170,6 +172,7 @@ class Client:
         return key_tuple_of(self._values, as_key)
 
     def _read_record(self, name, kind, key, policy, *args):
+        spec = KeySpec(key)
         buffer = self._policy(kind, policy)
 
         def body(as_key):
@@ -181,7 +184,7 @@ class Client:
             finally:
                 if record.value:
                     self._lib.as_record_destroy(record.value)
-        return self._with_key(key, body)
+        return self._with_key(spec, body)
 
     def get(self, key, policy=None):
         """(key, meta, bins); RecordNotFound when there is no such record."""
@@ -194,6 +197,7 @@ class Client:
 
     def exists(self, key, policy=None):
         """(key, meta), with meta None when there is no such record."""
+        spec = KeySpec(key)
         buffer = self._policy("read", policy)
 
         def body(as_key):
@@ -207,7 +211,7 @@ class Client:
             finally:
                 if record.value:
                     self._lib.as_record_destroy(record.value)
-        return self._with_key(key, body)
+        return self._with_key(spec, body)
 
     def put(self, key, bins, meta=None, policy=None):
         """Writes bins ({name: value}; a None value removes that bin)."""
@@ -215,23 +219,20 @@ class Client:
         buffer = self._policy("write", policy)
         record = self._values.record_of(bins, meta)
         try:
-            as_key = spec.new(self._lib)
-            try:
-                self._call("aerospike_key_put", buffer, as_key, record)
-            finally:
-                self._lib.as_key_destroy(as_key)
+            self._with_key(spec, lambda as_key: self._call("aerospike_key_put", buffer, as_key, record))
         finally:
             self._lib.as_record_destroy(record)
 
     def remove(self, key, meta=None, policy=None):
         """Removes the record; meta {"gen": n} with policy {"gen": POLICY_GEN_EQ}
         removes it only at generation n."""
+        spec = KeySpec(key)
         if meta is not None:
             if not isinstance(meta, dict) or set(meta) - {"gen"}:
                 raise param_error("remove meta %r may only hold gen" % (meta,))
             policy = dict(policy or {}, generation=_uint("remove meta gen", meta["gen"], 0xFFFF))
         buffer = self._policy("remove", policy)
-        self._with_key(key, lambda as_key: self._call("aerospike_key_remove", buffer, as_key))
+        self._with_key(spec, lambda as_key: self._call("aerospike_key_remove", buffer, as_key))
 
     def operate(self, key, list_of_ops, meta=None, policy=None):
         """Runs the operations (aeroshim.operations, list_operations,
@@ -239,23 +240,20 @@ class Client:
         spec = KeySpec(key)
         buffer = self._policy("operate", policy)
         ops = self._operations(list_of_ops, meta)
-        try:
-            def body(as_key):
-                record = ctypes.c_void_p()
-                try:
-                    self._call("aerospike_key_operate", buffer, as_key, ops, ctypes.byref(record))
-                    if not record.value:
-                        return (self._key_tuple(as_key), None, None)
-                    return (self._key_tuple(as_key), meta_of(record.value),
-                            self._values.bins_of(record.value))
-                finally:
-                    if record.value:
-                        self._lib.as_record_destroy(record.value)
-            as_key = spec.new(self._lib)
+
+        def body(as_key):
+            record = ctypes.c_void_p()
             try:
-                return body(as_key)
+                self._call("aerospike_key_operate", buffer, as_key, ops, ctypes.byref(record))
+                if not record.value:
+                    return (self._key_tuple(as_key), None, None)
+                return (self._key_tuple(as_key), meta_of(record.value),
+                        self._values.bins_of(record.value))
             finally:
-                self._lib.as_key_destroy(as_key)
+                if record.value:
+                    self._lib.as_record_destroy(record.value)
+        try:
+            return self._with_key(spec, body)
         finally:
             self._lib.as_operations_destroy(ops)
 

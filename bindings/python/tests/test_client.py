@@ -104,10 +104,15 @@ class ExceptionTest(unittest.TestCase):
     def test_a_closed_client_raises_client_error(self):
         client = aeroshim.client({"hosts": [("127.0.0.1", 3000)]})
         client.close()
-        with self.assertRaises(ex.ClientError) as caught:
-            client.get(("test", "demo", 1))
-        self.assertEqual(caught.exception.code, -1)
-        self.assertIn("closed", caught.exception.msg)
+        for call in (lambda: client.get(("test", "demo", 1)),
+                     lambda: client.put(("test", "demo", 1), {"a": 1}, policy={"total_timeout": 5}),
+                     lambda: client.get_many([("test", "demo", 1)]),
+                     lambda: client.scan("test", "demo").results(),
+                     lambda: client.info_all("build")):
+            with self.assertRaises(ex.ClientError) as caught:
+                call()
+            self.assertEqual(caught.exception.code, -1)
+            self.assertIn("closed", caught.exception.msg)
 
     def test_connect_refused_is_a_connection_error(self):
         client = aeroshim.client({"hosts": [("127.0.0.1", 1)], "connect_timeout": 500})
