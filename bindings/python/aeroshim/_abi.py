@@ -342,7 +342,10 @@ def load_library(path=None):
     return lib
 
 
-libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+# The process's global symbols, not libc.so's own: buffers malloc'd here are
+# freed by the library, whose free() is whatever the process binds (an
+# LD_PRELOADed allocator or sanitizer runtime interposes both).
+libc = ctypes.CDLL(None, use_errno=True)
 libc.malloc.argtypes = [ctypes.c_size_t]
 libc.malloc.restype = _p
 libc.free.argtypes = [_p]
