@@ -3,7 +3,8 @@
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 packages=(cmake make g++ gcc clang clang-format clang-tidy pkg-config libboost-dev libfmt-dev
-          libcmocka-dev libssl-dev zlib1g-dev liblua5.4-dev nodejs npm python3 iproute2 procps util-linux abigail-tools)
+          libcmocka-dev libssl-dev zlib1g-dev liblua5.4-dev nodejs npm python3 python3-venv
+          python3-setuptools python3-wheel iproute2 procps util-linux abigail-tools)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,80 +1,44 @@
-"""Tests of the ctypes binding against asim: layout and defaults, errors, the
-info calls, and two Python processes sharing one segment (one owner, one
-follower, both see 3 nodes, the segment is removed after both close).
+"""Tests of the cluster side of the binding against asim: the 7.4.0 layouts
+and defaults, connect errors, the info calls, and two Python processes
+sharing one segment (one owner, one follower, both see 3 nodes, the segment
+is removed after both close).
 
-    python3 test_shared.py            # $ASIM or ../../build/tools/asim/asim
+    python3 tests/test_shared.py      # $ASIM or ../../build/tools/asim/asim
 """
 
+import ctypes
 import json
 import os
-import select
 import subprocess
 import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import aeroshim  # noqa: E402
+from asim_cluster import AsimTest, read_line, remove_segment, shm_key
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ASIM = os.environ.get("ASIM") or os.path.join(HERE, "..", "..", "build", "tools", "asim", "asim")
-
-
-def read_line(stream, timeout, what):
-    ready, _, _ = select.select([stream], [], [], timeout)
-    if not ready:
-        raise AssertionError("no answer from %s within %s s" % (what, timeout))
-    line = stream.readline()
-    if not line:
-        raise AssertionError("%s ended without answering" % what)
-    return line.decode() if isinstance(line, bytes) else line
+import aeroshim  # noqa: E402  (asim_cluster puts the package on the path)
 
 
 def child(key, port):
-    """One application process: connect with use_shm, report, close on request."""
-    client = aeroshim.Client([("127.0.0.1", port)], use_shm=True, shm_key=key,
-                             shm_max_nodes=16, shm_max_namespaces=8,
-                             shm_takeover_threshold_sec=30)
-    client.connect()
+    """One application process: connect with shm, report, close on request."""
+    client = aeroshim.client({"hosts": [("127.0.0.1", port)],
+                              "shm": {"shm_key": key, "max_nodes": 16, "max_namespaces": 8,
+                                      "takeover_threshold_sec": 30}}).connect()
     report = {
         "pid": os.getpid(),
-        "nodes": sorted(client.node_names()),
+        "nodes": sorted(client.shm_node_names()),
         "connected": client.is_connected(),
         "owner": aeroshim.segment_owner_pid(key),
-        "build": aeroshim.parse_single_response(client.info_any("build")),
+        "build": aeroshim.parse_single_response(client.info_random_node("build")),
     }
     print(json.dumps(report), flush=True)
     sys.stdin.readline()          # "close", or EOF when the test goes away
-    client.destroy()
+    client.close()
     print("closed", flush=True)
     return 0
 
 
-class AsimTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.asim = subprocess.Popen([ASIM, "--nodes", "3", "--port", "0", "--namespace", "test:2",
-                                     "--duration", "120"], stdout=subprocess.PIPE)
-        try:
-            ready = read_line(cls.asim.stdout, 10, "asim")
-        except AssertionError:
-            cls.asim.kill()
-            cls.asim.wait()
-            raise
-        cls.ports = [int(hp.rsplit(":", 1)[1]) for hp in ready.split()[2].split(",")]
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.asim.terminate()
-        cls.asim.wait(10)
-        cls.asim.stdout.close()
-
-    def key(self, n):
-        return 0x5E000000 | ((os.getpid() & 0xFFFF) << 8) | n
-
-
 class LayoutTest(unittest.TestCase):
     def test_sizes_match_7_4_0(self):
-        import ctypes
         self.assertEqual(ctypes.sizeof(aeroshim.AsConfig), 1904)
         self.assertEqual(ctypes.sizeof(aeroshim.AsError), 1056)
         self.assertEqual(aeroshim.AsConfig.use_shm.offset, 1880)
@@ -82,7 +46,6 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(aeroshim.AsError.in_doubt.offset, 1052)
 
     def test_config_init_defaults(self):
-        import ctypes
         lib = aeroshim.load_library()
         config = aeroshim.AsConfig()
         lib.as_config_init(ctypes.byref(config))
@@ -97,26 +60,33 @@ class LayoutTest(unittest.TestCase):
 
 class ClientTest(AsimTest):
     def test_connect_refused_raises_with_code_and_message(self):
-        client = aeroshim.Client([("127.0.0.1", 1)])
-        with self.assertRaises(aeroshim.AerospikeError) as caught:
+        client = aeroshim.client({"hosts": [("127.0.0.1", 1)]})
+        with self.assertRaises(aeroshim.exception.ClientError) as caught:
             client.connect()
         self.assertLess(caught.exception.code, 0)
-        self.assertIn("127.0.0.1:1", caught.exception.message)
-        client.destroy()
+        self.assertIn("127.0.0.1:1", caught.exception.msg)
+        client.close()
 
     def test_private_map_and_info(self):
-        with aeroshim.Client([("127.0.0.1", self.ports[0])]) as client:
+        with aeroshim.client(self.config()) as client:
             self.assertTrue(client.is_connected())
-            names = client.node_names()
+            names = client.shm_node_names()
             self.assertEqual(len(names), 3)
-            self.assertEqual(aeroshim.parse_single_response(client.info_any("build")), "8.1.0.1")
-            answers = client.info_foreach("node")
+            self.assertEqual(aeroshim.parse_single_response(client.info_random_node("build")),
+                             "8.1.0.1")
+            answers = client.info_all("node")
             self.assertEqual(sorted(answers), sorted(names))
-            for name, answer in answers.items():
+            for name, (error, answer) in answers.items():
+                self.assertIsNone(error)
                 self.assertEqual(aeroshim.parse_single_response(answer), name)
-                self.assertEqual(aeroshim.parse_single_response(client.info_node(name, "node")), name)
             self.assertEqual(aeroshim.parse_single_response(
-                client.info_host("127.0.0.1", self.ports[2], "cluster-name")), "asim")
+                client.info_single_node("cluster-name", ("127.0.0.1", self.ports[2]))), "asim")
+            nodes = client.get_node_names()
+            self.assertEqual(sorted(n["node_name"] for n in nodes), sorted(names))
+            self.assertEqual(sorted(n["port"] for n in nodes), sorted(self.ports))
+            self.assertEqual(sorted(client.get_nodes()),
+                             sorted(("127.0.0.1", p) for p in self.ports))
+        self.assertFalse(client.is_connected())
 
 
 class SharedTest(AsimTest):
@@ -125,7 +95,7 @@ class SharedTest(AsimTest):
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     def test_two_processes_share_one_segment(self):
-        key = self.key(1)
+        key = shm_key(1)
         self.assertFalse(aeroshim.segment_exists(key), "a segment with key %#x exists already" % key)
         children = []
         try:
@@ -165,15 +135,7 @@ class SharedTest(AsimTest):
                 p.wait()
                 p.stdin.close()
                 p.stdout.close()
-            if aeroshim.segment_exists(key):
-                subprocess.call(["ipcrm", "-M", hex(key)])
-            else:
-                # The ownership lock file is kept by design (src/shm/README.md);
-                # both processes are gone, so nobody uses it now.
-                try:
-                    os.unlink("/dev/shm/aeroshim-%08X.owner" % key)
-                except FileNotFoundError:
-                    pass
+            remove_segment(key)
 
 
 if __name__ == "__main__":
