@@ -1,13 +1,14 @@
 /*
- * Scans and queries against a 3-node asim (or the real cluster
- * AEROSPIKE_HOSTS names, test_cluster.h, where the cases that need asim's
- * faults skip) where the stock rules decide the outcome: a node command that fails is not retried itself, its partitions
+ * Scans and queries against a 3-node asim where the stock rules decide the
+ * outcome: a node command that fails is not retried itself, its partitions
  * go to the next round on their other replica, so every record still
  * arrives exactly once; with no rounds left the call fails with the
  * sub-errors of every round, and a paginated scan's status shows what was
  * not read, so the next call reads exactly the rest; a callback that
  * answers false ends the scan successfully; bad arguments get stock's
  * errors. compat/key_twin_test.sh compares the ordinary calls with stock.
+ * Against the real cluster AEROSPIKE_HOSTS names (test_cluster.h) the cases
+ * that need asim's faults skip.
  */
 #include <aerospike/aerospike.h>
 #include <aerospike/aerospike_key.h>
