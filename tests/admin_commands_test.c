@@ -1,10 +1,11 @@
 /*
  * Truncate and secondary-index management through the public API against
  * asim or the real cluster AEROSPIKE_HOSTS names (test_cluster.h; index
- * names carry the pid, as the set does, since a namespace's are shared): what a truncate removes (records last updated before the cut) and
- * keeps, the index forms the key script does not cover (an expression
- * index, a set index with no bin), the wait's contract, and bad arguments
- * (a clear AEROSPIKE_ERR_PARAM naming the argument, never a crash).
+ * names carry the pid, as the set does, since a namespace's are shared):
+ * what a truncate removes (records last updated before the cut) and keeps,
+ * the index forms the key script does not cover (an expression index, a set
+ * index with no bin), the wait's contract, and bad arguments (a clear
+ * AEROSPIKE_ERR_PARAM naming the argument, never a crash).
  * compat/key_twin_test.sh compares the common cases with the stock client.
  */
 #include <aerospike/aerospike.h>

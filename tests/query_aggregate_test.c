@@ -1,15 +1,15 @@
 /*
  * Query aggregations (as_query_apply through aerospike_query_foreach)
  * against a 3-node asim or the real cluster AEROSPIKE_HOSTS names
- * (test_cluster.h; the module is named for the run there, as the set is): the nodes run the chain up to its first reduce,
- * this client runs the reduce again over what all nodes sent and whatever
- * follows it, and the callback gets the results, then NULL. The module is
- * registered with the cluster and written to the Lua user path set by
- * aerospike_init_lua. Failures as 7.4.0 reports them: a module the client
- * cannot load, a missing function, a Lua error on the client, one on the
- * nodes, a cluster that changes under a watched query, and the
- * combinations 7.4.0 refuses. compat/data_aggregate.c runs
- * the stock example's aggregations on both clients.
+ * (test_cluster.h; the module is named for the run, as the set is): the
+ * nodes run the chain up to its first reduce, this client runs the reduce
+ * again over what all nodes sent and whatever follows it, and the callback
+ * gets the results, then NULL. The module is registered with the cluster and
+ * written to the Lua user path set by aerospike_init_lua. Failures as 7.4.0
+ * reports them: a module the client cannot load, a missing function, a Lua
+ * error on the client, one on the nodes, a cluster that changes under a
+ * watched query, and the combinations 7.4.0 refuses. compat/data_aggregate.c
+ * runs the stock example's aggregations on both clients.
  */
 #include <aerospike/aerospike.h>
 #include <aerospike/aerospike_key.h>
