@@ -1,5 +1,6 @@
 /*
- * Batch commands end to end against a 3-node asim: the records API (reads
+ * Batch commands end to end against a 3-node asim or the real cluster
+ * AEROSPIKE_HOSTS names (test_cluster.h): the records API (reads
  * of all bins, chosen bins, headers only and operations; writes, removes
  * and UDF applies, each with its own result) and the as_batch API with its
  * listener, plus the edges 7.4.0 defines: an empty batch succeeds, a key
@@ -31,12 +32,16 @@
 
 #include <cmocka.h>
 
-#include "asim_process.h"
-#include "client_probe.h"
+#include "test_cluster.h"
 
-static asim_process g_asim;
+static test_cluster g_cluster;
 static aerospike g_as;
+static const char* g_ns;
 static char g_set[32];
+/* The UDF module, named for this run so that runs sharing a cluster never
+ * replace or remove each other's. */
+static char g_module[32];
+static char g_module_file[40];
 
 static const char udf_source[] =
 	"function twice(rec, n)\n"
@@ -49,7 +54,7 @@ static const char udf_source[] =
 static void put_int(const char* key, const char* bin, int64_t value)
 {
 	as_key k;
-	as_key_init_str(&k, "test", g_set, key);
+	as_key_init_str(&k, g_ns, g_set, key);
 	as_record rec;
 	as_record_inita(&rec, 1);
 	as_record_set_int64(&rec, bin, value);
@@ -61,19 +66,22 @@ static void put_int(const char* key, const char* bin, int64_t value)
 static int group_setup(void** state)
 {
 	(void)state;
-	if (!asim_start(&g_asim, "--nodes 3 --namespace test:2")) {
+	if (!test_cluster_start(&g_cluster, "--nodes 3 --namespace test:2")) {
 		return -1;
 	}
-	snprintf(g_set, sizeof g_set, "batch%ld", (long)getpid());
-	if (!client_connect_local(&g_as, g_asim.ports[0])) {
+	g_ns = test_namespace();
+	test_unique_name(g_set, sizeof g_set, "batch");
+	test_unique_name(g_module, sizeof g_module, "batch_test");
+	snprintf(g_module_file, sizeof g_module_file, "%s.lua", g_module);
+	if (!test_cluster_connect(&g_cluster, &g_as)) {
 		return -1;
 	}
 	as_error err;
 	as_bytes content;
 	as_bytes_init_wrap(&content, (uint8_t*)udf_source, (uint32_t)strlen(udf_source), false);
-	if (aerospike_udf_put(&g_as, &err, NULL, "batch_test.lua", AS_UDF_TYPE_LUA, &content) !=
+	if (aerospike_udf_put(&g_as, &err, NULL, g_module_file, AS_UDF_TYPE_LUA, &content) !=
 			AEROSPIKE_OK ||
-		aerospike_udf_put_wait(&g_as, &err, NULL, "batch_test.lua", 10) != AEROSPIKE_OK) {
+		aerospike_udf_put_wait(&g_as, &err, NULL, g_module_file, 10) != AEROSPIKE_OK) {
 		print_error("udf put: %s\n", err.message);
 		return -1;
 	}
@@ -83,16 +91,23 @@ static int group_setup(void** state)
 static int group_teardown(void** state)
 {
 	(void)state;
-	client_close_local(&g_as);
-	asim_stop(&g_asim);
-	return 0;
+	as_error err;
+	bool removed = aerospike_udf_remove(&g_as, &err, NULL, g_module_file) == AEROSPIKE_OK;
+	if (!removed) {
+		print_error("udf remove: %s\n", err.message);
+	}
+	bool dropped = test_cluster_drop_set(&g_as, g_set);
+	aerospike_close(&g_as, &err);
+	aerospike_destroy(&g_as);
+	test_cluster_stop(&g_cluster);
+	return removed && dropped ? 0 : -1;
 }
 
 /* A batch row's key keeps a pointer to its value: each row gets its own
  * copy, freed with the records. */
 static as_key* own_key(as_key* k, const char* name)
 {
-	return as_key_init_strp(k, "test", g_set, strdup(name), true);
+	return as_key_init_strp(k, g_ns, g_set, strdup(name), true);
 }
 
 static as_batch_read_record* read_row(as_batch_records* records, const char* key)
@@ -157,24 +172,24 @@ static void test_records_write_kinds(void** state)
 	as_operations_add_write_int64(&write_ops, "a", 10);
 	as_operations_add_read(&write_ops, "a");
 	as_batch_write_record* w = as_batch_write_reserve(&records);
-	as_key_init_str(&w->key, "test", g_set, "w1");
+	as_key_init_str(&w->key, g_ns, g_set, "w1");
 	w->ops = &write_ops;
 
 	as_batch_remove_record* rm = as_batch_remove_reserve(&records);
-	as_key_init_str(&rm->key, "test", g_set, "w3");
+	as_key_init_str(&rm->key, g_ns, g_set, "w3");
 
 	as_arraylist args;
 	as_arraylist_init(&args, 1, 0);
 	as_arraylist_append_int64(&args, 21);
 	as_batch_apply_record* ap = as_batch_apply_reserve(&records);
-	as_key_init_str(&ap->key, "test", g_set, "w4");
-	ap->module = "batch_test";
+	as_key_init_str(&ap->key, g_ns, g_set, "w4");
+	ap->module = g_module;
 	ap->function = "twice";
 	ap->arglist = (as_list*)&args;
 
 	as_batch_apply_record* bad = as_batch_apply_reserve(&records);
-	as_key_init_str(&bad->key, "test", g_set, "w5");
-	bad->module = "batch_test";
+	as_key_init_str(&bad->key, g_ns, g_set, "w5");
+	bad->module = g_module;
 	bad->function = "boom";
 
 	as_error err;
@@ -200,7 +215,7 @@ static void test_records_write_kinds(void** state)
 	assert_non_null(strstr(failure, "boom"));
 
 	as_key k;
-	as_key_init_str(&k, "test", g_set, "w3");
+	as_key_init_str(&k, g_ns, g_set, "w3");
 	as_record* gone = NULL;
 	assert_int_equal(aerospike_key_get(&g_as, &err, NULL, &k, &gone), AEROSPIKE_ERR_RECORD_NOT_FOUND);
 	as_operations_destroy(&write_ops);
@@ -314,7 +329,7 @@ static void test_keys_apply(void** state)
 	as_arraylist_append_int64(&args, 4);
 	as_error err;
 	listened l = {0};
-	assert_int_equal(aerospike_batch_apply(&g_as, &err, NULL, NULL, &batch, "batch_test", "twice",
+	assert_int_equal(aerospike_batch_apply(&g_as, &err, NULL, NULL, &batch, g_module, "twice",
 						 (as_list*)&args, listen, &l),
 		AEROSPIKE_OK);
 	assert_int_equal(l.found, 5);
@@ -335,7 +350,7 @@ static void test_apply_without_arglist(void** state)
 		snprintf(key, sizeof key, "noargs%d", i);
 		as_batch_apply_record* a = as_batch_apply_reserve(&records);
 		own_key(&a->key, key);
-		a->module = "batch_test";
+		a->module = g_module;
 		a->function = "boom";
 	}
 	as_error err;
@@ -478,7 +493,7 @@ static void test_bad_input(void** state)
 
 	as_batch batch;
 	as_batch_init(&batch, 1);
-	as_key_init_str(as_batch_keyat(&batch, 0), "test", g_set, "x");
+	as_key_init_str(as_batch_keyat(&batch, 0), g_ns, g_set, "x");
 	assert_int_equal(aerospike_batch_get_ops(&g_as, &err, NULL, &batch, NULL, listen, NULL),
 		AEROSPIKE_ERR_PARAM);
 	assert_int_equal(aerospike_batch_apply(&g_as, &err, NULL, NULL, &batch, NULL, "f", NULL, listen,

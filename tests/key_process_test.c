@@ -4,7 +4,8 @@
  * connects (our sockets land above FD_SETSIZE, where select() cannot go;
  * we wait with poll), every socket close-on-exec, and fork(): a child keeps
  * using the client its parent connected, on sockets of its own, with and
- * without shared memory, while the parent goes on with its own.
+ * without shared memory, while the parent goes on with its own. Against asim
+ * or the real cluster AEROSPIKE_HOSTS names (test_cluster.h).
  */
 #include <aerospike/aerospike.h>
 #include <aerospike/aerospike_key.h>
@@ -26,23 +27,36 @@
 
 #include <cmocka.h>
 
-#include "asim_process.h"
+#include "test_cluster.h"
 
-static asim_process g_asim;
+static test_cluster g_cluster;
 static char g_set[32];
+
+static void close_client(aerospike* as)
+{
+	as_error err;
+	aerospike_close(as, &err);
+	aerospike_destroy(as);
+}
 
 static int group_setup(void** state)
 {
 	(void)state;
-	snprintf(g_set, sizeof g_set, "proc%d", (int)getpid());
-	return asim_start(&g_asim, "--nodes 2 --namespace test:2") ? 0 : -1;
+	test_unique_name(g_set, sizeof g_set, "proc");
+	return test_cluster_start(&g_cluster, "--nodes 2 --namespace test:2") ? 0 : -1;
 }
 
 static int group_teardown(void** state)
 {
 	(void)state;
-	asim_stop(&g_asim);
-	return 0;
+	aerospike as;
+	bool connected = test_cluster_connect(&g_cluster, &as);
+	bool dropped = connected && test_cluster_drop_set(&as, g_set);
+	if (connected) {
+		close_client(&as);
+	}
+	test_cluster_stop(&g_cluster);
+	return dropped ? 0 : -1;
 }
 
 static int shm_key(void)
@@ -54,7 +68,7 @@ static void connect_client(aerospike* as, bool use_shm)
 {
 	as_config config;
 	as_config_init(&config);
-	as_config_add_host(&config, "127.0.0.1", g_asim.ports[0]);
+	test_cluster_add_seeds(&g_cluster, &config);
 	config.use_shm = use_shm;
 	config.shm_key = shm_key();
 	aerospike_init(as, &config);
@@ -64,18 +78,11 @@ static void connect_client(aerospike* as, bool use_shm)
 	}
 }
 
-static void close_client(aerospike* as)
-{
-	as_error err;
-	aerospike_close(as, &err);
-	aerospike_destroy(as);
-}
-
 /* Puts bin n = value into key `name`, then reads it back; 0 on success. */
 static int put_get(aerospike* as, const char* name, int64_t value)
 {
 	as_key key;
-	as_key_init_str(&key, "test", g_set, name);
+	as_key_init_str(&key, test_namespace(), g_set, name);
 	as_record rec;
 	as_record_inita(&rec, 1);
 	as_record_set_int64(&rec, "n", value);

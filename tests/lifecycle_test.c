@@ -3,7 +3,9 @@
  * reading the cluster while the tender changes it. Written for the
  * sanitizer builds as much as for the plain one: under ASan every cycle
  * must free what it took, under TSan readers and the tend thread must only
- * meet through the documented atomics and reference counts.
+ * meet through the documented atomics and reference counts. Against asim or
+ * the real cluster AEROSPIKE_HOSTS names (test_cluster.h), where the
+ * membership changes, which need asim, skip.
  */
 #define _GNU_SOURCE
 #include <aerospike/aerospike.h>
@@ -23,28 +25,44 @@
 
 #include "asim_process.h"
 #include "client_probe.h"
+#include "test_cluster.h"
 
 #define TEND_MS 250
 
-static asim_process asim;
+static test_cluster cluster;
+/* How many nodes every connection must see: asim's three, or as many as the
+ * real cluster showed the first connection. */
+static int nodes;
 
-static int start_asim(void** state)
+static int start_cluster(void** state)
 {
 	(void)state;
-	return asim_start(&asim, "--nodes 3 --namespace test:2") ? 0 : -1;
+	if (!test_cluster_start(&cluster, "--nodes 3 --namespace test:2")) {
+		return -1;
+	}
+	nodes = 3;
+	if (cluster.real) {
+		aerospike as;
+		if (!test_cluster_connect(&cluster, &as)) {
+			return -1;
+		}
+		nodes = client_node_count(&as);
+		client_close_local(&as);
+	}
+	return nodes > 0 ? 0 : -1;
 }
 
-static int stop_asim(void** state)
+static int stop_cluster(void** state)
 {
 	(void)state;
-	asim_stop(&asim);
+	test_cluster_stop(&cluster);
 	return 0;
 }
 
 static void config_for(as_config* c)
 {
 	as_config_init(c);
-	as_config_add_host(c, "127.0.0.1", asim.ports[0]);
+	test_cluster_add_seeds(&cluster, c);
 	c->tender_interval = TEND_MS;
 }
 
@@ -58,7 +76,7 @@ static void test_private_cycles(void** state)
 		aerospike_init(&as, &c);
 		as_error err;
 		assert_int_equal(aerospike_connect(&as, &err), AEROSPIKE_OK);
-		assert_int_equal(client_node_count(&as), 3);
+		assert_int_equal(client_node_count(&as), nodes);
 		assert_int_equal(aerospike_close(&as, &err), AEROSPIKE_OK);
 		assert_false(aerospike_cluster_is_connected(&as));
 		aerospike_destroy(&as);
@@ -77,7 +95,7 @@ static void test_shared_cycles(void** state)
 		aerospike* as = aerospike_new(&c);
 		as_error err;
 		assert_int_equal(aerospike_connect(as, &err), AEROSPIKE_OK);
-		assert_int_equal(client_node_count(as), 3);
+		assert_int_equal(client_node_count(as), nodes);
 		assert_true(shmget(key, 0, 0) >= 0);
 		assert_int_equal(aerospike_close(as, &err), AEROSPIKE_OK);
 		aerospike_destroy(as);
@@ -129,6 +147,9 @@ static bool has_nodes(void* arg)
 static void test_readers_during_membership_changes(void** state)
 {
 	(void)state;
+	if (lacks_asim("asim-add-node, asim-stop-node, asim-start-node")) {
+		skip();
+	}
 	as_config c;
 	config_for(&c);
 	aerospike as;
@@ -145,17 +166,17 @@ static void test_readers_during_membership_changes(void** state)
 		assert_int_equal(pthread_create(&threads[i], NULL, read_cluster, &readers[i]), 0);
 	}
 
-	char* port = asim_info(asim.ports[0], "asim-add-node");
+	char* port = asim_info(cluster.asim.ports[0], "asim-add-node");
 	assert_non_null(port);
 	count_wait four = {&as, 4};
 	assert_true(await_condition(has_nodes, &four, 8 * TEND_MS));
 	char request[64];
 	snprintf(request, sizeof(request), "asim-stop-node:port=%s", port);
-	free(asim_info(asim.ports[0], request));
+	free(asim_info(cluster.asim.ports[0], request));
 	count_wait three = {&as, 3};
 	assert_true(await_condition(has_nodes, &three, 40 * TEND_MS));
 	snprintf(request, sizeof(request), "asim-start-node:port=%s", port);
-	free(asim_info(asim.ports[0], request));
+	free(asim_info(cluster.asim.ports[0], request));
 	assert_true(await_condition(has_nodes, &four, 8 * TEND_MS));
 	free(port);
 
@@ -179,5 +200,5 @@ int main(void)
 		cmocka_unit_test(test_shared_cycles),
 		cmocka_unit_test(test_readers_during_membership_changes),
 	};
-	return cmocka_run_group_tests(tests, start_asim, stop_asim);
+	return cmocka_run_group_tests(tests, start_cluster, stop_cluster);
 }

@@ -1,14 +1,15 @@
 /*
  * Query aggregations (as_query_apply through aerospike_query_foreach)
- * against a 3-node asim: the nodes run the chain up to its first reduce,
- * this client runs the reduce again over what all nodes sent and whatever
- * follows it, and the callback gets the results, then NULL. The module is
- * registered with the cluster and written to the Lua user path set by
- * aerospike_init_lua. Failures as 7.4.0 reports them: a module the client
- * cannot load, a missing function, a Lua error on the client, one on the
- * nodes, a cluster that changes under a watched query, and the
- * combinations 7.4.0 refuses. compat/data_aggregate.c runs
- * the stock example's aggregations on both clients.
+ * against a 3-node asim or the real cluster AEROSPIKE_HOSTS names
+ * (test_cluster.h; the module is named for the run, as the set is): the
+ * nodes run the chain up to its first reduce, this client runs the reduce
+ * again over what all nodes sent and whatever follows it, and the callback
+ * gets the results, then NULL. The module is registered with the cluster and
+ * written to the Lua user path set by aerospike_init_lua. Failures as 7.4.0
+ * reports them: a module the client cannot load, a missing function, a Lua
+ * error on the client, one on the nodes, a cluster that changes under a
+ * watched query, and the combinations 7.4.0 refuses. compat/data_aggregate.c
+ * runs the stock example's aggregations on both clients.
  */
 #include <aerospike/aerospike.h>
 #include <aerospike/aerospike_key.h>
@@ -33,14 +34,18 @@
 #include <cmocka.h>
 
 #include "asim_process.h"
-#include "client_probe.h"
+#include "test_cluster.h"
 
 enum { kRecords = 300 };
 
-static asim_process g_asim;
+static test_cluster g_cluster;
 static aerospike g_as;
+static const char* g_ns;
 static char g_set[32];
 static char g_dir[64];
+/* The module: registered with the cluster as g_module.lua, and written to
+ * g_dir for the client's part. */
+static char g_module[32];
 static char g_module_file[128];
 
 static const char module_lua[] =
@@ -106,7 +111,7 @@ static as_status aggregate(const char* module, const char* function, as_list* ar
 	as_error* err)
 {
 	as_query query;
-	as_query_init(&query, "test", g_set);
+	as_query_init(&query, g_ns, g_set);
 	as_query_apply(&query, module, function, args);
 	as_status st = aerospike_query_foreach(&g_as, err, NULL, &query, collect, r);
 	as_query_destroy(&query);
@@ -120,7 +125,8 @@ static int group_setup(void** state)
 	if (!mkdtemp(g_dir)) {
 		return -1;
 	}
-	snprintf(g_module_file, sizeof g_module_file, "%s/aggmod.lua", g_dir);
+	test_unique_name(g_module, sizeof g_module, "aggmod");
+	snprintf(g_module_file, sizeof g_module_file, "%s/%s.lua", g_dir, g_module);
 	FILE* f = fopen(g_module_file, "w");
 	if (!f || fputs(module_lua, f) < 0 || fclose(f) != 0) {
 		return -1;
@@ -129,23 +135,26 @@ static int group_setup(void** state)
 	memset(&lua, 0, sizeof lua);
 	strcpy(lua.user_path, g_dir);
 	aerospike_init_lua(&lua);
-	if (!asim_start(&g_asim, "--nodes 3 --namespace test:2")) {
+	if (!test_cluster_start(&g_cluster, "--nodes 3 --namespace test:2")) {
 		return -1;
 	}
-	snprintf(g_set, sizeof g_set, "ag%ld", (long)getpid());
-	if (!client_connect_local(&g_as, g_asim.ports[0])) {
+	g_ns = test_namespace();
+	test_unique_name(g_set, sizeof g_set, "ag");
+	if (!test_cluster_connect(&g_cluster, &g_as)) {
 		return -1;
 	}
 	as_error err;
 	as_bytes content;
 	as_bytes_init_wrap(&content, (uint8_t*)module_lua, (uint32_t)strlen(module_lua), false);
-	if (aerospike_udf_put(&g_as, &err, NULL, "aggmod.lua", AS_UDF_TYPE_LUA, &content) ||
-		aerospike_udf_put_wait(&g_as, &err, NULL, "aggmod.lua", 10)) {
+	char registered[40];
+	snprintf(registered, sizeof registered, "%s.lua", g_module);
+	if (aerospike_udf_put(&g_as, &err, NULL, registered, AS_UDF_TYPE_LUA, &content) ||
+		aerospike_udf_put_wait(&g_as, &err, NULL, registered, 10)) {
 		return -1;
 	}
 	for (int i = 0; i < kRecords; i++) {
 		as_key k;
-		as_key_init_int64(&k, "test", g_set, i);
+		as_key_init_int64(&k, g_ns, g_set, i);
 		as_record rec;
 		as_record_inita(&rec, 1);
 		as_record_set_int64(&rec, "i", i);
@@ -159,11 +168,17 @@ static int group_setup(void** state)
 static int group_teardown(void** state)
 {
 	(void)state;
-	client_close_local(&g_as);
-	asim_stop(&g_asim);
+	as_error err;
+	char registered[40];
+	snprintf(registered, sizeof registered, "%s.lua", g_module);
+	bool removed = aerospike_udf_remove(&g_as, &err, NULL, registered) == AEROSPIKE_OK;
+	bool dropped = test_cluster_drop_set(&g_as, g_set);
+	aerospike_close(&g_as, &err);
+	aerospike_destroy(&g_as);
+	test_cluster_stop(&g_cluster);
 	unlink(g_module_file);
 	rmdir(g_dir);
-	return 0;
+	return removed && dropped ? 0 : -1;
 }
 
 static void test_reduce_runs_again_on_the_client(void** state)
@@ -171,7 +186,7 @@ static void test_reduce_runs_again_on_the_client(void** state)
 	(void)state;
 	results r = {0};
 	as_error err;
-	assert_int_equal(aggregate("aggmod", "sum", NULL, &r, &err), AEROSPIKE_OK);
+	assert_int_equal(aggregate(g_module, "sum", NULL, &r, &err), AEROSPIKE_OK);
 	/* Three nodes each reduce their part; one value comes out here. */
 	assert_int_equal(r.values, 1);
 	assert_int_equal(r.ends, 1);
@@ -187,7 +202,7 @@ static void test_arguments_reach_the_function(void** state)
 	as_arraylist args;
 	as_arraylist_init(&args, 1, 0);
 	as_arraylist_append_int64(&args, 250);
-	assert_int_equal(aggregate("aggmod", "sum_from", (as_list*)&args, &r, &err), AEROSPIKE_OK);
+	assert_int_equal(aggregate(g_module, "sum_from", (as_list*)&args, &r, &err), AEROSPIKE_OK);
 	assert_int_equal(r.values, 1);
 	assert_int_equal(r.sum, (250 + kRecords - 1) * (kRecords - 250) / 2);
 	results_clear(&r);
@@ -198,7 +213,7 @@ static void test_maps_merge(void** state)
 	(void)state;
 	results r = {0};
 	as_error err;
-	assert_int_equal(aggregate("aggmod", "by_three", NULL, &r, &err), AEROSPIKE_OK);
+	assert_int_equal(aggregate(g_module, "by_three", NULL, &r, &err), AEROSPIKE_OK);
 	assert_int_equal(r.values, 1);
 	assert_non_null(r.last);
 	assert_int_equal(r.last->type, AS_MAP);
@@ -243,12 +258,13 @@ static void test_chain_after_reduce(void** state)
 	as_log_set_callback(log_line);
 	results r = {0};
 	as_error err;
-	assert_int_equal(aggregate("aggmod", "doubled", NULL, &r, &err), AEROSPIKE_OK);
+	assert_int_equal(aggregate(g_module, "doubled", NULL, &r, &err), AEROSPIKE_OK);
 	as_log_set_callback(NULL);
 	assert_int_equal(r.values, 1);
 	assert_int_equal(r.sum, kRecords * (kRecords - 1));
 	char expected[64];
-	snprintf(expected, sizeof expected, "aggmod.lua:12 - doubling %d", kRecords * (kRecords - 1) / 2);
+	snprintf(expected, sizeof expected, "%s.lua:12 - doubling %d", g_module,
+		kRecords * (kRecords - 1) / 2);
 	assert_non_null(strstr(g_logged, expected));
 	results_clear(&r);
 }
@@ -258,7 +274,7 @@ static void test_values_pass_through(void** state)
 	(void)state;
 	results r = {0};
 	as_error err;
-	assert_int_equal(aggregate("aggmod", "each", NULL, &r, &err), AEROSPIKE_OK);
+	assert_int_equal(aggregate(g_module, "each", NULL, &r, &err), AEROSPIKE_OK);
 	assert_int_equal(r.values, kRecords);
 	assert_int_equal(r.ends, 1);
 	for (int i = 0; i < kRecords; i++) {
@@ -273,7 +289,7 @@ static void test_callback_stops(void** state)
 	results r = {0};
 	r.stop_after = 5;
 	as_error err;
-	assert_int_equal(aggregate("aggmod", "each", NULL, &r, &err), AEROSPIKE_OK);
+	assert_int_equal(aggregate(g_module, "each", NULL, &r, &err), AEROSPIKE_OK);
 	assert_int_equal(r.values, 5);
 	assert_int_equal(r.ends, 1);
 	results_clear(&r);
@@ -288,12 +304,14 @@ static void test_lua_failures(void** state)
 	assert_string_equal(err.message, "UDF: Execution Error 1");
 	assert_int_equal(r.ends, 0);
 
-	assert_int_equal(aggregate("aggmod", "nosuchfunction", NULL, &r, &err), AEROSPIKE_ERR_UDF);
+	assert_int_equal(aggregate(g_module, "nosuchfunction", NULL, &r, &err), AEROSPIKE_ERR_UDF);
 	assert_string_equal(err.message, "UDF: Execution Error 2 : function not found");
 
-	assert_int_equal(aggregate("aggmod", "client_boom", NULL, &r, &err), AEROSPIKE_ERR_UDF);
+	assert_int_equal(aggregate(g_module, "client_boom", NULL, &r, &err), AEROSPIKE_ERR_UDF);
 	assert_non_null(strstr(err.message, "UDF: Execution Error 2 : "));
-	assert_non_null(strstr(err.message, "aggmod.lua:16: client side boom"));
+	char boom[64];
+	snprintf(boom, sizeof boom, "%s.lua:16: client side boom", g_module);
+	assert_non_null(strstr(err.message, boom));
 	assert_int_equal(r.ends, 0);
 
 	/* A module the client finds but cannot compile: as one it cannot find. */
@@ -308,22 +326,22 @@ static void test_lua_failures(void** state)
 	unlink(broken);
 
 	/* A node's Lua error comes in bin FAILURE: the client's own error. */
-	assert_int_equal(aggregate("aggmod", "node_boom", NULL, &r, &err), AEROSPIKE_ERR_CLIENT);
+	assert_int_equal(aggregate(g_module, "node_boom", NULL, &r, &err), AEROSPIKE_ERR_CLIENT);
 	assert_non_null(strstr(err.message, "node side boom"));
 	results_clear(&r);
 }
 
 static void control(const char* request)
 {
-	char* answer = asim_info(g_asim.ports[0], request);
+	char* answer = asim_info(g_cluster.asim.ports[0], request);
 	assert_non_null(answer);
 	assert_string_equal(answer, "ok");
 	free(answer);
 }
 
 /* fail_on_cluster_change: the nodes are asked for the cluster key before
- * and after their parts (7.4.0's cluster-stable check); a cluster with
- * migrations left refuses, and the query fails before any node runs it. */
+ * and after their parts (7.4.0's cluster-stable check); a stable cluster
+ * answers as without the check. */
 static void test_cluster_watched(void** state)
 {
 	(void)state;
@@ -331,15 +349,33 @@ static void test_cluster_watched(void** state)
 	as_policy_query_init(&policy);
 	policy.fail_on_cluster_change = true;
 	as_query query;
-	as_query_init(&query, "test", g_set);
-	as_query_apply(&query, "aggmod", "sum", NULL);
+	as_query_init(&query, g_ns, g_set);
+	as_query_apply(&query, g_module, "sum", NULL);
 	results r = {0};
 	as_error err;
 	assert_int_equal(aerospike_query_foreach(&g_as, &err, &policy, &query, collect, &r),
 		AEROSPIKE_OK);
 	assert_int_equal(r.sum, kRecords * (kRecords - 1) / 2);
 	results_clear(&r);
+	as_query_destroy(&query);
+}
 
+/* A cluster with migrations left refuses the watched query, which fails
+ * before any node runs it. */
+static void test_cluster_watched_refuses_migrations(void** state)
+{
+	(void)state;
+	if (lacks_asim("migrations set by asim-migrations")) {
+		skip();
+	}
+	as_policy_query policy;
+	as_policy_query_init(&policy);
+	policy.fail_on_cluster_change = true;
+	as_query query;
+	as_query_init(&query, g_ns, g_set);
+	as_query_apply(&query, g_module, "sum", NULL);
+	results r = {0};
+	as_error err;
 	control("asim-migrations:ns=test;remaining=5");
 	assert_int_equal(aerospike_query_foreach(&g_as, &err, &policy, &query, collect, &r),
 		AEROSPIKE_ERR_CLUSTER_CHANGE);
@@ -354,8 +390,8 @@ static void test_refused_combinations(void** state)
 	(void)state;
 	as_error err;
 	as_query query;
-	as_query_init(&query, "test", g_set);
-	as_query_apply(&query, "aggmod", "sum", NULL);
+	as_query_init(&query, g_ns, g_set);
+	as_query_apply(&query, g_module, "sum", NULL);
 	as_partition_filter filter;
 	as_partition_filter_set_all(&filter);
 	assert_int_equal(
@@ -385,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_lua_failures),
 		cmocka_unit_test(test_cluster_watched),
+		cmocka_unit_test(test_cluster_watched_refuses_migrations),
 		cmocka_unit_test(test_refused_combinations),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -7,6 +7,8 @@
  * not read, so the next call reads exactly the rest; a callback that
  * answers false ends the scan successfully; bad arguments get stock's
  * errors. compat/key_twin_test.sh compares the ordinary calls with stock.
+ * Against the real cluster AEROSPIKE_HOSTS names (test_cluster.h) the cases
+ * that need asim's faults skip.
  */
 #include <aerospike/aerospike.h>
 #include <aerospike/aerospike_key.h>
@@ -30,11 +32,13 @@
 
 #include "asim_process.h"
 #include "client_probe.h"
+#include "test_cluster.h"
 
 enum { kRecords = 300 };
 
-static asim_process g_asim;
+static test_cluster g_cluster;
 static aerospike g_as;
+static const char* g_ns;
 static char g_set[32];
 
 typedef struct {
@@ -78,7 +82,7 @@ static uint32_t seen_once(const tally* t)
 
 static void control(const char* request)
 {
-	char* answer = asim_info(g_asim.ports[0], request);
+	char* answer = asim_info(g_cluster.asim.ports[0], request);
 	assert_non_null(answer);
 	assert_string_equal(answer, "ok");
 	free(answer);
@@ -88,7 +92,7 @@ static void fault_all(const char* kind, int count_per_node)
 {
 	for (int i = 0; i < 3; i++) {
 		char request[128];
-		snprintf(request, sizeof request, "asim-fault:port=%u;kind=%s;count=%d", g_asim.ports[i],
+		snprintf(request, sizeof request, "asim-fault:port=%u;kind=%s;count=%d", g_cluster.asim.ports[i],
 			kind, count_per_node);
 		control(request);
 	}
@@ -97,16 +101,17 @@ static void fault_all(const char* kind, int count_per_node)
 static int group_setup(void** state)
 {
 	(void)state;
-	if (!asim_start(&g_asim, "--nodes 3 --namespace test:2")) {
+	if (!test_cluster_start(&g_cluster, "--nodes 3 --namespace test:2")) {
 		return -1;
 	}
-	snprintf(g_set, sizeof g_set, "sq%ld", (long)getpid());
-	if (!client_connect_local(&g_as, g_asim.ports[0])) {
+	g_ns = test_namespace();
+	test_unique_name(g_set, sizeof g_set, "sq");
+	if (!test_cluster_connect(&g_cluster, &g_as)) {
 		return -1;
 	}
 	for (int i = 0; i < kRecords; i++) {
 		as_key k;
-		as_key_init_int64(&k, "test", g_set, i);
+		as_key_init_int64(&k, g_ns, g_set, i);
 		as_record rec;
 		as_record_inita(&rec, 1);
 		as_record_set_int64(&rec, "i", i);
@@ -121,16 +126,20 @@ static int group_setup(void** state)
 static int group_teardown(void** state)
 {
 	(void)state;
-	client_close_local(&g_as);
-	asim_stop(&g_asim);
-	return 0;
+	bool dropped = test_cluster_drop_set(&g_as, g_set);
+	as_error err;
+	aerospike_close(&g_as, &err);
+	aerospike_destroy(&g_as);
+	test_cluster_stop(&g_cluster);
+	return dropped ? 0 : -1;
 }
 
 static int clear(void** state)
 {
 	(void)state;
-	char* answer = asim_info(g_asim.ports[0], "asim-fault-clear");
-	free(answer);
+	if (!g_cluster.real) {
+		free(asim_info(g_cluster.asim.ports[0], "asim-fault-clear"));
+	}
 	return 0;
 }
 
@@ -138,7 +147,7 @@ static void test_every_record_once(void** state)
 {
 	(void)state;
 	as_scan scan;
-	as_scan_init(&scan, "test", g_set);
+	as_scan_init(&scan, g_ns, g_set);
 	tally* t = calloc(1, sizeof *t);
 	as_error err;
 	assert_int_equal(aerospike_scan_foreach(&g_as, &err, NULL, &scan, count, t), AEROSPIKE_OK);
@@ -154,9 +163,12 @@ static void test_every_record_once(void** state)
 static void test_failed_nodes_retry_next_round(void** state)
 {
 	(void)state;
+	if (lacks_asim("connections closed by asim-fault")) {
+		skip();
+	}
 	fault_all("close", 1);
 	as_scan scan;
-	as_scan_init(&scan, "test", g_set);
+	as_scan_init(&scan, g_ns, g_set);
 	as_scan_set_concurrent(&scan, true);
 	tally* t = calloc(1, sizeof *t);
 	as_error err;
@@ -171,12 +183,15 @@ static void test_failed_nodes_retry_next_round(void** state)
 static void test_out_of_rounds(void** state)
 {
 	(void)state;
+	if (lacks_asim("connections closed by asim-fault")) {
+		skip();
+	}
 	fault_all("close", 0);
 	as_policy_scan policy;
 	as_policy_scan_init(&policy);
 	policy.base.max_retries = 1;
 	as_scan scan;
-	as_scan_init(&scan, "test", g_set);
+	as_scan_init(&scan, g_ns, g_set);
 	tally* t = calloc(1, sizeof *t);
 	as_error err;
 	as_status st = aerospike_scan_foreach(&g_as, &err, &policy, &scan, count, t);
@@ -192,14 +207,18 @@ static void test_out_of_rounds(void** state)
 static void test_resume_after_failure(void** state)
 {
 	(void)state;
+	if (lacks_asim("a connection closed by asim-fault")) {
+		skip();
+	}
 	as_policy_scan policy;
 	as_policy_scan_init(&policy);
 	policy.base.max_retries = 0;
 	as_scan scan;
-	as_scan_init(&scan, "test", g_set);
+	as_scan_init(&scan, g_ns, g_set);
 	as_scan_set_paginate(&scan, true);
 	char request[128];
-	snprintf(request, sizeof request, "asim-fault:port=%u;kind=close;count=1", g_asim.ports[1]);
+	snprintf(request, sizeof request, "asim-fault:port=%u;kind=close;count=1",
+		g_cluster.asim.ports[1]);
 	control(request);
 	tally* t = calloc(1, sizeof *t);
 	as_error err;
@@ -220,7 +239,7 @@ static void test_callback_stops(void** state)
 {
 	(void)state;
 	as_scan scan;
-	as_scan_init(&scan, "test", g_set);
+	as_scan_init(&scan, g_ns, g_set);
 	tally* t = calloc(1, sizeof *t);
 	t->stop_after = 10;
 	as_error err;
@@ -237,7 +256,7 @@ static void test_partition_halves(void** state)
 	as_error err;
 	for (int half = 0; half < 2; half++) {
 		as_scan scan;
-		as_scan_init(&scan, "test", g_set);
+		as_scan_init(&scan, g_ns, g_set);
 		as_partition_filter filter;
 		as_partition_filter_set_range(&filter, (uint32_t)(half * 2048), 2048);
 		assert_int_equal(
@@ -253,16 +272,18 @@ static void test_partition_halves(void** state)
 static void test_tracker_exports(void** state)
 {
 	(void)state;
+	const int nodes = client_node_count(&g_as);
+	assert_true(g_cluster.real || nodes == 3);
 	as_policy_scan policy;
 	as_policy_scan_init(&policy);
 	as_partitions_status* resume = NULL;
 	as_partition_tracker pt;
 	as_error err;
 	assert_int_equal(as_partition_tracker_init_nodes(&pt, g_as.cluster, &policy.base, 0,
-						 AS_POLICY_REPLICA_MASTER, &resume, false, 3, &err),
+						 AS_POLICY_REPLICA_MASTER, &resume, false, (uint32_t)nodes, &err),
 		AEROSPIKE_OK);
-	assert_int_equal(as_partition_tracker_assign(&pt, g_as.cluster, "test", &err), AEROSPIKE_OK);
-	assert_int_equal(pt.node_parts.size, 3);
+	assert_int_equal(as_partition_tracker_assign(&pt, g_as.cluster, g_ns, &err), AEROSPIKE_OK);
+	assert_int_equal(pt.node_parts.size, nodes);
 	uint32_t parts = 0;
 	for (uint32_t i = 0; i < pt.node_parts.size; i++) {
 		as_node_partitions* np = as_vector_get(&pt.node_parts, i);
@@ -272,7 +293,7 @@ static void test_tracker_exports(void** state)
 	assert_int_equal(as_partition_tracker_is_complete(&pt, g_as.cluster, &err), AEROSPIKE_OK);
 	assert_true(pt.parts_all->done);
 	as_partition_tracker_destroy(&pt);
-	assert_int_equal(as_partition_tracker_assign(&pt, NULL, "test", &err) != AEROSPIKE_OK, 1);
+	assert_int_equal(as_partition_tracker_assign(&pt, NULL, g_ns, &err) != AEROSPIKE_OK, 1);
 }
 
 static void test_bad_arguments(void** state)
@@ -280,7 +301,7 @@ static void test_bad_arguments(void** state)
 	(void)state;
 	as_error err;
 	as_scan scan;
-	as_scan_init(&scan, "test", g_set);
+	as_scan_init(&scan, g_ns, g_set);
 	assert_int_equal(aerospike_scan_foreach(&g_as, &err, NULL, NULL, count, NULL),
 		AEROSPIKE_ERR_PARAM);
 	as_policy_scan policy;

@@ -1,5 +1,6 @@
 /*
- * Record UDFs end to end against asim: a module registered with
+ * Record UDFs end to end against asim or the real cluster AEROSPIKE_HOSTS
+ * names (test_cluster.h): a module registered with
  * aerospike_udf_put (listed and fetched back with its SHA-1, as a server
  * lists it), aerospike_key_apply returning each kind of value, writing the
  * record from Lua, and failing the ways a server reports (AEROSPIKE_ERR_UDF
@@ -26,11 +27,8 @@
 
 #include <cmocka.h>
 
-#include "asim_process.h"
-#include "client_probe.h"
+#include "test_cluster.h"
 
-#define MODULE "apply_test"
-#define FILE_NAME "apply_test.lua"
 
 static const char source[] =
 	"function echo(rec, v)\n"
@@ -55,46 +53,62 @@ static const char source[] =
  * the client computes over what it fetched. */
 static const char source_sha1[] = "a4f8d895d09166db9d1d5d42a2a43e2dedf21ea4";
 
-static asim_process g_asim;
+static test_cluster g_cluster;
 static aerospike g_as;
+static const char* g_ns;
 static char g_set[32];
+/* The module, named for this run so that runs sharing a cluster never
+ * replace or remove each other's. */
+static char g_module[32];
+static char g_file_name[40];
 
 static int group_setup(void** state)
 {
 	(void)state;
-	if (!asim_start(&g_asim, "--nodes 3 --namespace test:2")) {
+	if (!test_cluster_start(&g_cluster, "--nodes 3 --namespace test:2")) {
 		return -1;
 	}
-	snprintf(g_set, sizeof g_set, "apply%ld", (long)getpid());
-	if (!client_connect_local(&g_as, g_asim.ports[0])) {
+	g_ns = test_namespace();
+	test_unique_name(g_set, sizeof g_set, "apply");
+	test_unique_name(g_module, sizeof g_module, "apply_test");
+	snprintf(g_file_name, sizeof g_file_name, "%s.lua", g_module);
+	if (!test_cluster_connect(&g_cluster, &g_as)) {
 		return -1;
 	}
 	as_error err;
 	as_bytes content;
 	as_bytes_init_wrap(&content, (uint8_t*)source, (uint32_t)strlen(source), false);
-	if (aerospike_udf_put(&g_as, &err, NULL, "some/dir/" FILE_NAME, AS_UDF_TYPE_LUA, &content) !=
-			AEROSPIKE_OK ||
-		aerospike_udf_put_wait(&g_as, &err, NULL, "some/dir/" FILE_NAME, 10) != AEROSPIKE_OK) {
+	char path[64];
+	snprintf(path, sizeof path, "some/dir/%s", g_file_name);
+	if (aerospike_udf_put(&g_as, &err, NULL, path, AS_UDF_TYPE_LUA, &content) != AEROSPIKE_OK ||
+		aerospike_udf_put_wait(&g_as, &err, NULL, path, 10) != AEROSPIKE_OK) {
 		print_error("udf put: %s\n", err.message);
 		return -1;
 	}
 	return 0;
 }
 
+/* test_remove removed the module already unless it failed first: the
+ * remove here is for that case, and its answer does not matter. */
 static int group_teardown(void** state)
 {
 	(void)state;
-	client_close_local(&g_as);
-	asim_stop(&g_asim);
-	return 0;
+	as_error err;
+	aerospike_udf_remove(&g_as, &err, NULL, g_file_name);
+	bool dropped = test_cluster_drop_set(&g_as, g_set);
+	aerospike_close(&g_as, &err);
+	aerospike_destroy(&g_as);
+	test_cluster_stop(&g_cluster);
+	return dropped ? 0 : -1;
 }
 
 static as_status apply(const char* key, const char* function, as_arraylist* args, as_val** result,
 	as_error* err)
 {
 	as_key k;
-	as_key_init_str(&k, "test", g_set, key);
-	as_status st = aerospike_key_apply(&g_as, err, NULL, &k, MODULE, function, (as_list*)args, result);
+	as_key_init_str(&k, g_ns, g_set, key);
+	as_status st =
+		aerospike_key_apply(&g_as, err, NULL, &k, g_module, function, (as_list*)args, result);
 	as_arraylist_destroy(args);
 	return st;
 }
@@ -115,7 +129,7 @@ static void test_module_listed_and_fetched(void** state)
 	assert_int_equal(aerospike_udf_list(&g_as, &err, NULL, &files), AEROSPIKE_OK);
 	bool listed = false;
 	for (uint32_t i = 0; i < files.size; i++) {
-		if (strcmp(files.entries[i].name, FILE_NAME) == 0) {
+		if (strcmp(files.entries[i].name, g_file_name) == 0) {
 			/* The listed hash is the server's own (not of the content alone):
 			 * 40 hex digits. */
 			listed = true;
@@ -128,9 +142,9 @@ static void test_module_listed_and_fetched(void** state)
 
 	as_udf_file file;
 	as_udf_file_init(&file);
-	assert_int_equal(aerospike_udf_get(&g_as, &err, NULL, FILE_NAME, AS_UDF_TYPE_LUA, &file),
+	assert_int_equal(aerospike_udf_get(&g_as, &err, NULL, g_file_name, AS_UDF_TYPE_LUA, &file),
 		AEROSPIKE_OK);
-	assert_string_equal(file.name, FILE_NAME);
+	assert_string_equal(file.name, g_file_name);
 	assert_int_equal(file.content.size, strlen(source));
 	assert_memory_equal(file.content.bytes, source, strlen(source));
 	assert_string_equal((const char*)file.hash, source_sha1);
@@ -189,7 +203,7 @@ static void test_writes_from_lua(void** state)
 	assert_int_equal(apply("w", "add", args, NULL, &err), AEROSPIKE_OK);
 
 	as_key k;
-	as_key_init_str(&k, "test", g_set, "w");
+	as_key_init_str(&k, g_ns, g_set, "w");
 	as_record* rec = NULL;
 	assert_int_equal(aerospike_key_get(&g_as, &err, NULL, &k, &rec), AEROSPIKE_OK);
 	assert_int_equal(as_record_get_int64(rec, "n", 0), 8);
@@ -213,7 +227,7 @@ static void test_failures(void** state)
 	assert_null(result);
 
 	as_key k;
-	as_key_init_str(&k, "test", g_set, "f");
+	as_key_init_str(&k, g_ns, g_set, "f");
 	result = (as_val*)&err;
 	assert_int_equal(aerospike_key_apply(&g_as, &err, NULL, &k, "no_such_module", "echo", NULL,
 		&result), AEROSPIKE_ERR_UDF);
@@ -225,15 +239,15 @@ static void test_bad_arguments(void** state)
 	(void)state;
 	as_error err;
 	as_key k;
-	as_key_init_str(&k, "test", g_set, "b");
+	as_key_init_str(&k, g_ns, g_set, "b");
 	as_val* result = NULL;
 	assert_int_equal(aerospike_key_apply(&g_as, &err, NULL, &k, NULL, "echo", NULL, &result),
 		AEROSPIKE_ERR_PARAM);
 	assert_non_null(strstr(err.message, "module is NULL"));
-	assert_int_equal(aerospike_key_apply(&g_as, &err, NULL, &k, MODULE, NULL, NULL, &result),
+	assert_int_equal(aerospike_key_apply(&g_as, &err, NULL, &k, g_module, NULL, NULL, &result),
 		AEROSPIKE_ERR_PARAM);
 	assert_non_null(strstr(err.message, "function is NULL"));
-	assert_int_equal(aerospike_key_apply(&g_as, &err, NULL, NULL, MODULE, "echo", NULL, &result),
+	assert_int_equal(aerospike_key_apply(&g_as, &err, NULL, NULL, g_module, "echo", NULL, &result),
 		AEROSPIKE_ERR_PARAM);
 
 	as_bytes content;
@@ -248,9 +262,10 @@ static void test_bad_arguments(void** state)
 	as_config config;
 	as_config_init(&config);
 	aerospike_init(&unconnected, &config);
-	assert_int_equal(aerospike_key_apply(&unconnected, &err, NULL, &k, MODULE, "echo", NULL, &result),
+	assert_int_equal(
+		aerospike_key_apply(&unconnected, &err, NULL, &k, g_module, "echo", NULL, &result),
 		AEROSPIKE_ERR_CLIENT);
-	assert_int_equal(aerospike_udf_put_wait(&unconnected, &err, NULL, FILE_NAME, 1),
+	assert_int_equal(aerospike_udf_put_wait(&unconnected, &err, NULL, g_file_name, 1),
 		AEROSPIKE_ERR_CLIENT);
 	aerospike_destroy(&unconnected);
 	assert_null(result);
@@ -260,11 +275,11 @@ static void test_remove(void** state)
 {
 	(void)state;
 	as_error err;
-	assert_int_equal(aerospike_udf_remove(&g_as, &err, NULL, FILE_NAME), AEROSPIKE_OK);
-	assert_int_equal(aerospike_udf_remove_wait(&g_as, &err, NULL, FILE_NAME, 10), AEROSPIKE_OK);
+	assert_int_equal(aerospike_udf_remove(&g_as, &err, NULL, g_file_name), AEROSPIKE_OK);
+	assert_int_equal(aerospike_udf_remove_wait(&g_as, &err, NULL, g_file_name, 10), AEROSPIKE_OK);
 	as_udf_file file;
 	as_udf_file_init(&file);
-	assert_int_not_equal(aerospike_udf_get(&g_as, &err, NULL, FILE_NAME, AS_UDF_TYPE_LUA, &file),
+	assert_int_not_equal(aerospike_udf_get(&g_as, &err, NULL, g_file_name, AS_UDF_TYPE_LUA, &file),
 		AEROSPIKE_OK);
 	assert_null(file.content.bytes);
 	as_val* result = NULL;

@@ -1,9 +1,12 @@
 #define _GNU_SOURCE
 #include "asim_process.h"
 
+#include "test_cluster.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -28,6 +31,9 @@ static long now_ms(void)
 bool asim_start(asim_process* asim, const char* args)
 {
 	memset(asim, 0, sizeof(*asim));
+	char why[256];
+	snprintf(why, sizeof(why), "starts its own: asim %s", args);
+	asim_require(why);
 	const char* binary = getenv("ASIM");
 	if (!binary) {
 		fprintf(stderr, "asim_start: ASIM is not set\n");
@@ -155,17 +161,43 @@ static bool exchange(int fd, const char* body, size_t len, char** answer)
 	return true;
 }
 
-char* asim_info(uint16_t port, const char* request)
+/* A connected socket to host:port (5 s receive timeout), or -1. */
+static int connect_to(const char* host, uint16_t port)
 {
-	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(port)};
-	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	struct timeval timeout = {5, 0};
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM};
+	char service[8];
+	snprintf(service, sizeof(service), "%u", (unsigned)port);
+	struct addrinfo* found = NULL;
+	if (getaddrinfo(host, service, &hints, &found) != 0) {
+		return -1;
+	}
+	int fd = -1;
+	for (struct addrinfo* a = found; a && fd < 0; a = a->ai_next) {
+		fd = socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+		if (fd < 0) {
+			continue;
+		}
+		struct timeval timeout = {5, 0};
+		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+		if (connect(fd, a->ai_addr, a->ai_addrlen) != 0) {
+			close(fd);
+			fd = -1;
+		}
+	}
+	freeaddrinfo(found);
+	return fd;
+}
+
+char* node_info(const char* host, uint16_t port, const char* request)
+{
+	int fd = connect_to(host, port);
+	if (fd < 0) {
+		return NULL;
+	}
 	char* answer = NULL;
 	char body[1024];
 	snprintf(body, sizeof(body), "%s\n", request);
-	bool ok = connect(fd, (struct sockaddr*)&addr, sizeof(addr)) == 0 && exchange(fd, body, strlen(body), &answer);
+	bool ok = exchange(fd, body, strlen(body), &answer);
 	close(fd);
 	if (!ok) {
 		return NULL;
@@ -180,8 +212,19 @@ char* asim_info(uint16_t port, const char* request)
 	return value;
 }
 
+char* asim_info(uint16_t port, const char* request)
+{
+	if (strncmp(request, "asim-", 5) == 0) {
+		asim_require(request);
+	}
+	return node_info("127.0.0.1", port, request);
+}
+
 long asim_stat(uint16_t port, uint16_t node_port, const char* field)
 {
+	char why[64];
+	snprintf(why, sizeof(why), "asim-stats %s", field);
+	asim_require(why);
 	char* stats = asim_info(port, "asim-stats");
 	if (!stats) {
 		return -1;

@@ -1,6 +1,8 @@
 /* Tests drive asim through this: start it on ephemeral ports, ask a node an
  * info question (control names included), read its counters, stop it.
- * Plain C so that C tests (public API only) and C++ tests share it. */
+ * Plain C so that C tests (public API only) and C++ tests share it.
+ * When the tests run against a real cluster (test_cluster.h), asking for
+ * asim here skips the test: "skipped: needs asim (...)", exit status 77. */
 #pragma once
 
 #include <stdbool.h>
@@ -29,6 +31,8 @@ void asim_stop(asim_process* asim);
 /* The value answered to `request` (one name) by the node on `port`, as a
  * malloc'd string, or NULL when the node cannot be reached. */
 char* asim_info(uint16_t port, const char* request);
+/* The same of any server's node, by host name or address and port. */
+char* node_info(const char* host, uint16_t port, const char* request);
 
 /* A counter of node `node_port` from asim-stats asked of `port`
  * ("reads", "info", "info.replicas", ...); 0 when absent, -1 on error. */
