@@ -668,44 +668,39 @@ static void test_garbage_tend_answer_is_logged(void** state)
 	assert_true(await_condition(level_line_logged, &w, 8 * TEND_MS));
 }
 
-/* Likewise a garbage replicas answer after the partition generation moved:
- * a warning naming the node. */
-static void test_garbage_replicas_answer_is_logged(void** state)
+/* The proxy garbles the answer to `garbled`, then the asim control `bump`
+ * moves the generation that makes the tender ask for it: the warning that
+ * starts "Node NAME <what> refresh failed: <after>" must be logged. */
+static void garble_and_await_warning(fixture* f, const char* garbled, const char* bump, const char* what,
+	const char* after)
 {
-	fixture* f = *state;
 	char name[AS_NODE_NAME_SIZE];
 	connect_through_proxy(f, name, sizeof(name));
-	__atomic_store_n(&f->proxy.garble, "replicas", __ATOMIC_RELEASE);
+	__atomic_store_n(&f->proxy.garble, garbled, __ATOMIC_RELEASE);
 	char request[64];
-	snprintf(request, sizeof(request), "asim-bump-partition-gen:port=%u", f->asim.ports[0]);
+	snprintf(request, sizeof(request), "%s:port=%u", bump, f->asim.ports[0]);
 	char* ok = asim_info(f->asim.ports[0], request);
 	assert_non_null(ok);
 	assert_string_equal(ok, "ok");
 	free(ok);
 	char failed[128];
-	snprintf(failed, sizeof(failed), "Node %s partition refresh failed: ", name);
+	snprintf(failed, sizeof(failed), "Node %s %s refresh failed: %s", name, what, after);
 	level_line_wait w = {AS_LOG_LEVEL_WARN, failed};
 	assert_true(await_condition(level_line_logged, &w, 8 * TEND_MS));
+}
+
+/* Likewise a garbage replicas answer after the partition generation moved:
+ * a warning naming the node. */
+static void test_garbage_replicas_answer_is_logged(void** state)
+{
+	garble_and_await_warning(*state, "replicas", "asim-bump-partition-gen", "partition", "");
 }
 
 /* A garbage peers answer after the peers generation moved: 7.4.0's
  * as_cluster_tend logs "Node %s peers refresh failed: %s %s" as a warning. */
 static void test_garbage_peers_answer_is_logged(void** state)
 {
-	fixture* f = *state;
-	char name[AS_NODE_NAME_SIZE];
-	connect_through_proxy(f, name, sizeof(name));
-	__atomic_store_n(&f->proxy.garble, "peers-clear-std", __ATOMIC_RELEASE);
-	char request[64];
-	snprintf(request, sizeof(request), "asim-bump-peers-gen:port=%u", f->asim.ports[0]);
-	char* ok = asim_info(f->asim.ports[0], request);
-	assert_non_null(ok);
-	assert_string_equal(ok, "ok");
-	free(ok);
-	char failed[128];
-	snprintf(failed, sizeof(failed), "Node %s peers refresh failed: AEROSPIKE_ERR_", name);
-	level_line_wait w = {AS_LOG_LEVEL_WARN, failed};
-	assert_true(await_condition(level_line_logged, &w, 8 * TEND_MS));
+	garble_and_await_warning(*state, "peers-clear-std", "asim-bump-peers-gen", "peers", "AEROSPIKE_ERR_");
 }
 
 /* The only node stops: after its failed refreshes it is removed, and every

@@ -3,6 +3,7 @@
 // closed before the answer arrives, and two nodes stopping each other at the
 // same moment both finish. Waits are bounded by socket receive timeouts.
 #include "asim_process.h"
+#include "loopback_socket.h"
 #include "proto/frame.h"
 #include "proto/message.h"
 
@@ -31,37 +32,12 @@ namespace {
 asim_process g_asim;
 
 // -1 when the connection is refused.
-int connect_port(uint16_t port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  timeval tv{5, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
+int connect_port(uint16_t port) { return connect_loopback(port, 5000); }
 
 bool send_all(int fd, const std::string& bytes) {
   return send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
 }
 
-// Exactly `n` bytes, or fewer when the peer closes or the timeout passes.
-std::string read_some(int fd, size_t n) {
-  std::string out(n, '\0');
-  size_t got = 0;
-  while (got < n) {
-    const ssize_t r = recv(fd, &out[got], n - got, 0);
-    if (r <= 0) break;
-    got += static_cast<size_t>(r);
-  }
-  out.resize(got);
-  return out;
-}
 
 // One frame's body, or nullopt when the connection ends first.
 std::optional<std::string> read_body(int fd) {

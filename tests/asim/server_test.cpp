@@ -3,6 +3,7 @@
 // the namespace TTL knob, the features answer, and every fault a test can
 // arm with asim-fault. Waits are bounded by socket receive timeouts.
 #include "asim_process.h"
+#include "loopback_socket.h"
 #include "proto/frame.h"
 #include "proto/message.h"
 
@@ -36,14 +37,8 @@ std::string info(const std::string& request) {
 }
 
 int connect_node(int timeout_ms = 5000) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  timeval tv{timeout_ms / 1000, (timeout_ms % 1000) * 1000};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(g_asim.ports[0]);
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  assert_int_equal(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const int fd = connect_loopback(g_asim.ports[0], timeout_ms);
+  assert_true(fd >= 0);
   return fd;
 }
 
@@ -51,18 +46,6 @@ void send_all(int fd, const std::string& bytes) {
   assert_int_equal(send(fd, bytes.data(), bytes.size(), 0), static_cast<ssize_t>(bytes.size()));
 }
 
-// Reads up to `n` bytes; fewer when the peer closes or the timeout passes.
-std::string read_some(int fd, size_t n) {
-  std::string out(n, '\0');
-  size_t got = 0;
-  while (got < n) {
-    const ssize_t r = recv(fd, &out[got], n - got, 0);
-    if (r <= 0) break;
-    got += static_cast<size_t>(r);
-  }
-  out.resize(got);
-  return out;
-}
 
 struct Frame {
   proto::FrameHeader header;

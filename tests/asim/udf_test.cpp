@@ -7,6 +7,7 @@
 // found", "UDF: Execution Error 1", "UDF Execution Timeout", PARAMETER for
 // generation and existence policies.
 #include "asim_process.h"
+#include "loopback_socket.h"
 #include "ops/base64.h"
 #include "proto/frame.h"
 #include "proto/message.h"
@@ -122,30 +123,13 @@ std::string put_command(const std::string& file, const std::string& source) {
 }
 
 int connect_node(size_t node = 0) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
   // Generous for the sanitizer builds: under TSan `hog` takes 4 to 6 s and
   // converting `blowup`'s 64 MiB budget 15 s (every byte copied is checked).
-  timeval tv{40, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(g_asim.ports[node]);
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  assert_int_equal(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const int fd = connect_loopback(g_asim.ports[node], 40000);
+  assert_true(fd >= 0);
   return fd;
 }
 
-std::string read_some(int fd, size_t n) {
-  std::string out(n, '\0');
-  size_t got = 0;
-  while (got < n) {
-    const ssize_t r = recv(fd, &out[got], n - got, 0);
-    if (r <= 0) break;
-    got += static_cast<size_t>(r);
-  }
-  out.resize(got);
-  return out;
-}
 
 // One info request of any size to node `node` (asim_info's buffer is too
 // small for a module); the value of the answer's first line.

@@ -60,10 +60,6 @@ std::optional<Stored> parse_record(const std::string& entry) {
   return s;
 }
 
-std::string key_text(uint64_t writer, uint64_t key) {
-  return "w" + std::to_string(writer) + "k" + std::to_string(key);
-}
-
 bool excused(const StopWindows& stops, pid_t pid, uint64_t from_ms, uint64_t to_ms) {
   auto it = stops.find(pid);
   if (it == stops.end()) return false;
@@ -82,8 +78,8 @@ AuditCounts audit(const Ledger& ledger, const std::string& dump, const StopWindo
     auto s = parse_record(entry);
     ++c.records;
     if (!s || s->writer < 0 || s->key < 0 || s->seq <= 0 ||
-        s->proof != key_text(static_cast<uint64_t>(s->writer), static_cast<uint64_t>(s->key)) + "s" +
-                        std::to_string(s->seq)) {
+        s->proof != ledger_proof(static_cast<uint64_t>(s->writer), static_cast<uint64_t>(s->key),
+                                 static_cast<uint64_t>(s->seq))) {
       ++c.wrong_values;
       report.violation(now_ms, "asim holds a ledger record that no write made whole: " + entry);
       continue;
@@ -151,7 +147,7 @@ AuditCounts audit(const Ledger& ledger, const std::string& dump, const StopWindo
       auto it = store.find({static_cast<int64_t>(w), static_cast<int64_t>(k)});
       const uint64_t held = it == store.end() ? 0 : static_cast<uint64_t>(it->second.seq);
       if (it != store.end()) store.erase(it);
-      const std::string where = key_text(w, k) + " (pid " + std::to_string(pid) + ")";
+      const std::string where = ledger_key_name(w, k) + " (pid " + std::to_string(pid) + ")";
       const bool open_ended = attempted != acked && (outcome == Outcome::kSending || outcome == Outcome::kInDoubt);
       if (outcome == Outcome::kSending && attempted != acked) ++c.unknown;
       if (outcome == Outcome::kInDoubt && held == attempted && attempted != acked) ++c.in_doubt_applied;
@@ -177,7 +173,7 @@ AuditCounts audit(const Ledger& ledger, const std::string& dump, const StopWindo
   }
   for (const auto& [id, s] : store) {
     ++c.wrong_values;
-    report.violation(now_ms, "asim holds " + key_text(static_cast<uint64_t>(id.first), static_cast<uint64_t>(id.second)) +
+    report.violation(now_ms, "asim holds " + ledger_key_name(static_cast<uint64_t>(id.first), static_cast<uint64_t>(id.second)) +
                                  " seq " + std::to_string(s.seq) + ", a key no writer of the ledger used");
   }
   return c;

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 
 namespace chaos {
 
@@ -90,5 +91,16 @@ constexpr const char* kSeqBin = "seq";
 constexpr const char* kWriterBin = "w";
 constexpr const char* kKeyBin = "k";
 constexpr const char* kProofBin = "p";
+
+// Writer `writer`'s key number `key`: "wWkK".
+inline std::string ledger_key_name(uint64_t writer, uint64_t key) {
+  return "w" + std::to_string(writer) + "k" + std::to_string(key);
+}
+
+// What a value written as `seq` holds in its proof bin, "wWkKsSEQ": a read
+// that returns a mix of two writes, or another key's record, cannot match.
+inline std::string ledger_proof(uint64_t writer, uint64_t key, uint64_t seq) {
+  return ledger_key_name(writer, key) + "s" + std::to_string(seq);
+}
 
 }  // namespace chaos

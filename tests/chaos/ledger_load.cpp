@@ -28,17 +28,6 @@ std::atomic<uint64_t> g_continues{0};
 // sampler last summed it (see LedgerLoad::sample_run_queue).
 std::atomic<uint64_t> g_process_waited_ms{0};
 
-std::string key_name(uint64_t writer, uint64_t key) {
-  return "w" + std::to_string(writer) + "k" + std::to_string(key);
-}
-
-// What a value written as `seq` on writer's key holds in its proof bin: a
-// read that returns a mix of two writes, or another key's record, cannot
-// match it.
-std::string proof(uint64_t writer, uint64_t key, uint64_t seq) {
-  return key_name(writer, key) + "s" + std::to_string(seq);
-}
-
 // The time a thread waited for a CPU, from the kernel's schedstat (the
 // second field, in ns).
 uint64_t schedstat_waited_ms(int fd) {
@@ -109,9 +98,9 @@ class Writer {
     entry_.writes.fetch_add(1, std::memory_order_relaxed);
 
     as_key as_key_value;
-    const std::string name = key_name(id_, key);
+    const std::string name = ledger_key_name(id_, key);
     as_key_init_str(&as_key_value, "test", kLedgerSet, name.c_str());
-    const std::string proof_text = proof(id_, key, seq);
+    const std::string proof_text = ledger_proof(id_, key, seq);
     as_record rec;
     as_record_inita(&rec, 4);
     as_record_set_int64(&rec, kSeqBin, static_cast<int64_t>(seq));
@@ -178,7 +167,7 @@ class Writer {
     KeyEntry& k = w.keys[key];
     const uint64_t low = k.acked.load(std::memory_order_acquire);
     as_key as_key_value;
-    const std::string name = key_name(other, key);
+    const std::string name = ledger_key_name(other, key);
     as_key_init_str(&as_key_value, "test", kLedgerSet, name.c_str());
     const Found f = read(as_key_value, 'x');
     as_key_destroy(&as_key_value);
@@ -218,7 +207,7 @@ class Writer {
   void check(const Found& f, uint64_t writer, uint64_t key, uint64_t low, uint64_t high, const std::string& what) {
     const bool in_range = f.seq >= static_cast<int64_t>(low) && f.seq <= static_cast<int64_t>(high) && f.seq > 0;
     const bool whole = f.writer == static_cast<int64_t>(writer) && f.key == static_cast<int64_t>(key) &&
-                       f.proof == proof(writer, key, static_cast<uint64_t>(f.seq));
+                       f.proof == ledger_proof(writer, key, static_cast<uint64_t>(f.seq));
     if (!in_range || !whole) wrong(what, writer, key, low, high, f);
   }
 
@@ -227,7 +216,7 @@ class Writer {
     std::fprintf(stderr,
                  "LEDGER VIOLATION pid %d writer %" PRIu64 ": %s %s: expected seq %" PRIu64 "..%" PRIu64
                  ", got status %d seq %" PRId64 " w %" PRId64 " k %" PRId64 " p '%s'\n",
-                 getpid(), id_, what.c_str(), key_name(writer, key).c_str(), low, high, f.status, f.seq, f.writer,
+                 getpid(), id_, what.c_str(), ledger_key_name(writer, key).c_str(), low, high, f.status, f.seq, f.writer,
                  f.key, f.proof.c_str());
   }
 
