@@ -124,6 +124,29 @@ static void test_replicas_and_regime(void**) {
   assert_false(map.apply_replicas(9, replicas("test", 0, 1, {{0}}), displaced).is_ok());
 }
 
+// Found by tests/chaos: an owner stopped between reading the clock and
+// stamping stored its old time after a takeover, so the map looked stale to
+// every follower although the new owner had just tended it.
+static void test_stamp_only_by_owner_and_forward(void**) {
+  Memory m(SegmentGeometry{16, 8});
+  ClusterMap map = m.map();
+  assert_true(map.try_lock());
+  map.stamp(1000, 41);
+  assert_true(map.refresh_stamp(41, 1500));
+  assert_int_equal(map.timestamp_ms(), 1500);
+  assert_true(map.refresh_stamp(41, 1200));  // an older clock reading: kept, not rewound
+  assert_int_equal(map.timestamp_ms(), 1500);
+  map.stamp(4000, 42);  // pid 42 takes over while 41 is stopped
+  assert_false(map.refresh_stamp(41, 1700));
+  assert_int_equal(map.timestamp_ms(), 4000);
+  assert_int_equal(map.owner_pid(), 42);
+  assert_false(map.refresh_stamp(41, 9000));  // also with a newer clock
+  assert_int_equal(map.timestamp_ms(), 4000);
+  m.header()->lock = 0;  // released: even the recorded owner stamps no more
+  assert_false(map.refresh_stamp(42, 5000));
+  assert_int_equal(map.timestamp_ms(), 4000);
+}
+
 static void test_lying_header(void**) {
   Memory mem(SegmentGeometry{4, 2});
   ClusterMap map = mem.map();
@@ -184,6 +207,7 @@ int main() {
       cmocka_unit_test(test_layout_figures),
       cmocka_unit_test(test_nodes),
       cmocka_unit_test(test_replicas_and_regime),
+      cmocka_unit_test(test_stamp_only_by_owner_and_forward),
       cmocka_unit_test(test_lying_header),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);

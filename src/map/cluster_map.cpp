@@ -121,7 +121,16 @@ void ClusterMap::stamp(uint64_t now_ms, uint32_t owner_pid) {
   store_release(&header_->owner_pid, owner_pid);
 }
 
-void ClusterMap::stamp_time(uint64_t now_ms) { store_release(&header_->timestamp, now_ms); }
+bool ClusterMap::refresh_stamp(uint32_t pid, uint64_t now_ms) {
+  // The stamp is read before the owner: a takeover advances the stamp
+  // first, so if the owner still reads as ours the CAS below sees the
+  // taker's stamp and fails.
+  uint64_t seen = load_acquire(&header_->timestamp);
+  if (!owned_by(pid)) return false;
+  if (seen >= now_ms) return true;
+  if (shm::cas_acq_rel(&header_->timestamp, seen, now_ms)) return true;
+  return owned_by(pid);
+}
 
 bool ClusterMap::try_lock() {
   uint8_t expected = 0;

@@ -91,8 +91,13 @@ class ClusterMap {
   // Stores the tend timestamp (CLOCK_MONOTONIC ms) and owner pid, the
   // timestamp first so a reader that sees the pid sees a fresh stamp.
   void stamp(uint64_t now_ms, uint32_t owner_pid);
-  // Stores the timestamp alone: the owner's liveness after each cycle.
-  void stamp_time(uint64_t now_ms);
+  // The owner's liveness after each cycle and write batch: advances the
+  // timestamp to `now_ms` by CAS from the value read, and only while `pid`
+  // owns the map. A stamp computed before a SIGSTOP thus never overwrites
+  // the newer one of whoever took over during the stop, and the stamp never
+  // moves backwards (which would make followers replace a working owner).
+  // False when the map is no longer `pid`'s.
+  bool refresh_stamp(uint32_t pid, uint64_t now_ms);
   // Adds a node, or re-activates and updates the entry with the same name.
   // Returns its index in the node array; full capacity is an error the
   // caller logs (the stock client does not fail the tend for it either).

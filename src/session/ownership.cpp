@@ -192,12 +192,9 @@ bool Ownership::acquire_or_keep(uint64_t now_ms) {
 bool Ownership::still_owner() {
   std::unique_lock<std::mutex> guard(mutex_);
   if (!owner_) return false;
-  if (map_.owned_by(pid_)) {
-    // A write batch is progress: stamping here keeps a slow but working
-    // owner from looking stale in the middle of a long tend.
-    map_.stamp_time(monotonic_ms());
-    return true;
-  }
+  // A write batch is progress: stamping here keeps a slow but working
+  // owner from looking stale in the middle of a long tend.
+  if (map_.refresh_stamp(pid_, monotonic_ms())) return true;
   step_down(guard);
   return false;
 }
@@ -205,7 +202,8 @@ bool Ownership::still_owner() {
 void Ownership::tended(uint64_t now_ms) {
   std::lock_guard<std::mutex> guard(mutex_);
   // Release: what this cycle wrote is visible to whoever reads the stamp.
-  if (owner_) map_.stamp_time(now_ms);
+  // A refused stamp means a takeover; the next cycle steps down.
+  if (owner_) map_.refresh_stamp(pid_, now_ms);
 }
 
 void Ownership::set_wake(std::function<void()> wake) {

@@ -199,7 +199,7 @@ int main(int argc, char** argv) {
   pollfd in{STDIN_FILENO, POLLIN, 0};
   char buffer[64];
   while (poll(&in, 1, 1000) == 0 || read(STDIN_FILENO, buffer, sizeof(buffer)) > 0) {
-    if (mode != "stale") map.stamp_time(monotonic_now_ms());
+    if (mode != "stale") map.stamp(monotonic_now_ms(), owner);
   }
   return 0;
 }
